@@ -1,0 +1,18 @@
+export const cities = {
+  title: "Miasta",
+  intro: "Katalog miast uczestniczących w Forum Rozwoju Lokalnego: ludzie, dobre praktyki i sieci współpracy.",
+  search: "Nazwa miasta",
+  voivodeship: "Województwo",
+  allVoivodeships: "Wszystkie województwa",
+  sizeClass: "Wielkość",
+  allSizes: "Wszystkie wielkości",
+  population: "Liczba mieszkańców",
+  county: "Powiat",
+  teryt: "Kod TERYT",
+  empty: "Nie znaleziono miast spełniających kryteria. Zmień nazwę lub wyczyść filtry.",
+  count: (n: number) => `Znaleziono miast: ${n}`,
+  people: "Osoby z miasta w Forum",
+  noPeople: "Nikt z tego miasta nie założył jeszcze konta. Przedstawiciele miasta mogą wskazać je przy rejestracji.",
+  practices: "Dobre praktyki miasta",
+  noPractices: "Miasto nie ma jeszcze opisanych dobrych praktyk.",
+} as const;

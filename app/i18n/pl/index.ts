@@ -1,0 +1,10 @@
+import { auth } from "./auth.js";
+import { common } from "./common.js";
+import { events } from "./events.js";
+import { cities } from "./cities.js";
+import { home } from "./home.js";
+import { admin } from "./admin.js";
+
+/** All Polish UI strings, one module per domain. */
+export const pl = { common, auth, events, cities, home, admin };
+export type Messages = typeof pl;

@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listAreas } from "../../db/repositories/areas.js";
+import { EventCard } from "~/components/event-card";
+import { t } from "~/i18n";
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { db, events } = context.services;
+  const [areas, upcoming] = await Promise.all([listAreas(db.db), events.list({ when: "upcoming", limit: 3 })]);
+  return json({ areas, upcoming, signedIn: Boolean(context.user) });
+}
+
+export default function Home() {
+  const { areas, upcoming, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">{t.home.heroTitle}</h1>
+        <p>{t.home.heroLead}</p>
+        <div className="actions">
+          <Link to="/wydarzenia" className="button">
+            {t.home.ctaEvents}
+          </Link>
+          <Link to="/biblioteka" className="button button-secondary">
+            {t.home.ctaLibrary}
+          </Link>
+          {signedIn ? null : (
+            <Link to="/register" className="button button-secondary">
+              {t.home.ctaRegister}
+            </Link>
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">{t.home.upcomingTitle}</h2>
+        {upcoming.length ? (
+          <div className="grid">
+            {upcoming.map((e) => (
+              <EventCard key={e.id} event={e} />
+            ))}
+          </div>
+        ) : (
+          <p className="empty-state">{t.home.upcomingEmpty}</p>
+        )}
+        <p>
+          <Link to="/wydarzenia">{t.home.allEvents} →</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="areas-title">
+        <h2 id="areas-title">{t.home.areasTitle}</h2>
+        <ul className="grid plain-list">
+          {areas.map((a) => (
+            <li key={a.slug} className="card area-card">
+              <h3>
+                <Link to={`/wydarzenia?area=${a.slug}`}>{a.name}</Link>
+              </h3>
+              <p>{a.description}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="how-title">
+        <h2 id="how-title">{t.home.howTitle}</h2>
+        <ul className="grid plain-list">
+          {t.home.how.map((h) => (
+            <li key={h.title} className="card">
+              <h3>{h.title}</h3>
+              <p>{h.text}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { AuthError } from "../../server/auth/auth-service.js";
+import { loginSchema } from "../../server/auth/auth-schemas.js";
+import { CsrfInput } from "~/components/csrf-input";
+import { ErrorSummary, Field } from "~/components/field";
+import { t } from "~/i18n";
+import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
+import { safeNext, setSessionCookie } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: `${t.auth.login.title} — ${t.common.appName}` }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  if (context.user) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const values = formToObject(form);
+  const parsed = validate(loginSchema, values);
+  if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values });
+  try {
+    const { token } = await context.services.auth.login(parsed.data.email, parsed.data.password, {
+      ip: context.clientIp,
+      userAgent: request.headers.get("user-agent"),
+    });
+    setSessionCookie(context, token);
+    return redirect(safeNext(values.next));
+  } catch (error) {
+    if (error instanceof AuthError) return badForm({ fieldErrors: {}, formError: error.message, values }, error.status);
+    throw error;
+  }
+}
+
+export default function Login() {
+  const data = useActionData<typeof action>() as FormFailure | undefined;
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section aria-labelledby="login-title">
+      <h1 id="login-title">{t.auth.login.title}</h1>
+      <p>{t.auth.login.intro}</p>
+      <ErrorSummary errors={data?.fieldErrors} formError={data?.formError} />
+      <Form method="post" className="stack" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="next" value={params.get("next") ?? "/"} />
+        <Field label={t.auth.login.email} name="email" type="email" autoComplete="username" required defaultValue={String(data?.values?.email ?? "")} error={data?.fieldErrors?.email} />
+        <Field label={t.auth.login.password} name="password" type="password" autoComplete="current-password" required error={data?.fieldErrors?.password} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t.auth.login.submit}
+          </button>
+          <Link to="/haslo/reset">{t.auth.login.forgot}</Link>
+        </div>
+      </Form>
+      <p>
+        {t.auth.login.noAccount} <Link to="/register">{t.auth.login.register}</Link>
+      </p>
+    </section>
+  );
+}

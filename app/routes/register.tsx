@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { listCities } from "../../db/repositories/cities.js";
+import { AuthError } from "../../server/auth/auth-service.js";
+import { registerSchema } from "../../server/auth/auth-schemas.js";
+import { CsrfInput } from "~/components/csrf-input";
+import { ErrorSummary, Field, Select } from "~/components/field";
+import { t } from "~/i18n";
+import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
+import { setSessionCookie } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: `${t.auth.register.title} — ${t.common.appName}` }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.user) throw redirect("/konto");
+  const cities = await listCities(context.services.db.db);
+  return json({ cities: cities.map((c) => ({ id: c.id, name: c.name, voivodeship: c.voivodeship })) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const values = formToObject(form);
+  const limit = context.services.limiter.hit(`register:ip:${context.clientIp}`, 20, 3600_000);
+  if (!limit.allowed) return badForm({ fieldErrors: {}, formError: t.common.errors.rateLimited(Math.ceil(limit.retryAfterMs / 60_000)), values }, 429);
+  const parsed = validate(registerSchema, values);
+  if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values });
+  try {
+    const { token } = await context.services.auth.register(parsed.data, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
+    setSessionCookie(context, token);
+    return redirect("/konto?witaj=1");
+  } catch (error) {
+    if (error instanceof AuthError) return badForm({ fieldErrors: error.field ? { [error.field]: error.message } : {}, formError: error.field ? undefined : error.message, values }, error.status);
+    throw error;
+  }
+}
+
+export default function Register() {
+  const { cities } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as FormFailure | undefined;
+  const busy = useNavigation().state === "submitting";
+  const v = (k: string) => String(data?.values?.[k] ?? "");
+  const e = data?.fieldErrors ?? {};
+  return (
+    <section aria-labelledby="register-title">
+      <h1 id="register-title">{t.auth.register.title}</h1>
+      <p>{t.auth.register.intro}</p>
+      <ErrorSummary errors={e} formError={data?.formError} />
+      <Form method="post" className="stack" noValidate>
+        <CsrfInput />
+        <Field label={t.auth.register.name} name="name" autoComplete="name" required defaultValue={v("name")} error={e.name} />
+        <Field label={t.auth.register.email} name="email" type="email" autoComplete="email" required defaultValue={v("email")} error={e.email} />
+        <Field label={t.auth.register.password} name="password" type="password" autoComplete="new-password" required minLength={10} hint={t.auth.register.passwordHint} error={e.password} />
+        <Select label={t.auth.register.affiliation} name="affiliation" required defaultValue={v("affiliation") || "city"} error={e.affiliation}>
+          {Object.entries(t.common.affiliations).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </Select>
+        <Select label={t.auth.register.city} name="cityId" defaultValue={v("cityId")} error={e.cityId}>
+          <option value="">{t.auth.register.cityNone}</option>
+          {cities.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} ({c.voivodeship})
+            </option>
+          ))}
+        </Select>
+        <Field label={t.auth.register.position} name="position" autoComplete="organization-title" defaultValue={v("position")} error={e.position} />
+        <button type="submit" className="primary" disabled={busy}>
+          {t.auth.register.submit}
+        </button>
+      </Form>
+      <p>
+        {t.auth.register.haveAccount} <Link to="/login">{t.auth.login.submit}</Link>
+      </p>
+    </section>
+  );
+}

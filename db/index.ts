@@ -1,0 +1,32 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.js";
+
+export type Db = Kysely<Database>;
+export type DialectName = "sqlite" | "postgres";
+
+/** A database handle plus the dialect it speaks, so repositories can pick dialect-specific SQL. */
+export type DbHandle = { db: Db; dialect: DialectName; close: () => Promise<void> };
+
+/** Creates a Kysely instance: PostgreSQL for postgres:// URLs, otherwise a SQLite file in WAL mode. */
+export function createDb(url: string): DbHandle {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    // Counts and sums come back as strings by default; ids and counts here fit in a JS number.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    return { db, dialect: "postgres", close: () => db.destroy() };
+  }
+  const file = url.replace(/^(sqlite:|file:)/, "");
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return { db, dialect: "sqlite", close: () => db.destroy() };
+}

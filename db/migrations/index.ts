@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as foundation from "./2026-11-28T0300-foundation.js";
+
+// Every migration is listed here by its dated name; Kysely applies them in name order.
+export const migrations: Record<string, Migration> = {
+  "2026-11-28T0300-foundation": foundation,
+};

@@ -1,0 +1,24 @@
+import type { Db } from "../index.js";
+import type { ThematicArea } from "../schema.js";
+
+/** The six thematic areas in their fixed order. */
+export function listAreas(db: Db): Promise<ThematicArea[]> {
+  return db.selectFrom("thematicAreas").selectAll().orderBy("position").execute();
+}
+
+/** Areas whose slugs are given; unknown slugs are simply absent from the result. */
+export function findAreasBySlugs(db: Db, slugs: string[]): Promise<ThematicArea[]> {
+  if (slugs.length === 0) return Promise.resolve([]);
+  return db.selectFrom("thematicAreas").selectAll().where("slug", "in", slugs).orderBy("position").execute();
+}
+
+/** Inserts or updates areas by slug (used by the seed). */
+export async function upsertAreas(db: Db, areas: Omit<ThematicArea, "id">[]): Promise<void> {
+  for (const a of areas) {
+    await db
+      .insertInto("thematicAreas")
+      .values(a)
+      .onConflict((oc) => oc.column("slug").doUpdateSet({ name: a.name, description: a.description, position: a.position }))
+      .execute();
+  }
+}

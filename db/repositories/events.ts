@@ -1,0 +1,168 @@
+import type { Db } from "../index.js";
+import type { EventFormat, EventKind, EventRow, EventSeries } from "../schema.js";
+import { nowIso } from "../time.js";
+
+export type EventWithAreas = EventRow & {
+  areas: { slug: string; name: string }[];
+  seriesTitle: string | null;
+  seriesSlug: string | null;
+  confirmedCount: number;
+};
+
+export type EventFilter = { when?: "upcoming" | "past" | "all"; kind?: EventKind; area?: string; seriesId?: number; limit?: number; offset?: number; includeCancelled?: boolean };
+
+export type EventInput = {
+  slug: string;
+  title: string;
+  description: string;
+  kind: EventKind;
+  seriesId: number | null;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  format: EventFormat;
+  place: string | null;
+  joinUrl: string | null;
+  capacity: number | null;
+};
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom("events")
+    .leftJoin("eventSeries", "eventSeries.id", "events.seriesId")
+    .selectAll("events")
+    .select(["eventSeries.title as seriesTitle", "eventSeries.slug as seriesSlug"])
+    .select((eb) =>
+      eb
+        .selectFrom("registrations")
+        .select((e2) => e2.fn.countAll<number>().as("n"))
+        .whereRef("registrations.eventId", "=", "events.id")
+        .where("registrations.status", "=", "confirmed")
+        .as("confirmedCount"),
+    );
+}
+
+async function attachAreas(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>): Promise<EventWithAreas[]> {
+  if (rows.length === 0) return [];
+  const links = await db
+    .selectFrom("eventAreas")
+    .innerJoin("thematicAreas", "thematicAreas.id", "eventAreas.areaId")
+    .select(["eventAreas.eventId", "thematicAreas.slug", "thematicAreas.name"])
+    .where("eventAreas.eventId", "in", rows.map((r) => r.id))
+    .orderBy("thematicAreas.position")
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    confirmedCount: Number(r.confirmedCount ?? 0),
+    areas: links.filter((l) => l.eventId === r.id).map((l) => ({ slug: l.slug, name: l.name })),
+  }));
+}
+
+function filtered(db: Db, f: EventFilter) {
+  let q = baseQuery(db);
+  const now = nowIso();
+  if (f.when === "upcoming") q = q.where("events.endsAt", ">=", now);
+  if (f.when === "past") q = q.where("events.endsAt", "<", now);
+  if (f.kind) q = q.where("events.kind", "=", f.kind);
+  if (f.seriesId) q = q.where("events.seriesId", "=", f.seriesId);
+  if (!f.includeCancelled && f.when === "upcoming") q = q.where("events.status", "=", "scheduled");
+  if (f.area) {
+    const area = f.area;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("eventAreas")
+          .innerJoin("thematicAreas", "thematicAreas.id", "eventAreas.areaId")
+          .select("eventAreas.eventId")
+          .whereRef("eventAreas.eventId", "=", "events.id")
+          .where("thematicAreas.slug", "=", area),
+      ),
+    );
+  }
+  return q;
+}
+
+/** Lists events: upcoming soonest first, past most recent first. */
+export async function listEvents(db: Db, f: EventFilter = {}): Promise<EventWithAreas[]> {
+  const rows = await filtered(db, f)
+    .orderBy("events.startsAt", f.when === "past" ? "desc" : "asc")
+    .limit(f.limit ?? 50)
+    .offset(f.offset ?? 0)
+    .execute();
+  return attachAreas(db, rows);
+}
+
+/** Counts events matching a filter (for pagination). */
+export async function countEvents(db: Db, f: EventFilter = {}): Promise<number> {
+  const rows = await filtered(db, f).execute();
+  return rows.length;
+}
+
+/** One event with its areas and series, by slug. */
+export async function findEventBySlug(db: Db, slug: string): Promise<EventWithAreas | undefined> {
+  const rows = await baseQuery(db).where("events.slug", "=", slug).execute();
+  return (await attachAreas(db, rows))[0];
+}
+
+/** One event with its areas and series, by id. */
+export async function findEventById(db: Db, id: number): Promise<EventWithAreas | undefined> {
+  const rows = await baseQuery(db).where("events.id", "=", id).execute();
+  return (await attachAreas(db, rows))[0];
+}
+
+/** True when another event already uses the slug. */
+export async function isEventSlugTaken(db: Db, slug: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom("events").select("id").where("slug", "=", slug);
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  return Boolean(await q.executeTakeFirst());
+}
+
+async function replaceAreas(db: Db, eventId: number, areaIds: number[]): Promise<void> {
+  await db.deleteFrom("eventAreas").where("eventId", "=", eventId).execute();
+  if (areaIds.length) await db.insertInto("eventAreas").values(areaIds.map((areaId) => ({ eventId, areaId }))).execute();
+}
+
+/** Creates an event with its areas in one transaction; returns the id. */
+export async function insertEvent(db: Db, input: EventInput, areaIds: number[], createdBy: number | null): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const row = await trx
+      .insertInto("events")
+      .values({ ...input, status: "scheduled", registrationVersion: 0, createdBy, createdAt: now, updatedAt: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await replaceAreas(trx, row.id, areaIds);
+    return row.id;
+  });
+}
+
+/** Updates an event and its areas in one transaction. */
+export async function updateEvent(db: Db, id: number, input: EventInput, areaIds: number[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("events").set({ ...input, updatedAt: nowIso() }).where("id", "=", id).execute();
+    await replaceAreas(trx, id, areaIds);
+  });
+}
+
+/** Marks an event cancelled (kept for history; registrations stay visible). */
+export async function setEventStatus(db: Db, id: number, status: "scheduled" | "cancelled"): Promise<void> {
+  await db.updateTable("events").set({ status, updatedAt: nowIso() }).where("id", "=", id).execute();
+}
+
+/** All series, newest first. */
+export function listSeries(db: Db): Promise<EventSeries[]> {
+  return db.selectFrom("eventSeries").selectAll().orderBy("year", "desc").orderBy("title").execute();
+}
+
+/** One series by slug. */
+export function findSeriesBySlug(db: Db, slug: string): Promise<EventSeries | undefined> {
+  return db.selectFrom("eventSeries").selectAll().where("slug", "=", slug).executeTakeFirst();
+}
+
+/** Inserts a series unless its slug exists; returns its id. */
+export async function ensureSeries(db: Db, s: Omit<EventSeries, "id">): Promise<number> {
+  const existing = await findSeriesBySlug(db, s.slug);
+  if (existing) return existing.id;
+  const row = await db.insertInto("eventSeries").values(s).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,68 @@
+import type { Db } from "../index.js";
+import type { Role } from "../schema.js";
+import { nowIso } from "../time.js";
+
+export type SessionUser = {
+  sessionId: string;
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  affiliation: string;
+  cityId: number | null;
+  cityName: string | null;
+  expiresAt: string;
+  lastSeenAt: string;
+};
+
+/** Stores a session keyed by the hash of its cookie token. */
+export async function insertSession(db: Db, s: { id: string; userId: number; expiresAt: string; userAgent: string | null }): Promise<void> {
+  const now = nowIso();
+  await db.insertInto("sessions").values({ ...s, createdAt: now, lastSeenAt: now }).execute();
+}
+
+/** Looks up an unexpired session of an enabled user. */
+export function findSessionUser(db: Db, sessionId: string): Promise<SessionUser | undefined> {
+  return db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.userId")
+    .leftJoin("cities", "cities.id", "users.cityId")
+    .select([
+      "sessions.id as sessionId",
+      "sessions.expiresAt",
+      "sessions.lastSeenAt",
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.role",
+      "users.affiliation",
+      "users.cityId",
+      "cities.name as cityName",
+    ])
+    .where("sessions.id", "=", sessionId)
+    .where("sessions.expiresAt", ">", nowIso())
+    .where("users.disabledAt", "is", null)
+    .executeTakeFirst();
+}
+
+/** Extends a session's expiry (sliding expiration). */
+export async function touchSession(db: Db, sessionId: string, expiresAt: string): Promise<void> {
+  await db.updateTable("sessions").set({ lastSeenAt: nowIso(), expiresAt }).where("id", "=", sessionId).execute();
+}
+
+/** Deletes one session (log out). */
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}
+
+/** Deletes every session of a user except, optionally, one to keep. */
+export async function deleteUserSessions(db: Db, userId: number, exceptId?: string): Promise<void> {
+  let q = db.deleteFrom("sessions").where("userId", "=", userId);
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  await q.execute();
+}
+
+/** Removes expired sessions; run periodically. */
+export async function purgeExpiredSessions(db: Db): Promise<void> {
+  await db.deleteFrom("sessions").where("expiresAt", "<=", nowIso()).execute();
+}

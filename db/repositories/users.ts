@@ -1,0 +1,90 @@
+import type { Db } from "../index.js";
+import type { Affiliation, NewUser, Role, User } from "../schema.js";
+import { nowIso } from "../time.js";
+
+export type UserWithCity = User & { cityName: string | null; citySlug: string | null };
+
+const withCity = (db: Db) =>
+  db
+    .selectFrom("users")
+    .leftJoin("cities", "cities.id", "users.cityId")
+    .selectAll("users")
+    .select(["cities.name as cityName", "cities.slug as citySlug"]);
+
+/** Finds a user by e-mail (case-insensitive: e-mails are stored lower-cased). */
+export function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+}
+
+/** Finds a user with their city's name and slug. */
+export function findUserById(db: Db, id: number): Promise<UserWithCity | undefined> {
+  return withCity(db).where("users.id", "=", id).executeTakeFirst();
+}
+
+/** Inserts a user and returns the new id. */
+export async function insertUser(db: Db, user: Omit<NewUser, "createdAt" | "updatedAt">): Promise<number> {
+  const now = nowIso();
+  const row = await db
+    .insertInto("users")
+    .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now, updatedAt: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Replaces a user's password hash. */
+export async function updatePasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ passwordHash, updatedAt: nowIso() }).where("id", "=", userId).execute();
+}
+
+/** Updates the profile fields a person may change about themselves. */
+export async function updateProfile(
+  db: Db,
+  userId: number,
+  fields: { name: string; affiliation: Affiliation; cityId: number | null; position: string | null },
+): Promise<void> {
+  await db.updateTable("users").set({ ...fields, updatedAt: nowIso() }).where("id", "=", userId).execute();
+}
+
+/** Sets role and enabled state (admin only, checked by the caller). */
+export async function updateRoleAndState(db: Db, userId: number, role: Role, disabled: boolean): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ role, disabledAt: disabled ? nowIso() : null, updatedAt: nowIso() })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** Lists users for the admin screen, optionally filtered by a name/e-mail fragment and role. */
+export function listUsers(db: Db, opts: { q?: string; role?: Role; limit?: number; offset?: number } = {}): Promise<UserWithCity[]> {
+  let query = withCity(db);
+  if (opts.q) {
+    const like = `%${opts.q.toLowerCase()}%`;
+    query = query.where((eb) => eb.or([eb(eb.fn("lower", ["users.name"]), "like", like), eb("users.email", "like", like)]));
+  }
+  if (opts.role) query = query.where("users.role", "=", opts.role);
+  return query.orderBy("users.name").limit(opts.limit ?? 50).offset(opts.offset ?? 0).execute();
+}
+
+/** Counts users matching the same filters as listUsers. */
+export async function countUsers(db: Db, opts: { q?: string; role?: Role } = {}): Promise<number> {
+  let query = db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n"));
+  if (opts.q) {
+    const like = `%${opts.q.toLowerCase()}%`;
+    query = query.where((eb) => eb.or([eb(eb.fn("lower", ["name"]), "like", like), eb("email", "like", like)]));
+  }
+  if (opts.role) query = query.where("role", "=", opts.role);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** People linked to a city, shown on its profile page (never e-mails: the page is public). */
+export function listCityPeople(db: Db, cityId: number) {
+  return db
+    .selectFrom("users")
+    .select(["id", "name", "position", "affiliation", "role"])
+    .where("cityId", "=", cityId)
+    .where("disabledAt", "is", null)
+    .orderBy("name")
+    .execute();
+}

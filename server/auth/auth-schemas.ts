@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { auth as t } from "../../app/i18n/pl/auth.js";
+
+const email = z.string().trim().toLowerCase().email(t.validation.email).max(254, t.validation.email);
+const newPassword = z.string().min(10, t.validation.passwordShort).max(200, t.validation.passwordLong);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, t.validation.nameLong)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const loginSchema = z.object({ email, password: z.string().min(1, t.validation.passwordRequired).max(200) });
+
+const accountFields = z.object({
+  name: z.string().trim().min(2, t.validation.nameRequired).max(120, t.validation.nameLong),
+    email,
+    password: newPassword,
+    affiliation: z.enum(["city", "government", "expert", "other"], { message: t.validation.affiliation }),
+    cityId: z
+      .string()
+      .optional()
+      .transform((v) => (v ? Number(v) : null))
+      .pipe(z.number().int().positive().nullable()),
+    position: optionalText(120),
+});
+
+export const registerSchema = accountFields.refine((v) => v.affiliation !== "city" || v.cityId !== null, {
+  path: ["cityId"],
+  message: t.register.cityRequired,
+});
+
+export const profileSchema = accountFields
+  .pick({ name: true, affiliation: true, cityId: true, position: true })
+  .refine((v) => v.affiliation !== "city" || v.cityId !== null, { path: ["cityId"], message: t.register.cityRequired });
+
+export const changePasswordSchema = z.object({ currentPassword: z.string().min(1, t.validation.passwordRequired), newPassword });
+export const resetRequestSchema = z.object({ email });
+export const resetSchema = z.object({ token: z.string().min(10).max(200), newPassword });
+
+export type RegisterInput = z.infer<typeof registerSchema>;

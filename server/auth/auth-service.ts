@@ -1,0 +1,132 @@
+import type { DbHandle } from "../../db/index.js";
+import { findUserByEmail, findUserById, insertUser, updatePasswordHash } from "../../db/repositories/users.js";
+import { deleteSession, deleteUserSessions, findSessionUser, insertSession, touchSession, type SessionUser } from "../../db/repositories/sessions.js";
+import { consumePasswordReset, insertPasswordReset } from "../../db/repositories/password-resets.js";
+import { findCityById } from "../../db/repositories/cities.js";
+import { recordAudit } from "../../db/repositories/audit.js";
+import { isoFromNow } from "../../db/time.js";
+import { auth as t } from "../../app/i18n/pl/auth.js";
+import type { Mailer } from "../mail/mailer.js";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.js";
+import type { RateLimiter } from "./rate-limit.js";
+import { hashToken, randomToken } from "./tokens.js";
+import { SESSION_TTL_MS } from "./cookies.js";
+import type { RegisterInput } from "./auth-schemas.js";
+
+/** A failure a person can fix; `field` names the form field it belongs to, if any. */
+export class AuthError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 401 | 403 | 409 | 429 = 400,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+// Login limits: per account counts failures only, per IP counts every attempt.
+const ACCOUNT_FAILURES = { limit: 5, windowMs: 15 * 60_000 };
+const IP_ATTEMPTS = { limit: 30, windowMs: 15 * 60_000 };
+const RESET_TTL_MS = 3600_000;
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+/** Registration, login, sessions and password changes; HTTP routes only translate to and from forms. */
+export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter: RateLimiter }) {
+  const db = deps.db.db;
+
+  async function startSession(userId: number, userAgent: string | null): Promise<string> {
+    const token = randomToken();
+    await insertSession(db, { id: hashToken(token), userId, expiresAt: isoFromNow(SESSION_TTL_MS), userAgent: userAgent?.slice(0, 300) ?? null });
+    return token;
+  }
+
+  return {
+    /** Creates an account and signs it in; returns the session token. */
+    async register(input: RegisterInput, meta: { ip: string; userAgent: string | null }): Promise<{ userId: number; token: string }> {
+      if (await findUserByEmail(db, input.email)) throw new AuthError(t.register.emailTaken, 409, "email");
+      if (input.cityId !== null && !(await findCityById(db, input.cityId))) throw new AuthError(t.register.cityRequired, 400, "cityId");
+      const userId = await insertUser(db, {
+        email: input.email,
+        name: input.name,
+        passwordHash: await hashPassword(input.password),
+        role: "member",
+        affiliation: input.affiliation,
+        cityId: input.cityId,
+        position: input.position,
+        disabledAt: null,
+      });
+      await recordAudit(db, { actorId: userId, action: "user.register", subjectType: "user", subjectId: userId, ip: meta.ip });
+      return { userId, token: await startSession(userId, meta.userAgent) };
+    },
+
+    /** Verifies credentials under per-account and per-IP limits; returns a new session token. */
+    async login(email: string, password: string, meta: { ip: string; userAgent: string | null }): Promise<{ userId: number; token: string }> {
+      const ipKey = `login:ip:${meta.ip}`;
+      const accountKey = `login:acct:${email.toLowerCase()}`;
+      const ip = deps.limiter.hit(ipKey, IP_ATTEMPTS.limit, IP_ATTEMPTS.windowMs);
+      if (!ip.allowed) throw new AuthError(t.login.tooManyIp(Math.ceil(ip.retryAfterMs / 60_000)), 429);
+      const acct = deps.limiter.peek(accountKey, ACCOUNT_FAILURES.limit);
+      if (!acct.allowed) throw new AuthError(t.login.tooManyAccount(Math.ceil(acct.retryAfterMs / 60_000)), 429);
+
+      const user = await findUserByEmail(db, email);
+      const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyAgainstDummy(password), false);
+      if (!user || !ok) {
+        deps.limiter.hit(accountKey, ACCOUNT_FAILURES.limit, ACCOUNT_FAILURES.windowMs);
+        await recordAudit(db, { actorId: user?.id ?? null, action: "user.login_failed", subjectType: "user", subjectId: user?.id ?? null, ip: meta.ip });
+        throw new AuthError(t.login.invalid, 401);
+      }
+      if (user.disabledAt) throw new AuthError(t.login.disabled, 403);
+      deps.limiter.reset(accountKey);
+      await recordAudit(db, { actorId: user.id, action: "user.login", subjectType: "user", subjectId: user.id, ip: meta.ip });
+      return { userId: user.id, token: await startSession(user.id, meta.userAgent) };
+    },
+
+    /** Resolves a cookie token to its user, sliding the expiry at most once an hour. */
+    async resolve(token: string | undefined): Promise<SessionUser | null> {
+      if (!token || token.length > 200) return null;
+      const session = await findSessionUser(db, hashToken(token));
+      if (!session) return null;
+      if (Date.now() - Date.parse(session.lastSeenAt) > 3600_000) await touchSession(db, session.sessionId, isoFromNow(SESSION_TTL_MS));
+      return session;
+    },
+
+    /** Ends one session. */
+    async logout(sessionId: string): Promise<void> {
+      await deleteSession(db, sessionId);
+    },
+
+    /** Changes a password after checking the current one; other sessions of the account are ended. */
+    async changePassword(user: SessionUser, current: string, next: string): Promise<void> {
+      const row = await findUserByEmail(db, user.email);
+      if (!row || !(await verifyPassword(current, row.passwordHash))) throw new AuthError(t.account.wrongPassword, 400, "currentPassword");
+      await updatePasswordHash(db, user.id, await hashPassword(next));
+      await deleteUserSessions(db, user.id, user.sessionId);
+      await recordAudit(db, { actorId: user.id, action: "user.password_changed", subjectType: "user", subjectId: user.id });
+    },
+
+    /** Mails a one-time reset link when the account exists; says nothing either way to the requester. */
+    async requestReset(email: string, baseUrl: string, ip: string): Promise<void> {
+      const limit = deps.limiter.hit(`reset:ip:${ip}`, 10, 15 * 60_000);
+      if (!limit.allowed) throw new AuthError(t.login.tooManyIp(Math.ceil(limit.retryAfterMs / 60_000)), 429);
+      const user = await findUserByEmail(db, email);
+      if (!user || user.disabledAt) return;
+      const token = randomToken();
+      await insertPasswordReset(db, { tokenHash: hashToken(token), userId: user.id, expiresAt: isoFromNow(RESET_TTL_MS) });
+      const link = `${baseUrl}/haslo/nowe?token=${encodeURIComponent(token)}`;
+      await deps.mailer.send({ to: user.email, subject: t.reset.mailSubject, text: t.reset.mailBody(user.name, link) });
+      await recordAudit(db, { actorId: user.id, action: "user.reset_requested", subjectType: "user", subjectId: user.id, ip });
+    },
+
+    /** Sets a new password from a one-time token and ends every session of the account. */
+    async resetPassword(token: string, next: string): Promise<void> {
+      const userId = await consumePasswordReset(db, hashToken(token));
+      if (!userId) throw new AuthError(t.reset.invalidLink, 400, "token");
+      await updatePasswordHash(db, userId, await hashPassword(next));
+      await deleteUserSessions(db, userId);
+      await recordAudit(db, { actorId: userId, action: "user.password_reset", subjectType: "user", subjectId: userId });
+    },
+
+    findUser: (id: number) => findUserById(db, id),
+  };
+}

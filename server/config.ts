@@ -1,0 +1,108 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const urlOrEmpty = z.string().trim().url().optional().or(z.literal("").transform(() => undefined));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    DATA_DIR: z.string().default("./data"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || /^(postgres(ql)?:\/\/|sqlite:|file:|\.{0,2}\/|[A-Za-z0-9_.-]+\.(db|sqlite3?)$)/.test(v), {
+        message: "must be postgres://… or a SQLite file path (sqlite:./data/frl.db)",
+      }),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    PUBLIC_URL: urlOrEmpty,
+    REDIS_URL: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || /^rediss?:\/\//.test(v), { message: "must start with redis:// or rediss://" }),
+    SEARCH_ENGINE: z.enum(["embedded", "meilisearch"]).default("embedded"),
+    MEILI_URL: urlOrEmpty,
+    MEILI_KEY: z.string().optional(),
+    SMTP_URL: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || /^smtps?:\/\//.test(v), { message: "must start with smtp:// or smtps://" }),
+    MAIL_FROM: z.string().default("Forum Rozwoju Lokalnego <frl@zmp.poznan.pl>"),
+    FRL_DEMO: z.enum(["0", "1"]).default("1"),
+    TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    }
+    if (env.SEARCH_ENGINE === "meilisearch" && !env.MEILI_URL) {
+      ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "is required when SEARCH_ENGINE=meilisearch" });
+    }
+  });
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  sessionSecret: string;
+  publicUrl: string | undefined;
+  redisUrl: string | undefined;
+  searchEngine: "embedded" | "meilisearch";
+  meiliUrl: string | undefined;
+  meiliKey: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  demo: boolean;
+  trustProxy: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError naming each bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    databaseUrl: env.DATABASE_URL || `sqlite:${path.join(dataDir, "frl.db")}`,
+    sessionSecret: env.SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    publicUrl: env.PUBLIC_URL,
+    redisUrl: env.REDIS_URL || undefined,
+    searchEngine: env.SEARCH_ENGINE,
+    meiliUrl: env.MEILI_URL,
+    meiliKey: env.MEILI_KEY || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM,
+    demo: env.FRL_DEMO === "1",
+    trustProxy: env.TRUST_PROXY === "1",
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+// Outside production a secret is generated once and kept, so sessions survive restarts.
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

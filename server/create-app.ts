@@ -1,0 +1,74 @@
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { createDb } from "../db/index.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { purgeExpiredSessions } from "../db/repositories/sessions.js";
+import { createAuthService } from "./auth/auth-service.js";
+import { RateLimiter } from "./auth/rate-limit.js";
+import type { Config } from "./config.js";
+import { createEventService } from "./events/event-service.js";
+import { createExpressApp } from "./http/express-app.js";
+import { createLogger } from "./logger.js";
+import { createFileMailer, createSmtpMailer } from "./mail/mailer.js";
+import { seedDemoData, seedReferenceData } from "./seed/demo-seed.js";
+import type { AppServices } from "./services.js";
+import { UpgradeDispatcher } from "./upgrade.js";
+
+export type RunningApp = {
+  server: Server;
+  services: AppServices;
+  url: string;
+  close: () => Promise<void>;
+};
+
+/**
+ * The composition root's body: creates every service once, wires HTTP and upgrades on one server, and returns a
+ * close() that stops sockets, the server and the database in that order. server/index.ts and the tests both use it.
+ */
+export async function startApp(config: Config): Promise<RunningApp> {
+  const logger = createLogger(config.logLevel);
+  const db = createDb(config.databaseUrl);
+  await migrateToLatest(db.db);
+  await seedReferenceData(db);
+  if (config.demo) await seedDemoData(db, logger);
+
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createFileMailer(path.join(config.dataDir, "mail"), config.mailFrom);
+  const limiter = new RateLimiter();
+  const auth = createAuthService({ db, mailer, limiter });
+  const events = createEventService({ db, mailer, logger });
+  const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
+
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, events, upgrade };
+  // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
+  const closers: (() => Promise<void> | void)[] = [];
+
+  const app = createExpressApp(services);
+  const server = createServer(app);
+  upgrade.attach(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+
+  const sweep = setInterval(() => void purgeExpiredSessions(db.db).catch(() => {}), 3600_000);
+  sweep.unref();
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      clearInterval(sweep);
+      for (const c of closers.reverse()) await c();
+      upgrade.destroyAll();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      limiter.close();
+      await db.close();
+    })());
+
+  return { server, services, url, close };
+}

@@ -1,0 +1,169 @@
+import type { DbHandle } from "../../db/index.js";
+import { findAreasBySlugs } from "../../db/repositories/areas.js";
+import { recordAudit } from "../../db/repositories/audit.js";
+import {
+  findEventById,
+  findEventBySlug,
+  findSeriesBySlug,
+  insertEvent,
+  isEventSlugTaken,
+  listEvents,
+  setEventStatus,
+  updateEvent,
+  type EventFilter,
+  type EventInput,
+} from "../../db/repositories/events.js";
+import {
+  cancelRegistration,
+  findRegistration,
+  promoteAfterCapacityChange,
+  registerForEvent,
+  waitlistPosition,
+} from "../../db/repositories/registrations.js";
+import { findUserById } from "../../db/repositories/users.js";
+import { events as t } from "../../app/i18n/pl/events.js";
+import { assertCan, type Actor } from "../auth/permissions.js";
+import type { Logger } from "../logger.js";
+import type { Mailer } from "../mail/mailer.js";
+import type { EventForm } from "./event-schemas.js";
+import { slugify } from "./slug.js";
+import { localToUtcIso, WARSAW } from "./time-zone.js";
+
+/** A problem with the submitted event, tied to a form field. */
+export class EventInputError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+export type EventService = ReturnType<typeof createEventService>;
+export type EventChangeListener = (change: { type: "created" | "updated" | "cancelled" | "restored"; eventId: number }) => void | Promise<void>;
+
+/** Events and registrations: the rules live here and HTTP actions call them. */
+export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger: Logger }) {
+  const db = deps.db.db;
+  const listeners: EventChangeListener[] = [];
+
+  async function notify(type: Parameters<EventChangeListener>[0]["type"], eventId: number) {
+    for (const l of listeners) {
+      try {
+        await l({ type, eventId });
+      } catch (error) {
+        deps.logger.error("event change listener failed", { error, eventId });
+      }
+    }
+  }
+
+  async function toInput(form: EventForm, exceptId?: number): Promise<{ input: EventInput; areaIds: number[] }> {
+    const slug = form.slug || slugify(form.title);
+    if (!slug) throw new EventInputError(t.validation.slug, "slug");
+    if (await isEventSlugTaken(db, slug, exceptId)) throw new EventInputError(t.form.slugTaken, "slug");
+    if (form.seriesId !== null) {
+      const exists = await db.selectFrom("eventSeries").select("id").where("id", "=", form.seriesId).executeTakeFirst();
+      if (!exists) throw new EventInputError(t.form.unknownSeries, "seriesId");
+    }
+    const areas = await findAreasBySlugs(db, form.areas);
+    return {
+      input: {
+        slug,
+        title: form.title,
+        description: form.description,
+        kind: form.kind,
+        seriesId: form.seriesId,
+        startsAt: localToUtcIso(form.startsAt),
+        endsAt: localToUtcIso(form.endsAt),
+        timeZone: WARSAW,
+        format: form.format,
+        place: form.place,
+        joinUrl: form.joinUrl,
+        capacity: form.capacity,
+      },
+      areaIds: areas.map((a) => a.id),
+    };
+  }
+
+  async function mailPromoted(eventId: number, userIds: number[], baseUrl: string) {
+    const event = await findEventById(db, eventId);
+    if (!event) return;
+    for (const id of userIds) {
+      const user = await findUserById(db, id);
+      if (!user) continue;
+      await deps.mailer
+        .send({ to: user.email, subject: t.register.promotedSubject(event.title), text: t.register.promotedBody(user.name, event.title, `${baseUrl}/wydarzenia/${event.slug}`) })
+        .catch((error) => deps.logger.error("promotion mail failed", { error, userId: id }));
+    }
+  }
+
+  return {
+    /** Subscribes to event changes (search indexing, live rooms). */
+    onChange(listener: EventChangeListener) {
+      listeners.push(listener);
+    },
+    list: (f: EventFilter) => listEvents(db, f),
+    bySlug: (slug: string) => findEventBySlug(db, slug),
+    byId: (id: number) => findEventById(db, id),
+    seriesBySlug: (slug: string) => findSeriesBySlug(db, slug),
+
+    /** Creates an event (moderators and admins). */
+    async create(actor: Actor, form: EventForm): Promise<{ id: number; slug: string }> {
+      assertCan(actor, "event:manage");
+      const { input, areaIds } = await toInput(form);
+      const id = await insertEvent(db, input, areaIds, actor!.id);
+      await recordAudit(db, { actorId: actor!.id, action: "event.create", subjectType: "event", subjectId: id, details: { slug: input.slug } });
+      await notify("created", id);
+      return { id, slug: input.slug };
+    },
+
+    /** Updates an event; raising capacity promotes people from the waiting list. */
+    async update(actor: Actor, id: number, form: EventForm, baseUrl: string): Promise<{ slug: string }> {
+      assertCan(actor, "event:manage");
+      const { input, areaIds } = await toInput(form, id);
+      await updateEvent(db, id, input, areaIds);
+      const promoted = await promoteAfterCapacityChange(db, id);
+      await mailPromoted(id, promoted, baseUrl);
+      await recordAudit(db, { actorId: actor!.id, action: "event.update", subjectType: "event", subjectId: id });
+      await notify("updated", id);
+      return { slug: input.slug };
+    },
+
+    /** Cancels or restores an event. */
+    async setCancelled(actor: Actor, id: number, cancelled: boolean): Promise<void> {
+      assertCan(actor, "event:manage");
+      await setEventStatus(db, id, cancelled ? "cancelled" : "scheduled");
+      await recordAudit(db, { actorId: actor!.id, action: cancelled ? "event.cancel" : "event.restore", subjectType: "event", subjectId: id });
+      await notify(cancelled ? "cancelled" : "restored", id);
+    },
+
+    /** Registers the actor (confirmed or waiting list). */
+    async register(actor: Actor, eventId: number) {
+      assertCan(actor, "event:register");
+      const outcome = await registerForEvent(db, eventId, actor!.id);
+      if (outcome.kind === "registered") {
+        await recordAudit(db, { actorId: actor!.id, action: `registration.${outcome.status}`, subjectType: "event", subjectId: eventId });
+      }
+      return outcome;
+    },
+
+    /** Cancels the actor's registration and promotes from the waiting list. */
+    async cancelRegistration(actor: Actor, eventId: number, baseUrl: string) {
+      assertCan(actor, "event:register");
+      const result = await cancelRegistration(db, eventId, actor!.id);
+      if (result.cancelled) {
+        await recordAudit(db, { actorId: actor!.id, action: "registration.cancel", subjectType: "event", subjectId: eventId, details: { promoted: result.promoted } });
+        await mailPromoted(eventId, result.promoted, baseUrl);
+      }
+      return result;
+    },
+
+    /** The actor's registration state for an event page. */
+    async registrationState(actor: Actor, eventId: number) {
+      if (!actor) return null;
+      const reg = await findRegistration(db, eventId, actor.id);
+      if (!reg || reg.status === "cancelled") return null;
+      return { status: reg.status as "confirmed" | "waitlisted", position: await waitlistPosition(db, eventId, actor.id) };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { EventWithAreas } from "../../db/repositories/events.js";
+import { events as t } from "../../app/i18n/pl/events.js";
+
+// RFC 5545: text values escape backslash, semicolon, comma and newlines; lines fold at 75 octets with CRLF + space.
+function escapeText(v: string): string {
+  return v.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+function fold(line: string): string {
+  const bytes = Buffer.from(line, "utf8");
+  if (bytes.length <= 75) return line;
+  const out: string[] = [];
+  let current = "";
+  let size = 0;
+  for (const ch of line) {
+    const len = Buffer.byteLength(ch, "utf8");
+    if (size + len > (out.length === 0 ? 75 : 74)) {
+      out.push(current);
+      current = "";
+      size = 0;
+    }
+    current += ch;
+    size += len;
+  }
+  out.push(current);
+  return out.join("\r\n ");
+}
+
+function utcStamp(iso: string): string {
+  return new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+function vevent(e: EventWithAreas, baseUrl: string, host: string): string[] {
+  const url = `${baseUrl}/wydarzenia/${e.slug}`;
+  const description = [e.description, "", `${t.ical.page}: ${url}`, ...(e.joinUrl ? [`${t.ical.join}: ${e.joinUrl}`] : [])].join("\n");
+  const location = e.place ?? e.joinUrl ?? "Online";
+  return [
+    "BEGIN:VEVENT",
+    `UID:event-${e.id}@${host}`,
+    `DTSTAMP:${utcStamp(e.updatedAt)}`,
+    `LAST-MODIFIED:${utcStamp(e.updatedAt)}`,
+    `DTSTART:${utcStamp(e.startsAt)}`,
+    `DTEND:${utcStamp(e.endsAt)}`,
+    `SUMMARY:${escapeText(e.title)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    `LOCATION:${escapeText(location)}`,
+    `URL:${url}`,
+    ...(e.areas.length ? [`CATEGORIES:${e.areas.map((a) => escapeText(a.name)).join(",")}`] : []),
+    `STATUS:${e.status === "cancelled" ? "CANCELLED" : "CONFIRMED"}`,
+    "END:VEVENT",
+  ];
+}
+
+/** An RFC 5545 calendar with one VEVENT per event; times in UTC so every client agrees. */
+export function toICalendar(events: EventWithAreas[], baseUrl: string, name = t.ical.feedName): string {
+  const host = new URL(baseUrl).host;
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Zwiazek Miast Polskich//Forum Rozwoju Lokalnego//PL",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(name)}`,
+    "X-WR-TIMEZONE:Europe/Warsaw",
+    "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
+    ...events.flatMap((e) => vevent(e, baseUrl, host)),
+    "END:VCALENDAR",
+  ];
+  return lines.map(fold).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,81 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import express, { type ErrorRequestHandler, type Request } from "express";
+import { CSRF_COOKIE, parseCookies, serializeCookie, SESSION_COOKIE } from "../auth/cookies.js";
+import type { FrlLoadContext } from "../load-context.js";
+import type { AppServices } from "../services.js";
+import { csrfFor } from "./csrf.js";
+import { isSameOrigin, siteOrigin } from "./origin.js";
+import { remixBuildLoader } from "./remix-build.js";
+import { securityHeaders } from "./security-headers.js";
+
+type Mount = (app: express.Express) => void;
+
+/** Express: security headers, static files, cross-site refusal, then Remix with the typed load context. */
+export function createExpressApp(services: AppServices, opts: { mounts?: Mount[] } = {}) {
+  const { config, logger } = services;
+  const dev = config.env === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.trustProxy) app.set("trust proxy", true);
+  app.use(securityHeaders({ dev }));
+
+  const buildDir = process.env.FRL_BUILD_DIR;
+  const assets = buildDir ? path.resolve(buildDir, "public/build") : path.resolve("public/build");
+  app.use("/build", express.static(assets, { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.get("/healthz", (_req, res) => res.json({ ok: true }));
+
+  // Mutations from other sites are refused before any handler runs; the CSRF token is the second lock.
+  app.use((req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    if (!isSameOrigin(req, siteOrigin(req, config.publicUrl, config.trustProxy))) {
+      res.status(403).type("text/plain; charset=utf-8").send("Żądanie z innej witryny zostało odrzucone.");
+      return;
+    }
+    next();
+  });
+
+  for (const mount of opts.mounts ?? []) mount(app);
+
+  const handler = createRequestHandler({
+    build: remixBuildLoader(dev),
+    mode: config.env === "production" ? "production" : "development",
+    getLoadContext: (req: Request, res): FrlLoadContext => {
+      const cookies = parseCookies(req.headers.cookie);
+      const csrf = csrfFor(config.sessionSecret, cookies[CSRF_COOKIE]);
+      const secure = config.env === "production";
+      if (csrf.isNew) res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrf.cookieValue, { secure }));
+      return {
+        services,
+        user: res.locals.user ?? null,
+        csrfToken: csrf.token,
+        verifyCsrf: csrf.verify,
+        nonce: res.locals.nonce,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        origin: siteOrigin(req, config.publicUrl, config.trustProxy),
+        setCookie: (value) => res.append("Set-Cookie", value),
+      };
+    },
+  });
+
+  // The session is resolved once per request, before Remix, so every loader sees the same user.
+  app.all("*", async (req, res, next) => {
+    try {
+      res.locals.user = await services.auth.resolve(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+      await handler(req, res, next);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    logger.error("request failed", { error, url: req.originalUrl });
+    if (res.headersSent) return res.end();
+    res.status(500).type("text/html; charset=utf-8").send(
+      "<!doctype html><html lang=\"pl\"><meta charset=\"utf-8\"><title>Błąd serwera</title><h1>Błąd serwera</h1><p>Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę.</p></html>",
+    );
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,28 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+
+export type Mail = { to: string; subject: string; text: string };
+export type Mailer = { send: (mail: Mail) => Promise<void> };
+
+/** Writes each message as JSON under dir, so development and tests can read what would have been sent. */
+export function createFileMailer(dir: string, from: string): Mailer {
+  mkdirSync(dir, { recursive: true });
+  let seq = 0;
+  return {
+    async send(mail) {
+      const name = `${Date.now()}-${String(++seq).padStart(4, "0")}-${mail.to.replace(/[^a-z0-9@.-]/gi, "_")}.json`;
+      writeFileSync(path.join(dir, name), JSON.stringify({ from, ...mail, sentAt: new Date().toISOString() }, null, 2));
+    },
+  };
+}
+
+/** Sends through SMTP (SMTP_URL, e.g. smtps://user:pass@host:465). */
+export function createSmtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(mail) {
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+  };
+}

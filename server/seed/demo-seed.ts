@@ -1,0 +1,77 @@
+import type { DbHandle } from "../../db/index.js";
+import { upsertAreas } from "../../db/repositories/areas.js";
+import { upsertCities } from "../../db/repositories/cities.js";
+import { ensureSeries, insertEvent, isEventSlugTaken } from "../../db/repositories/events.js";
+import { findUserByEmail, insertUser } from "../../db/repositories/users.js";
+import { seedAccounts, DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
+import { seedAreas } from "../../db/seed-data/areas.js";
+import { seedCities } from "../../db/seed-data/cities.js";
+import { seedEvents, seedSeries, type SeedEvent } from "../../db/seed-data/events.js";
+import { hashPassword } from "../auth/passwords.js";
+import { localToUtcIso, WARSAW } from "../events/time-zone.js";
+import type { Logger } from "../logger.js";
+
+/** Areas are reference data the app needs even without demo content. */
+export async function seedReferenceData(handle: DbHandle): Promise<void> {
+  await upsertAreas(handle.db, seedAreas.map((a, i) => ({ ...a, position: i + 1 })));
+}
+
+// Future demo events are placed relative to today so the demo always has something upcoming.
+function eventTimes(e: SeedEvent): { startsAt: string; endsAt: string } {
+  if (e.startsAt && e.endsAt) return { startsAt: localToUtcIso(e.startsAt), endsAt: localToUtcIso(e.endsAt) };
+  const day = new Date(Date.now() + (e.startsInDays ?? 7) * 86400_000).toISOString().slice(0, 10);
+  const hour = String(e.startHour ?? 10).padStart(2, "0");
+  const startsAt = localToUtcIso(`${day}T${hour}:00`);
+  return { startsAt, endsAt: new Date(Date.parse(startsAt) + (e.durationHours ?? 2) * 3600_000).toISOString() };
+}
+
+/** Idempotent demo data: cities, the 2020 seminar cycle and later events, demo accounts. */
+export async function seedDemoData(handle: DbHandle, logger: Logger): Promise<void> {
+  const db = handle.db;
+  await upsertCities(db, seedCities.map((c) => ({ ...c })));
+
+  const cityIds = new Map((await db.selectFrom("cities").select(["id", "slug"]).execute()).map((c) => [c.slug, c.id]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const a of seedAccounts) {
+    if (await findUserByEmail(db, a.email)) continue;
+    await insertUser(db, {
+      email: a.email,
+      name: a.name,
+      passwordHash,
+      role: a.role,
+      affiliation: a.affiliation,
+      cityId: a.city ? (cityIds.get(a.city) ?? null) : null,
+      position: a.position,
+      disabledAt: null,
+    });
+  }
+
+  const seriesIds = new Map<string, number>();
+  for (const s of seedSeries) seriesIds.set(s.slug, await ensureSeries(db, s));
+  const areaIds = new Map((await db.selectFrom("thematicAreas").select(["id", "slug"]).execute()).map((a) => [a.slug, a.id]));
+  const admin = await findUserByEmail(db, "admin@frl.test");
+  let created = 0;
+  for (const e of seedEvents) {
+    if (await isEventSlugTaken(db, e.slug)) continue;
+    await insertEvent(
+      db,
+      {
+        slug: e.slug,
+        title: e.title,
+        description: e.description,
+        kind: e.kind,
+        seriesId: e.series ? (seriesIds.get(e.series) ?? null) : null,
+        ...eventTimes(e),
+        timeZone: WARSAW,
+        format: e.format,
+        place: e.place,
+        joinUrl: e.joinUrl,
+        capacity: e.capacity,
+      },
+      e.areas.map((s) => areaIds.get(s)).filter((id): id is number => id !== undefined),
+      admin?.id ?? null,
+    );
+    created++;
+  }
+  if (created) logger.info(`demo data: ${created} events added`);
+}

@@ -1,0 +1,20 @@
+import type { DbHandle } from "../db/index.js";
+import type { AuthService } from "./auth/auth-service.js";
+import type { RateLimiter } from "./auth/rate-limit.js";
+import type { Config } from "./config.js";
+import type { EventService } from "./events/event-service.js";
+import type { Logger } from "./logger.js";
+import type { Mailer } from "./mail/mailer.js";
+import type { UpgradeDispatcher } from "./upgrade.js";
+
+/** The services created once in the composition root and handed to every loader, action and socket handler. */
+export type AppServices = {
+  config: Config;
+  logger: Logger;
+  db: DbHandle;
+  mailer: Mailer;
+  limiter: RateLimiter;
+  auth: AuthService;
+  events: EventService;
+  upgrade: UpgradeDispatcher;
+};
