@@ -52,7 +52,7 @@ function vevent(e: EventWithAreas, baseUrl: string, host: string): string[] {
 }
 
 /** An RFC 5545 calendar with one VEVENT per event; times in UTC so every client agrees. */
-export function toICalendar(events: EventWithAreas[], baseUrl: string, name = t.ical.feedName): string {
+export function toICalendar(events: EventWithAreas[], baseUrl: string, name: string = t.ical.feedName): string {
   const host = new URL(baseUrl).host;
   const lines = [
     "BEGIN:VCALENDAR",

@@ -1,0 +1,26 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { listAreas } from "../../db/repositories/areas.js";
+import { listSeries } from "../../db/repositories/events.js";
+import { EventInputError } from "../../server/events/event-service.js";
+import { eventFormSchema, type EventForm } from "../../server/events/event-schemas.js";
+import { badForm, formToObject, validate } from "./forms.server";
+
+/** Areas and series the event form offers. */
+export async function eventFormOptions(context: AppLoadContext) {
+  const db = context.services.db.db;
+  const [areas, series] = await Promise.all([listAreas(db), listSeries(db)]);
+  return { areas: areas.map((a) => ({ slug: a.slug, name: a.name })), series: series.map((s) => ({ id: s.id, title: s.title })) };
+}
+
+/** Validates the submitted event form and runs `save`; field problems come back as a 400 with the values to refill. */
+export async function submitEventForm(form: FormData, save: (data: EventForm) => Promise<Response>): Promise<Response> {
+  const values = formToObject(form);
+  const parsed = validate(eventFormSchema, values);
+  if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values });
+  try {
+    return await save(parsed.data);
+  } catch (error) {
+    if (error instanceof EventInputError) return badForm({ fieldErrors: { [error.field]: error.message }, values });
+    throw error;
+  }
+}

@@ -1,0 +1,259 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
+import { listEventRegistrations } from "../../db/repositories/registrations.js";
+import { can } from "../../server/auth/permissions.js";
+import { CsrfInput } from "~/components/csrf-input";
+import { t } from "~/i18n";
+import { formatRange } from "~/lib/format";
+import { readForm } from "~/lib/forms.server";
+import { actorOf, notFound, permissionResponse } from "~/lib/guards.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.event.title} — ${t.common.appName}` : t.common.appName },
+  { name: "description", content: data?.event.description.slice(0, 160) ?? "" },
+];
+
+// Child routes (edit form, agenda workspace, live room) render inside this route and reuse its event data.
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { events, db } = context.services;
+  const event = await events.bySlug(params.slug ?? "");
+  if (!event) notFound();
+  const actor = actorOf(context);
+  const canManage = can(actor, "event:manage");
+  const [registration, participants] = await Promise.all([
+    events.registrationState(actor, event.id),
+    canManage ? listEventRegistrations(db.db, event.id) : Promise.resolve(null),
+  ]);
+  return json({
+    event,
+    registration,
+    participants,
+    canManage,
+    signedIn: Boolean(actor),
+    ended: Date.parse(event.endsAt) < Date.now(),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const { events } = context.services;
+  const event = await events.bySlug(params.slug ?? "");
+  if (!event) notFound();
+  const actor = actorOf(context);
+  const intent = form.get("intent");
+  try {
+    if (intent === "register") {
+      const limit = context.services.limiter.hit(`register-event:${actor?.id ?? context.clientIp}`, 30, 60_000);
+      if (!limit.allowed) return json({ message: t.common.errors.rateLimited(1), ok: false }, { status: 429 });
+      const outcome = await events.register(actor, event.id);
+      if (outcome.kind === "unavailable") {
+        return json({ ok: false, message: outcome.reason === "ended" ? t.events.register.ended : t.events.register.eventCancelled }, { status: 409 });
+      }
+      return json({ ok: true, message: outcome.status === "confirmed" ? t.events.register.done : t.events.register.doneWaitlist });
+    }
+    if (intent === "unregister") {
+      await events.cancelRegistration(actor, event.id, context.origin);
+      return json({ ok: true, message: t.events.register.cancelledMsg });
+    }
+    if (intent === "cancel-event" || intent === "restore-event") {
+      await events.setCancelled(actor, event.id, intent === "cancel-event");
+      return redirect(`/wydarzenia/${event.slug}`);
+    }
+  } catch (error) {
+    permissionResponse(error, request);
+  }
+  return json({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
+}
+
+export default function EventPage() {
+  const outlet = useOutlet();
+  const data = useLoaderData<typeof loader>();
+  if (outlet) return outlet;
+  return <EventDetail {...data} />;
+}
+
+function EventDetail({ event, registration, participants, canManage, signedIn, ended }: ReturnType<typeof useLoaderData<typeof loader>>) {
+  const result = useActionData<typeof action>();
+  const cancelled = event.status === "cancelled";
+  const seatsLeft = event.capacity == null ? null : Math.max(0, event.capacity - event.confirmedCount);
+  return (
+    <article aria-labelledby="event-title">
+      <p className="card-meta">
+        <Link to="/wydarzenia">{t.events.title}</Link> / {t.events.kinds[event.kind]}
+      </p>
+      <h1 id="event-title">{event.title}</h1>
+      {cancelled ? <p className="notice notice-warn">{t.events.cancelledNotice}</p> : null}
+      {result?.message ? (
+        <p className={`notice ${result.ok ? "notice-ok" : "notice-warn"}`} role="status">
+          {result.message}
+        </p>
+      ) : null}
+      <div className="layout-2col">
+        <div>
+          <dl className="facts">
+            <dt>{t.events.when}</dt>
+            <dd>
+              <time dateTime={event.startsAt}>{formatRange(event.startsAt, event.endsAt)}</time>
+              <br />
+              <small>{t.events.timeZoneNote}</small>
+            </dd>
+            <dt>{t.events.format}</dt>
+            <dd>{t.events.formats[event.format]}</dd>
+            {event.place ? (
+              <>
+                <dt>{t.events.where}</dt>
+                <dd>{event.place}</dd>
+              </>
+            ) : null}
+            {event.seriesTitle ? (
+              <>
+                <dt>{t.events.series}</dt>
+                <dd>{event.seriesTitle}</dd>
+              </>
+            ) : null}
+            <dt>{t.events.capacity}</dt>
+            <dd>{event.capacity == null ? t.events.unlimited : `${event.confirmedCount} / ${event.capacity}`}</dd>
+            {event.areas.length ? (
+              <>
+                <dt>{t.events.areas}</dt>
+                <dd>
+                  {event.areas.map((a) => (
+                    <Link key={a.slug} to={`/wydarzenia?area=${a.slug}`} className="tag">
+                      {a.name}
+                    </Link>
+                  ))}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          <div className="prose">
+            <p>{event.description}</p>
+          </div>
+          <p>
+            <a href={`/wydarzenia/${event.slug}/kalendarz.ics`}>{t.events.addToCalendar}</a>
+          </p>
+        </div>
+        <aside className="aside-box" aria-labelledby="registration-title">
+          <h2 id="registration-title">{t.events.register.heading}</h2>
+          <RegistrationBox {...{ event, registration, signedIn, ended, cancelled, seatsLeft }} />
+          {event.joinUrl && registration?.status === "confirmed" && !ended ? (
+            <p>
+              <a href={event.joinUrl} rel="noopener noreferrer" target="_blank">
+                {t.events.joinOpen}
+              </a>
+            </p>
+          ) : null}
+        </aside>
+      </div>
+      {canManage ? (
+        <section aria-labelledby="manage-title">
+          <h2 id="manage-title">{t.events.participants.heading}</h2>
+          <div className="actions">
+            <Link to={`/wydarzenia/${event.slug}/edycja`} className="button button-secondary">
+              {t.events.edit}
+            </Link>
+            <Form method="post">
+              <CsrfInput />
+              <button type="submit" name="intent" value={cancelled ? "restore-event" : "cancel-event"} className={`button ${cancelled ? "button-secondary" : "button-danger"}`}>
+                {cancelled ? t.events.restoreEvent : t.events.cancelEvent}
+              </button>
+            </Form>
+          </div>
+          <Participants participants={participants ?? []} />
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+type BoxProps = {
+  event: { slug: string };
+  registration: { status: "confirmed" | "waitlisted"; position: number | null } | null;
+  signedIn: boolean;
+  ended: boolean;
+  cancelled: boolean;
+  seatsLeft: number | null;
+};
+
+function RegistrationBox({ event, registration, signedIn, ended, cancelled, seatsLeft }: BoxProps) {
+  if (cancelled) return <p>{t.events.register.eventCancelled}</p>;
+  if (ended) return <p>{t.events.register.ended}</p>;
+  if (!signedIn)
+    return (
+      <p>
+        <Link to={`/login?next=/wydarzenia/${event.slug}`} className="button">
+          {t.events.register.signInToRegister}
+        </Link>
+      </p>
+    );
+  if (registration)
+    return (
+      <>
+        <p>{registration.status === "confirmed" ? t.events.register.confirmed : t.events.register.waitlisted(registration.position)}</p>
+        <Form method="post">
+          <CsrfInput />
+          <button type="submit" name="intent" value="unregister" className="button button-secondary">
+            {t.events.register.cancel}
+          </button>
+        </Form>
+      </>
+    );
+  const full = seatsLeft === 0;
+  return (
+    <>
+      <p>{seatsLeft == null ? t.events.unlimited : full ? t.events.full : t.events.seatsLeft(seatsLeft)}</p>
+      <Form method="post">
+        <CsrfInput />
+        <button type="submit" name="intent" value="register" className="primary">
+          {full ? t.events.register.joinWaitlist : t.events.register.submit}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+type Participant = { id: number; status: string; name: string; email: string; cityName: string | null };
+
+function Participants({ participants }: { participants: Participant[] }) {
+  if (!participants.length) return <p>{t.events.participants.none}</p>;
+  const groups = [
+    { key: "confirmed", label: t.events.participants.confirmed },
+    { key: "waitlisted", label: t.events.participants.waitlisted },
+  ];
+  return (
+    <>
+      {groups.map((g) => {
+        const rows = participants.filter((p) => p.status === g.key);
+        if (!rows.length) return null;
+        return (
+          <div key={g.key} className="table-wrap">
+            <h3>
+              {g.label} ({rows.length})
+            </h3>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t.auth.register.name}</th>
+                  <th scope="col">{t.auth.register.city}</th>
+                  <th scope="col">{t.auth.register.email}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((p, i) => (
+                  <tr key={p.id}>
+                    <td>{i + 1}</td>
+                    <td>{p.name}</td>
+                    <td>{p.cityName ?? "—"}</td>
+                    <td>{p.email}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </>
+  );
+}
