@@ -40,6 +40,7 @@ export const auth = {
     passwordChanged: "Hasło zostało zmienione. Pozostałe sesje zostały wylogowane.",
     wrongPassword: "Obecne hasło jest nieprawidłowe.",
     role: "Rola",
+    welcome: "Witamy w Forum Rozwoju Lokalnego! Twoje konto jest gotowe — zapisz się na najbliższe wydarzenie."
   },
   reset: {
     requestTitle: "Nie pamiętasz hasła?",

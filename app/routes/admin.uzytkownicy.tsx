@@ -1,0 +1,125 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { countUsers, listUsers } from "../../db/repositories/users.js";
+import { setUserRole, UserAdminError, userAdminSchema } from "../../server/auth/user-admin.js";
+import { CsrfInput } from "~/components/csrf-input";
+import { Field, Select } from "~/components/field";
+import { t } from "~/i18n";
+import { formToObject, readForm } from "~/lib/forms.server";
+import { permissionResponse, requirePermission } from "~/lib/guards.server";
+
+export const meta: MetaFunction = () => [{ title: `${t.admin.users} — ${t.common.appName}` }];
+
+const PAGE = 50;
+const querySchema = z.object({
+  q: z.string().trim().max(80).optional().catch(undefined),
+  role: z.enum(["admin", "moderator", "member"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(context, request, "user:manage");
+  const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const db = context.services.db.db;
+  const filter = { q: q.q || undefined, role: q.role };
+  const [users, total] = await Promise.all([listUsers(db, { ...filter, limit: PAGE, offset: (q.page - 1) * PAGE }), countUsers(db, filter)]);
+  return json({ users, total, query: q, me: context.user!.id });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = requirePermission(context, request, "user:manage");
+  const form = await readForm(request, context);
+  const parsed = userAdminSchema.safeParse(formToObject(form));
+  if (!parsed.success) return json({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
+  try {
+    await setUserRole(context.services.db.db, actor, parsed.data);
+  } catch (error) {
+    if (error instanceof UserAdminError) return json({ ok: false, message: error.message }, { status: 400 });
+    permissionResponse(error, request);
+  }
+  return json({ ok: true, message: t.admin.saved });
+}
+
+export default function AdminUsers() {
+  const { users, total, query, me } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t.admin.title}</h1>
+      <nav className="tabs" aria-label={t.admin.title}>
+        <Link to="/admin/uzytkownicy" aria-current="page">
+          {t.admin.users}
+        </Link>
+        <Link to="/admin/dziennik">{t.admin.audit}</Link>
+      </nav>
+      {result ? (
+        <p className={`notice ${result.ok ? "notice-ok" : "notice-warn"}`} role="status">
+          {result.message}
+        </p>
+      ) : null}
+      <Form method="get" className="filters" role="search" aria-label={t.admin.users}>
+        <Field label={t.admin.search} name="q" type="search" defaultValue={query.q ?? ""} />
+        <Select label={t.admin.role} name="role" defaultValue={query.role ?? ""}>
+          <option value="">{t.admin.allRoles}</option>
+          {Object.entries(t.common.roles).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </Select>
+        <button type="submit" className="primary">
+          {t.common.actions.filter}
+        </button>
+      </Form>
+      <p role="status">{total}</p>
+      {users.length === 0 ? <p className="empty-state">{t.admin.empty}</p> : null}
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t.admin.users}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.admin.name}</th>
+              <th scope="col">{t.admin.email}</th>
+              <th scope="col">{t.admin.city}</th>
+              <th scope="col">{t.admin.role}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{u.cityName ?? "—"}</td>
+                <td>
+                  <Form method="post" className="actions" aria-label={t.admin.changeFor(u.name)}>
+                    <CsrfInput />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                      {t.admin.changeFor(u.name)}
+                    </label>
+                    <select id={`role-${u.id}`} name="role" defaultValue={u.role} disabled={u.id === me}>
+                      {Object.entries(t.common.roles).map(([k, label]) => (
+                        <option key={k} value={k}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                    <span className="checkbox-row">
+                      <input type="checkbox" id={`disabled-${u.id}`} name="disabled" defaultChecked={Boolean(u.disabledAt)} disabled={u.id === me} />
+                      <label htmlFor={`disabled-${u.id}`}>{t.admin.disable}</label>
+                    </span>
+                    <button type="submit" className="button button-small" disabled={u.id === me}>
+                      {t.admin.save}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

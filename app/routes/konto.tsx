@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { listCities } from "../../db/repositories/cities.js";
+import { findUserById, updateProfile } from "../../db/repositories/users.js";
+import { AuthError } from "../../server/auth/auth-service.js";
+import { changePasswordSchema, profileSchema } from "../../server/auth/auth-schemas.js";
+import { CsrfInput } from "~/components/csrf-input";
+import { ErrorSummary, Field, Select } from "~/components/field";
+import { t } from "~/i18n";
+import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
+import { requireUser } from "~/lib/guards.server";
+
+export const meta: MetaFunction = () => [{ title: `${t.auth.account.title} — ${t.common.appName}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const db = context.services.db.db;
+  const [profile, cities] = await Promise.all([findUserById(db, user.id), listCities(db)]);
+  if (!profile) throw new Response("Not found", { status: 404 });
+  return json({
+    profile: { name: profile.name, email: profile.email, role: profile.role, affiliation: profile.affiliation, cityId: profile.cityId, position: profile.position },
+    cities: cities.map((c) => ({ id: c.id, name: c.name })),
+  });
+}
+
+type ActionResult = (FormFailure & { form: string }) | { ok: true; form: string; message: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const form = await readForm(request, context);
+  const intent = form.get("intent");
+  const values = formToObject(form);
+  if (intent === "profile") {
+    const parsed = validate(profileSchema, values);
+    if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values: { ...values, form: "profile" } });
+    await updateProfile(context.services.db.db, user.id, parsed.data);
+    return json({ ok: true, form: "profile", message: t.auth.account.saved });
+  }
+  if (intent === "password") {
+    const parsed = validate(changePasswordSchema, values);
+    if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values: { form: "password" } });
+    try {
+      await context.services.auth.changePassword(user, parsed.data.currentPassword, parsed.data.newPassword);
+    } catch (error) {
+      if (error instanceof AuthError) return badForm({ fieldErrors: { [error.field ?? "currentPassword"]: error.message }, values: { form: "password" } });
+      throw error;
+    }
+    return json({ ok: true, form: "password", message: t.auth.account.passwordChanged });
+  }
+  return json({ ok: false, fieldErrors: {}, formError: t.common.errors.badRequestTitle }, { status: 400 });
+}
+
+export default function Account() {
+  const { profile, cities } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const [params] = useSearchParams();
+  const which = result && "form" in result ? result.form : (result as FormFailure | undefined)?.values?.form;
+  const failure = result && !result.ok ? (result as FormFailure) : undefined;
+  const profileErrors = which === "profile" ? failure?.fieldErrors : undefined;
+  const passwordErrors = which === "password" ? failure?.fieldErrors : undefined;
+  const v = (k: keyof typeof profile) => String((which === "profile" ? failure?.values?.[k] : undefined) ?? profile[k] ?? "");
+  return (
+    <>
+      <h1>{t.auth.account.title}</h1>
+      {params.get("witaj") ? <p className="notice notice-ok">{t.auth.account.welcome}</p> : null}
+      {result?.ok ? (
+        <p className="notice notice-ok" role="status">
+          {(result as { message: string }).message}
+        </p>
+      ) : null}
+      <p>
+        {profile.email} · {t.auth.account.role}: {t.common.roles[profile.role]}
+      </p>
+      <section aria-labelledby="profile-title">
+        <h2 id="profile-title">{t.auth.account.profile}</h2>
+        <ErrorSummary errors={profileErrors} />
+        <Form method="post" className="stack" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="profile" />
+          <Field label={t.auth.register.name} name="name" autoComplete="name" required defaultValue={v("name")} error={profileErrors?.name} />
+          <Select label={t.auth.register.affiliation} name="affiliation" defaultValue={v("affiliation")} error={profileErrors?.affiliation}>
+            {Object.entries(t.common.affiliations).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </Select>
+          <Select label={t.auth.register.city} name="cityId" defaultValue={v("cityId")} error={profileErrors?.cityId}>
+            <option value="">{t.auth.register.cityNone}</option>
+            {cities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+          <Field label={t.auth.register.position} name="position" defaultValue={v("position")} error={profileErrors?.position} />
+          <button type="submit" className="primary">
+            {t.common.actions.save}
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="password-title">
+        <h2 id="password-title">{t.auth.account.changePassword}</h2>
+        <ErrorSummary errors={passwordErrors} />
+        <Form method="post" className="stack" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="password" />
+          <input type="hidden" name="username" autoComplete="username" value={profile.email} />
+          <Field label={t.auth.account.currentPassword} name="currentPassword" type="password" autoComplete="current-password" required error={passwordErrors?.currentPassword} />
+          <Field label={t.auth.account.newPassword} name="newPassword" type="password" autoComplete="new-password" required hint={t.auth.register.passwordHint} error={passwordErrors?.newPassword} />
+          <button type="submit" className="primary">
+            {t.auth.account.changePassword}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

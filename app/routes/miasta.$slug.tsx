@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { findCityBySlug } from "../../db/repositories/cities.js";
+import { listCityPeople } from "../../db/repositories/users.js";
+import { t } from "~/i18n";
+import { formatNumber } from "~/lib/format";
+import { notFound } from "~/lib/guards.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.city.name} — ${t.common.appName}` : t.common.appName }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const db = context.services.db.db;
+  const city = await findCityBySlug(db, params.slug ?? "");
+  if (!city) notFound();
+  const people = await listCityPeople(db, city.id);
+  return json({ city, people });
+}
+
+export default function CityPage() {
+  const { city, people } = useLoaderData<typeof loader>();
+  return (
+    <article aria-labelledby="city-title">
+      <p className="card-meta">
+        <Link to="/miasta">{t.cities.title}</Link>
+      </p>
+      <h1 id="city-title">{city.name}</h1>
+      <dl className="facts">
+        <dt>{t.cities.voivodeship}</dt>
+        <dd>{city.voivodeship}</dd>
+        <dt>{t.cities.county}</dt>
+        <dd>{city.county}</dd>
+        <dt>{t.cities.population}</dt>
+        <dd>{formatNumber(city.population)}</dd>
+        <dt>{t.cities.sizeClass}</dt>
+        <dd>{t.common.sizeClasses[city.sizeClass]}</dd>
+        {city.teryt ? (
+          <>
+            <dt>{t.cities.teryt}</dt>
+            <dd>{city.teryt}</dd>
+          </>
+        ) : null}
+      </dl>
+      <section aria-labelledby="people-title">
+        <h2 id="people-title">{t.cities.people}</h2>
+        {people.length ? (
+          <ul className="plain-list">
+            {people.map((p) => (
+              <li key={p.id} className="card">
+                <strong>{p.name}</strong>
+                <span className="card-meta">{[p.position, t.common.affiliations[p.affiliation]].filter(Boolean).join(" · ")}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty-state">{t.cities.noPeople}</p>
+        )}
+      </section>
+    </article>
+  );
+}

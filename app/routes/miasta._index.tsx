@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { listCities, listVoivodeships } from "../../db/repositories/cities.js";
+import { Field, Select } from "~/components/field";
+import { t } from "~/i18n";
+import { formatNumber } from "~/lib/format";
+
+export const meta: MetaFunction = () => [{ title: `${t.cities.title} — ${t.common.appName}` }];
+
+const querySchema = z.object({
+  q: z.string().trim().max(80).optional().catch(undefined),
+  woj: z.string().max(40).optional().catch(undefined),
+  wielkosc: z.enum(["small", "medium", "large"]).optional().catch(undefined),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const db = context.services.db.db;
+  const [cities, voivodeships] = await Promise.all([listCities(db, { q: q.q || undefined, voivodeship: q.woj || undefined, sizeClass: q.wielkosc }), listVoivodeships(db)]);
+  return json({ cities, voivodeships, query: q });
+}
+
+export default function Cities() {
+  const { cities, voivodeships, query } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t.cities.title}</h1>
+      <p>{t.cities.intro}</p>
+      <Form method="get" className="filters" role="search" aria-label={t.cities.title}>
+        <Field label={t.cities.search} name="q" type="search" defaultValue={query.q ?? ""} />
+        <Select label={t.cities.voivodeship} name="woj" defaultValue={query.woj ?? ""}>
+          <option value="">{t.cities.allVoivodeships}</option>
+          {voivodeships.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </Select>
+        <Select label={t.cities.sizeClass} name="wielkosc" defaultValue={query.wielkosc ?? ""}>
+          <option value="">{t.cities.allSizes}</option>
+          {Object.entries(t.common.sizeClasses).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </Select>
+        <button type="submit" className="primary">
+          {t.common.actions.filter}
+        </button>
+      </Form>
+      <p role="status">{t.cities.count(cities.length)}</p>
+      {cities.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t.cities.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.cities.title}</th>
+                <th scope="col">{t.cities.voivodeship}</th>
+                <th scope="col">{t.cities.county}</th>
+                <th scope="col">{t.cities.population}</th>
+                <th scope="col">{t.cities.sizeClass}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cities.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/miasta/${c.slug}`}>{c.name}</Link>
+                  </td>
+                  <td>{c.voivodeship}</td>
+                  <td>{c.county}</td>
+                  <td>{formatNumber(c.population)}</td>
+                  <td>{t.common.sizeClasses[c.sizeClass]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty-state">{t.cities.empty}</p>
+      )}
+    </>
+  );
+}
