@@ -4,6 +4,7 @@ import { listSeries } from "../../db/repositories/events.js";
 import { EventInputError } from "../../server/events/event-service.js";
 import { eventFormSchema, type EventForm } from "../../server/events/event-schemas.js";
 import { badForm, formToObject, validate } from "./forms.server";
+import { isNamedError } from "../../server/errors.js";
 
 /** Areas and series the event form offers. */
 export async function eventFormOptions(context: AppLoadContext) {
@@ -20,7 +21,7 @@ export async function submitEventForm(form: FormData, save: (data: EventForm) =>
   try {
     return await save(parsed.data);
   } catch (error) {
-    if (error instanceof EventInputError) return badForm({ fieldErrors: { [error.field]: error.message }, values });
+    if (isNamedError(error, EventInputError)) return badForm({ fieldErrors: { [error.field]: error.message }, values });
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import type { SessionUser } from "../../db/repositories/sessions.js";
 import { can, PermissionError, type Actor, type Permission } from "../../server/auth/permissions.js";
 import { t } from "~/i18n";
+import { isNamedError } from "../../server/errors.js";
 
 /** The acting user in the shape the permission module expects. */
 export function actorOf(context: AppLoadContext): Actor {
@@ -26,7 +27,7 @@ export function requirePermission(context: AppLoadContext, request: Request, per
 
 /** Converts a PermissionError thrown by a service into the matching response. */
 export function permissionResponse(error: unknown, request: Request): never {
-  if (error instanceof PermissionError) {
+  if (isNamedError(error, PermissionError)) {
     if (error.status === 401) {
       const url = new URL(request.url);
       throw redirect(`/login?next=${encodeURIComponent(url.pathname)}`);

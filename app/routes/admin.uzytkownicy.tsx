@@ -9,6 +9,7 @@ import { Field, Select } from "~/components/field";
 import { t } from "~/i18n";
 import { formToObject, readForm } from "~/lib/forms.server";
 import { permissionResponse, requirePermission } from "~/lib/guards.server";
+import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.admin.users} — ${t.common.appName}` }];
 
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await setUserRole(context.services.db.db, actor, parsed.data);
   } catch (error) {
-    if (error instanceof UserAdminError) return json({ ok: false, message: error.message }, { status: 400 });
+    if (isNamedError(error, UserAdminError)) return json({ ok: false, message: error.message }, { status: 400 });
     permissionResponse(error, request);
   }
   return json({ ok: true, message: t.admin.saved });

@@ -9,6 +9,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field } from "~/components/field";
 import { t } from "~/i18n";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
+import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [
   { title: `${t.auth.reset.title} — ${t.common.appName}` },
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await context.services.auth.resetPassword(parsed.data.token, parsed.data.newPassword);
   } catch (error) {
-    if (error instanceof AuthError) return badForm({ fieldErrors: {}, formError: error.message }, 400);
+    if (isNamedError(error, AuthError)) return badForm({ fieldErrors: {}, formError: error.message }, 400);
     throw error;
   }
   return json({ ok: true as const });

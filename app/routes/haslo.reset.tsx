@@ -7,6 +7,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field } from "~/components/field";
 import { t } from "~/i18n";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
+import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.reset.requestTitle} — ${t.common.appName}` }];
 
@@ -18,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await context.services.auth.requestReset(parsed.data.email, context.origin, context.clientIp);
   } catch (error) {
-    if (error instanceof AuthError) return badForm({ fieldErrors: {}, formError: error.message, values }, error.status);
+    if (isNamedError(error, AuthError)) return badForm({ fieldErrors: {}, formError: error.message, values }, error.status);
     throw error;
   }
   // The same answer whether or not the account exists, so the form cannot be used to discover accounts.

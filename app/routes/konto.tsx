@@ -10,6 +10,7 @@ import { ErrorSummary, Field, Select } from "~/components/field";
 import { t } from "~/i18n";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
 import { requireUser } from "~/lib/guards.server";
+import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.account.title} — ${t.common.appName}` }];
 
@@ -43,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     try {
       await context.services.auth.changePassword(user, parsed.data.currentPassword, parsed.data.newPassword);
     } catch (error) {
-      if (error instanceof AuthError) return badForm({ fieldErrors: { [error.field ?? "currentPassword"]: error.message }, values: { form: "password" } });
+      if (isNamedError(error, AuthError)) return badForm({ fieldErrors: { [error.field ?? "currentPassword"]: error.message }, values: { form: "password" } });
       throw error;
     }
     return json({ ok: true, form: "password", message: t.auth.account.passwordChanged });

@@ -8,6 +8,7 @@ import { ErrorSummary, Field } from "~/components/field";
 import { t } from "~/i18n";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
 import { safeNext, setSessionCookie } from "~/lib/session.server";
+import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.login.title} — ${t.common.appName}` }];
 
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     setSessionCookie(context, token);
     return redirect(safeNext(values.next));
   } catch (error) {
-    if (error instanceof AuthError) return badForm({ fieldErrors: {}, formError: error.message, values }, error.status);
+    if (isNamedError(error, AuthError)) return badForm({ fieldErrors: {}, formError: error.message, values }, error.status);
     throw error;
   }
 }

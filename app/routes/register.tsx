@@ -9,6 +9,7 @@ import { ErrorSummary, Field, Select } from "~/components/field";
 import { t } from "~/i18n";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
 import { setSessionCookie } from "~/lib/session.server";
+import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.register.title} — ${t.common.appName}` }];
 
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     setSessionCookie(context, token);
     return redirect("/konto?witaj=1");
   } catch (error) {
-    if (error instanceof AuthError) return badForm({ fieldErrors: error.field ? { [error.field]: error.message } : {}, formError: error.field ? undefined : error.message, values }, error.status);
+    if (isNamedError(error, AuthError)) return badForm({ fieldErrors: error.field ? { [error.field]: error.message } : {}, formError: error.field ? undefined : error.message, values }, error.status);
     throw error;
   }
 }

@@ -15,6 +15,7 @@ import type { RegisterInput } from "./auth-schemas.js";
 
 /** A failure a person can fix; `field` names the form field it belongs to, if any. */
 export class AuthError extends Error {
+  override name = "AuthError";
   constructor(
     message: string,
     readonly status: 400 | 401 | 403 | 409 | 429 = 400,

@@ -16,6 +16,20 @@ const rules = {
   "user:manage": (a: Actor) => a?.role === "admin", // roles, disabling accounts
   "audit:view": (a: Actor) => a?.role === "admin",
   "city:view": () => true,
+  // Library (issue 3): the public reads published items; members with a city propose good practices for it
+  // (ownership and the city are checked by libraryAccess below); staff create, edit and publish everything.
+  "library:view": () => true,
+  "library:propose": (a: Actor) => isStaff(a) || (a !== null && a.cityId !== null),
+  "library:manage": (a: Actor) => isStaff(a),
+  "library:publish": (a: Actor) => isStaff(a),
+  "library:import": (a: Actor) => a?.role === "admin",
+  // Live webinar rooms (issue 5): reading public rooms is open, writing needs an account, moderation is staff work.
+  "live:read": () => true,
+  "live:write": (a: Actor) => a !== null,
+  "live:moderate": (a: Actor) => isStaff(a), // open/close, answer, pin, hide, remove people, threads, export, FAQ
+  // Agenda co-design (issue 4); who edits a given event's workspace is decided by agendaAccess below.
+  "agenda:manage": (a: Actor) => isStaff(a), // co-design settings, publish, restore, turn proposals into sessions
+  "agenda:view-published": () => true,
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof rules;
@@ -26,12 +40,44 @@ export function isStaff(a: Actor): boolean {
   return a?.role === "moderator" || a?.role === "admin";
 }
 
+/** Co-design settings of one event's agenda, as agendaAccess needs them. */
+export type AgendaAccessSettings = { mode: "all" | "cities"; cityIds: number[]; open: boolean; ended: boolean };
+
+/**
+ * Access to an event's agenda workspace: staff always edit; co-designers (every member, or members of the listed
+ * cities) edit while co-design is open and the event has not ended, and read otherwise; everyone else gets none
+ * (they see the published programme only).
+ */
+export function agendaAccess(actor: Actor, s: AgendaAccessSettings): "edit" | "read" | "none" {
+  if (!actor) return "none";
+  if (isStaff(actor)) return "edit";
+  const coDesigner = s.mode === "all" || (actor.cityId !== null && s.cityIds.includes(actor.cityId));
+  if (!coDesigner) return "none";
+  return s.open && !s.ended ? "edit" : "read";
+}
+
+/** What libraryAccess needs to know about an item. */
+export type LibraryAccessItem = { status: "draft" | "in_review" | "published"; authorId: number | null; cityId: number | null; kind: string };
+
+/**
+ * Access to one library item: staff view and edit everything and move it to any status; the member who proposed a
+ * good practice for their own city views it, edits it until it is published and moves it draft ⇄ in review; the
+ * public views published items only.
+ */
+export function libraryAccess(actor: Actor, item: LibraryAccessItem): { view: boolean; edit: boolean; to: LibraryAccessItem["status"][] } {
+  if (isStaff(actor)) return { view: true, edit: true, to: (["draft", "in_review", "published"] as const).filter((s) => s !== item.status) };
+  const proposer = actor !== null && item.authorId === actor.id && item.kind === "good_practice" && item.cityId !== null && item.cityId === actor.cityId;
+  if (proposer && item.status !== "published") return { view: true, edit: true, to: item.status === "draft" ? ["in_review"] : ["draft"] };
+  return { view: item.status === "published" || proposer, edit: false, to: [] };
+}
+
 /** True when the actor holds the permission. */
 export function can(actor: Actor, permission: Permission): boolean {
   return rules[permission](actor);
 }
 
 export class PermissionError extends Error {
+  override name = "PermissionError";
   constructor(
     readonly status: 401 | 403,
     readonly permission: Permission,

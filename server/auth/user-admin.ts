@@ -15,7 +15,9 @@ export const userAdminSchema = z.object({
     .transform((v) => v === "on" || v === "1"),
 });
 
-export class UserAdminError extends Error {}
+export class UserAdminError extends Error {
+  override name = "UserAdminError";
+}
 
 /** Sets a user's role and blocks or unblocks the account (admins only); blocking ends the user's sessions. */
 export async function setUserRole(db: Db, actor: Actor, input: z.infer<typeof userAdminSchema>): Promise<void> {

@@ -31,6 +31,7 @@ import { localToUtcIso, WARSAW } from "./time-zone.js";
 
 /** A problem with the submitted event, tied to a form field. */
 export class EventInputError extends Error {
+  override name = "EventInputError";
   constructor(
     message: string,
     readonly field: string,

@@ -40,7 +40,8 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
 
   const handler = createRequestHandler({
     build: remixBuildLoader(dev),
-    mode: config.env === "production" ? "production" : "development",
+    // Anything but development sanitises errors, so tests see what production users see.
+    mode: dev ? "development" : "production",
     getLoadContext: (req: Request, res): FrlLoadContext => {
       const cookies = parseCookies(req.headers.cookie);
       const csrf = csrfFor(config.sessionSecret, cookies[CSRF_COOKIE]);

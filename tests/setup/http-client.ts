@@ -18,6 +18,11 @@ export class TestClient {
     return this.cookies.get(name);
   }
 
+  /** Sets a cookie directly (e.g. a session token created through a service). */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   private store(res: Response) {
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
