@@ -37,6 +37,8 @@ const envSchema = z
     FRL_DEMO: z.enum(["0", "1"]).default("1"),
     TRUST_PROXY: z.enum(["0", "1"]).default("0"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    LIVE_RECOVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
+    LIVE_REDIS_STREAM: z.string().trim().min(1).max(100).default("frl:live"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -64,6 +66,9 @@ export type Config = {
   demo: boolean;
   trustProxy: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** How long socket.io keeps a dropped live-room connection's missed packets (connection state recovery). */
+  liveRecoveryMs: number;
+  liveRedisStream: string;
 };
 
 export class ConfigError extends Error {}
@@ -95,6 +100,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demo: env.FRL_DEMO === "1",
     trustProxy: env.TRUST_PROXY === "1",
     logLevel: env.LOG_LEVEL,
+    liveRecoveryMs: env.LIVE_RECOVERY_MS,
+    liveRedisStream: env.LIVE_REDIS_STREAM,
   };
 }
 

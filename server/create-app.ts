@@ -9,6 +9,7 @@ import { RateLimiter } from "./auth/rate-limit.js";
 import type { Config } from "./config.js";
 import { createEventService } from "./events/event-service.js";
 import { createExpressApp } from "./http/express-app.js";
+import { createLiveHub } from "./live/live-hub.js";
 import { createLogger } from "./logger.js";
 import { createFileMailer, createSmtpMailer } from "./mail/mailer.js";
 import { seedDemoData, seedReferenceData } from "./seed/demo-seed.js";
@@ -39,11 +40,13 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const events = createEventService({ db, mailer, logger });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
 
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, events, upgrade };
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, events, upgrade });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, events, upgrade, live: liveHub.service };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
+  closers.push(liveHub.close);
 
-  const app = createExpressApp(services);
+  const app = createExpressApp(services, { mounts: [liveHub.mount] });
   const server = createServer(app);
   upgrade.attach(server);
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@ import type { AuthService } from "./auth/auth-service.js";
 import type { RateLimiter } from "./auth/rate-limit.js";
 import type { Config } from "./config.js";
 import type { EventService } from "./events/event-service.js";
+import type { LiveService } from "./live/live-service.js";
 import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { UpgradeDispatcher } from "./upgrade.js";
@@ -17,4 +18,5 @@ export type AppServices = {
   auth: AuthService;
   events: EventService;
   upgrade: UpgradeDispatcher;
+  live: LiveService;
 };

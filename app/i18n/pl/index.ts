@@ -4,7 +4,8 @@ import { events } from "./events.js";
 import { cities } from "./cities.js";
 import { home } from "./home.js";
 import { admin } from "./admin.js";
+import { live } from "./live.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin };
+export const pl = { common, auth, events, cities, home, admin, live };
 export type Messages = typeof pl;

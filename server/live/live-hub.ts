@@ -1,0 +1,94 @@
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { Server as EngineServer } from "engine.io";
+import type express from "express";
+import { createClient } from "redis";
+import { Server } from "socket.io";
+import { parseCookies, SESSION_COOKIE } from "../auth/cookies.js";
+import { isSameOrigin, siteOrigin } from "../http/origin.js";
+import type { AppServices } from "../services.js";
+import { registerLiveHandlers } from "./live-handlers.js";
+import { createLiveService, type LiveService } from "./live-service.js";
+import { PresenceTracker } from "./presence.js";
+import { RoomTimers } from "./room-timers.js";
+import type { LiveNamespace } from "./socket-types.js";
+
+export type LiveHub = {
+  service: LiveService;
+  nsp: LiveNamespace;
+  /** Express mount for the HTTP long-polling transport (and the handshake). */
+  mount: (app: express.Express) => void;
+  close: () => Promise<void>;
+};
+
+/**
+ * socket.io on the app's own port without its own `upgrade` listener: we build the engine.io server ourselves, the
+ * UpgradeDispatcher hands it /socket.io upgrades after the Origin and session checks, and Express hands it polling
+ * requests (docs/decisions/live-transport.md).
+ */
+export async function createLiveHub(services: Omit<AppServices, "live">): Promise<LiveHub> {
+  const { config, logger } = services;
+  const engine = new EngineServer({
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    maxHttpBufferSize: 16 * 1024,
+    cookie: false,
+    allowRequest: (req, cb) => cb(null, isSameOrigin(req, siteOrigin(req, config.publicUrl, config.trustProxy))),
+  });
+  const io = new Server({
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: config.liveRecoveryMs, skipMiddlewares: true },
+  });
+
+  let redis: ReturnType<typeof createClient> | undefined;
+  if (config.redisUrl) {
+    redis = createClient({ url: config.redisUrl });
+    redis.on("error", (error) => logger.warn("live redis error", { error: String(error) }));
+    await redis.connect();
+    // The streams adapter (unlike the pub/sub one) stores sessions and offsets in Redis, so recovery works across instances.
+    io.adapter(createAdapter(redis, { streamName: config.liveRedisStream, blockTimeInMs: 1000 }));
+  }
+  io.bind(engine);
+  io.of("/").use((_socket, next) => next(new Error("not_found")));
+
+  const nsp = io.of("/live") as unknown as LiveNamespace;
+  const service = createLiveService({ db: services.db, limiter: services.limiter });
+  const presence = new PresenceTracker(nsp, { logger, recordPeak: service.recordPeak });
+  const timers = new RoomTimers((eventId) => {
+    void service
+      .state(eventId)
+      .then((s) => nsp.to(`event:${eventId}`).emit("room:state", s))
+      .catch(() => {});
+  });
+
+  nsp.use((socket, next) => {
+    services.auth
+      .resolve(parseCookies(socket.request.headers.cookie)[SESSION_COOKIE])
+      .then((u) => {
+        socket.data.user = u ? { id: u.id, name: u.name, role: u.role, cityId: u.cityId, city: u.cityName } : null;
+        next();
+      })
+      .catch((error) => {
+        logger.error("live auth failed", { error });
+        next(new Error("server_error"));
+      });
+  });
+  registerLiveHandlers(nsp, { service, presence, timers, logger });
+
+  services.upgrade.register("/socket.io", (req, socket, head) => engine.handleUpgrade(req, socket as never, head));
+
+  return {
+    service,
+    nsp,
+    mount: (app) =>
+      app.use((req, res, next) => {
+        if (req.path === "/socket.io/" || req.path === "/socket.io") engine.handleRequest(req, res);
+        else next();
+      }),
+    close: async () => {
+      presence.close();
+      timers.close();
+      await io.close();
+      if (redis) await redis.quit().catch(() => {});
+    },
+  };
+}
