@@ -616,7 +616,9 @@ export const seedEvents: SeedEvent[] = [
     title: 'Warsztat FRL na Kongresie Urbanistyki Polskiej: plan ogólny a potencjały rozwoju',
     description:
       'Warsztat zorganizowany przez ZMP w ramach kongresu Towarzystwa Urbanistów Polskich. ' +
-      'Urbaniści i przedstawiciele miast ćwiczyli wyznaczanie stref planistycznych z uwzględnieniem potencjałów endogennych i zasobu nieruchomości gminy.',
+      'Urbaniści i przedstawiciele miast ćwiczyli wyznaczanie stref planistycznych z uwzględnieniem potencjałów endogennych i zasobu nieruchomości gminy. ' +
+      'Pracowano na mapach trzech miast średnich, porównując warianty rozwoju zabudowy pod kątem kosztów infrastruktury i dostępności usług. ' +
+      'Wnioski z warsztatu trafiły do poradnika FRL o planie ogólnym gminy.',
     kind: 'workshop',
     series: null,
     areas: ['nieruchomosci', 'gospodarka'],
@@ -632,7 +634,8 @@ export const seedEvents: SeedEvent[] = [
     title: 'Sztuczna inteligencja w urzędzie miasta – szanse i ryzyka',
     description:
       'Webinarium o zastosowaniach narzędzi AI w administracji samorządowej: od asystentów obsługi mieszkańców, przez analizę dokumentów, po predykcję awarii infrastruktury. ' +
-      'Omówiono wymogi AI Act, ochronę danych osobowych i zasady zamówień publicznych na rozwiązania AI.',
+      'Omówiono wymogi AI Act, ochronę danych osobowych i zasady zamówień publicznych na rozwiązania AI. ' +
+      'Uczestnicy otrzymali listę kontrolną do oceny ryzyka przed wdrożeniem narzędzia w urzędzie.',
     kind: 'webinar',
     series: null,
     areas: ['smart-city'],
@@ -648,7 +651,8 @@ export const seedEvents: SeedEvent[] = [
     title: 'Miasto przyjazne seniorom – polityka senioralna w praktyce',
     description:
       'Webinarium o lokalnej polityce senioralnej: kluby seniora, teleopieka, usługi sąsiedzkie i dostępność przestrzeni publicznej. ' +
-      'Zaprezentowano przykłady miast z certyfikatem przyjaznych seniorom oraz sposoby finansowania usług opiekuńczych.',
+      'Zaprezentowano przykłady miast z certyfikatem przyjaznych seniorom oraz sposoby finansowania usług opiekuńczych. ' +
+      'Omówiono także rolę miejskich rad seniorów w planowaniu inwestycji i konsultowaniu budżetu.',
     kind: 'webinar',
     series: null,
     areas: ['demografia'],
@@ -664,7 +668,8 @@ export const seedEvents: SeedEvent[] = [
     title: 'Rozliczanie projektów KPO i funduszy europejskich w gminach',
     description:
       'Webinarium dla pracowników biur projektów o kontroli, sprawozdawczości i korektach finansowych. ' +
-      'Omówiono najczęstsze błędy w zamówieniach publicznych i sposoby zabezpieczenia trwałości projektów.',
+      'Omówiono najczęstsze błędy w zamówieniach publicznych i sposoby zabezpieczenia trwałości projektów. ' +
+      'Eksperci odpowiadali na pytania dotyczące kamieni milowych KPO, zmian w umowach o dofinansowanie i archiwizacji dokumentacji.',
     kind: 'webinar',
     series: null,
     areas: ['finanse'],
