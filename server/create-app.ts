@@ -6,6 +6,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import { purgeExpiredSessions } from "../db/repositories/sessions.js";
 import { createAuthService } from "./auth/auth-service.js";
 import { RateLimiter } from "./auth/rate-limit.js";
+import { startAgenda } from "./agenda/index.js";
 import type { Config } from "./config.js";
 import { createEventService } from "./events/event-service.js";
 import { createExpressApp } from "./http/express-app.js";
@@ -40,10 +41,12 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const events = createEventService({ db, mailer, logger });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
 
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, events, upgrade });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, events, upgrade, live: liveHub.service };
+  const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl });
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, events, upgrade, agenda: agenda.service });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, events, upgrade, live: liveHub.service, agenda: agenda.service };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
+  closers.push(agenda.close);
   closers.push(liveHub.close);
 
   const app = createExpressApp(services, { mounts: [liveHub.mount] });

@@ -1,6 +1,7 @@
 import type { DbHandle } from "../db/index.js";
 import type { AuthService } from "./auth/auth-service.js";
 import type { RateLimiter } from "./auth/rate-limit.js";
+import type { AgendaService } from "./agenda/agenda-service.js";
 import type { Config } from "./config.js";
 import type { EventService } from "./events/event-service.js";
 import type { LiveService } from "./live/live-service.js";
@@ -18,5 +19,6 @@ export type AppServices = {
   auth: AuthService;
   events: EventService;
   upgrade: UpgradeDispatcher;
+  agenda: AgendaService;
   live: LiveService;
 };

@@ -5,7 +5,8 @@ import { cities } from "./cities.js";
 import { home } from "./home.js";
 import { admin } from "./admin.js";
 import { live } from "./live.js";
+import { agenda } from "./agenda.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live };
+export const pl = { common, auth, events, cities, home, admin, live, agenda };
 export type Messages = typeof pl;

@@ -1,0 +1,111 @@
+// Agenda co-design workspace, published programme, print page and version history.
+export const agenda = {
+  title: "Program — współtworzenie",
+  pageTitle: (event: string) => `Program: ${event}`,
+  intro: "Miasta wspólnie układają program seminarium. Zmiany widzą od razu wszyscy obecni.",
+  kinds: { keynote: "Wystąpienie otwierające", panel: "Panel", workshop: "Warsztat", discussion: "Dyskusja", break: "Przerwa" },
+  published: {
+    heading: "Program",
+    version: (n: number, date: string) => `Wersja ${n} z ${date}`,
+    none: "Program nie został jeszcze opublikowany.",
+    workspaceLink: "Współtwórz program",
+    print: "Wersja do druku",
+    markdown: "Pobierz (Markdown)",
+  },
+  status: {
+    connecting: "Łączenie…",
+    synced: "Zsynchronizowano",
+    offline: "Offline — zmiany zapiszą się na tym urządzeniu i zostaną wysłane po połączeniu",
+    syncing: "Synchronizowanie…",
+    readOnly: "Tylko podgląd — nie możesz teraz edytować programu",
+    unpublished: "Nieopublikowane zmiany",
+    upToDate: "Opublikowana wersja jest aktualna",
+    closed: (code: number) =>
+      code === 4401
+        ? "Zaloguj się, aby współtworzyć program."
+        : code === 4403
+          ? "Nie masz dostępu do tego programu."
+          : code === 4404
+            ? "Nie ma takiego programu."
+            : code === 4413 || code === 4414
+              ? "Zmiana jest zbyt duża i nie została przyjęta. Odśwież stronę."
+              : code === 4429
+                ? "Za dużo zmian naraz. Odśwież stronę za chwilę."
+                : code === 4422
+                  ? "Zapisanego programu nie da się odczytać. Administrator został powiadomiony."
+                  : "Połączenie zostało zamknięte.",
+  },
+  presence: { heading: "Obecni", you: "(Ty)", editing: (title: string) => `edytuje: ${title}` },
+  sessions: {
+    heading: "Bloki programu",
+    add: "Dodaj blok",
+    empty: "Program jest pusty. Dodaj pierwszy blok.",
+    title: "Tytuł",
+    start: "Początek",
+    end: "Koniec",
+    kind: "Rodzaj",
+    area: "Obszar tematyczny",
+    noArea: "— bez obszaru —",
+    speakers: "Prelegenci (jedna osoba w wierszu: imię i nazwisko, afiliacja)",
+    library: "Powiązane materiały z biblioteki (numery, po przecinku)",
+    description: "Opis",
+    moveUp: "Przesuń wyżej",
+    moveDown: "Przesuń niżej",
+    remove: "Usuń blok",
+    removed: (title: string) => `Usunięto blok „${title}”.`,
+    dragHandle: (title: string) => `Przeciągnij, aby zmienić kolejność: ${title}`,
+    moved: (title: string, pos: number) => `Blok „${title}” jest teraz na pozycji ${pos}.`,
+    untitled: "Blok bez tytułu",
+  },
+  undo: "Cofnij",
+  redo: "Ponów",
+  proposals: {
+    heading: "Propozycje tematów",
+    add: "Zaproponuj temat",
+    title: "Temat",
+    why: "Dlaczego to ważne",
+    area: "Obszar",
+    city: "Miasto zgłaszające",
+    empty: "Nie ma jeszcze propozycji.",
+    dots: (left: number, budget: number) => `Pozostało kropek: ${left} z ${budget}`,
+    votes: (n: number) => (n === 1 ? "1 kropka" : `${n} kropek`),
+    vote: (title: string) => `Dodaj kropkę: ${title}`,
+    unvote: (title: string) => `Zabierz kropkę: ${title}`,
+    toSession: "Przenieś do programu",
+    by: (name: string, city: string) => (city ? `${name}, ${city}` : name),
+  },
+  notes: { heading: "Wspólne notatki", label: "Notatki zespołu programowego" },
+  editor: { bold: "Pogrubienie", italic: "Kursywa", bulletList: "Lista punktowana", toolbar: "Formatowanie" },
+  publish: {
+    button: "Opublikuj program",
+    done: (n: number) => `Opublikowano wersję ${n}.`,
+    invalid: "Programu nie da się opublikować: sprawdź godziny (GG:MM) i długość tekstów.",
+  },
+  settings: {
+    heading: "Kto współtworzy program",
+    mode: "Współtworzą",
+    modeAll: "wszyscy zalogowani członkowie",
+    modeCities: "członkowie wybranych miast",
+    cities: "Miasta",
+    open: "Edycja otwarta",
+    dotsBudget: "Liczba kropek na osobę",
+    save: "Zapisz ustawienia",
+    saved: "Zapisano ustawienia współtworzenia.",
+  },
+  history: {
+    heading: "Historia wersji",
+    link: "Historia wersji",
+    versions: "Opublikowane wersje",
+    snapshots: "Automatyczne zapisy",
+    version: (n: number) => `Wersja ${n}`,
+    snapshot: (date: string) => `Zapis z ${date}`,
+    by: (name: string) => `opublikował(a): ${name}`,
+    preview: "Podgląd",
+    restore: "Przywróć tę wersję",
+    restored: "Przywrócono wersję. Możesz to cofnąć przyciskiem „Cofnij”.",
+    none: "Brak zapisanych wersji.",
+    back: "Wróć do programu",
+  },
+  print: { heading: (event: string) => `Program: ${event}`, printButton: "Drukuj", draft: "Wersja robocza (nieopublikowana)" },
+  loading: "Wczytywanie edytora…",
+};

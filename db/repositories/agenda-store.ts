@@ -1,0 +1,95 @@
+import type { Db } from "../index.js";
+import { nowIso } from "../time.js";
+
+export type StoredDocState = { snapshots: { id: number; data: Uint8Array }[]; updates: { id: number; data: Uint8Array }[] };
+
+/** Appends a batch of Yjs updates for one document in a single transaction. */
+export async function appendAgendaUpdates(db: Db, docName: string, updates: Uint8Array[]): Promise<void> {
+  if (updates.length === 0) return;
+  const createdAt = nowIso();
+  await db
+    .insertInto("agendaUpdates")
+    .values(updates.map((u) => ({ docName, data: Buffer.from(u), createdAt })))
+    .execute();
+}
+
+/** Everything needed to rebuild a document: its compacted snapshots (normally one) and the updates appended since. */
+export async function loadAgendaState(db: Db, docName: string): Promise<StoredDocState> {
+  const [snapshots, updates] = await Promise.all([
+    db.selectFrom("agendaSnapshots").select(["id", "data"]).where("docName", "=", docName).where("kind", "=", "compacted").orderBy("id").execute(),
+    db.selectFrom("agendaUpdates").select(["id", "data"]).where("docName", "=", docName).orderBy("id").execute(),
+  ]);
+  const bytes = (r: { id: number; data: Buffer }) => ({ id: r.id, data: new Uint8Array(r.data) });
+  return { snapshots: snapshots.map(bytes), updates: updates.map(bytes) };
+}
+
+/**
+ * Replaces exactly the rows that were read (snapshot ids and update ids) with one merged snapshot, in one
+ * transaction. Rows appended meanwhile are left alone, so concurrent compactors on several instances never lose data.
+ */
+export async function replaceWithSnapshot(db: Db, docName: string, merged: Uint8Array, readSnapshotIds: number[], readUpdateIds: number[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("agendaSnapshots").values({ docName, kind: "compacted", data: Buffer.from(merged), createdAt: nowIso() }).execute();
+    for (let i = 0; i < readUpdateIds.length; i += 500) {
+      await trx.deleteFrom("agendaUpdates").where("id", "in", readUpdateIds.slice(i, i + 500)).execute();
+    }
+    if (readSnapshotIds.length) await trx.deleteFrom("agendaSnapshots").where("id", "in", readSnapshotIds).execute();
+  });
+}
+
+/** Stores a history snapshot (kept for the version list). */
+export async function insertHistorySnapshot(db: Db, docName: string, data: Uint8Array): Promise<number> {
+  const row = await db
+    .insertInto("agendaSnapshots")
+    .values({ docName, kind: "history", data: Buffer.from(data), createdAt: nowIso() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** When the newest history snapshot of a document was taken, if any. */
+export async function lastHistorySnapshotAt(db: Db, docName: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("agendaSnapshots")
+    .select("createdAt")
+    .where("docName", "=", docName)
+    .where("kind", "=", "history")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.createdAt ?? null;
+}
+
+/** History snapshots of a document, newest first (metadata only). */
+export function listHistorySnapshots(db: Db, docName: string, limit = 50) {
+  return db
+    .selectFrom("agendaSnapshots")
+    .select(["id", "createdAt"])
+    .where("docName", "=", docName)
+    .where("kind", "=", "history")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** One history snapshot's state. */
+export async function findHistorySnapshot(db: Db, docName: string, id: number): Promise<Uint8Array | null> {
+  const row = await db
+    .selectFrom("agendaSnapshots")
+    .select("data")
+    .where("docName", "=", docName)
+    .where("kind", "=", "history")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? new Uint8Array(row.data) : null;
+}
+
+/** Number of pending (uncompacted) updates of a document. */
+export async function countAgendaUpdates(db: Db, docName: string): Promise<number> {
+  const row = await db
+    .selectFrom("agendaUpdates")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("docName", "=", docName)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

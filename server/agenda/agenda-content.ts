@@ -1,0 +1,70 @@
+import sanitizeHtml from "sanitize-html";
+import { z } from "zod";
+import { SESSION_KINDS, escapeHtml, htmlToText, type AgendaContent } from "../../app/realtime/agenda-doc.js";
+
+const time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^$/);
+
+/** The published programme's JSON, validated before it is stored. */
+export const agendaContentSchema = z.object({
+  sessions: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(40),
+        start: time,
+        end: time,
+        title: z.string().max(300),
+        kind: z.enum(SESSION_KINDS),
+        descriptionHtml: z.string().max(200_000),
+        speakers: z.array(z.object({ name: z.string().max(200), affiliation: z.string().max(300) })).max(50),
+        area: z.string().max(100),
+        libraryItemIds: z.array(z.number().int().positive()).max(50),
+      }),
+    )
+    .max(200),
+});
+
+const DESCRIPTION_TAGS = ["p", "ul", "ol", "li", "strong", "em", "s", "code", "pre", "blockquote", "h3", "h4", "h5", "h6", "br", "hr"];
+
+/** Keeps only the formatting a session description may carry. */
+export function sanitizeDescription(html: string): string {
+  return sanitizeHtml(html, { allowedTags: DESCRIPTION_TAGS, allowedAttributes: {} });
+}
+
+export type KindLabels = Record<(typeof SESSION_KINDS)[number], string>;
+
+/** Renders the programme as sanitised HTML (an ordered list of sessions) for the public event page. */
+export function renderAgendaHtml(content: AgendaContent, kinds: KindLabels, areaNames: Record<string, string>): string {
+  const items = content.sessions.map((s) => {
+    const when = s.start || s.end ? `<p class="agenda-time"><time>${escapeHtml(s.start)}</time>${s.end ? `–<time>${escapeHtml(s.end)}</time>` : ""}</p>` : "";
+    const speakers = s.speakers.length
+      ? `<ul class="agenda-speakers">${s.speakers.map((p) => `<li>${escapeHtml(p.name)}${p.affiliation ? `, ${escapeHtml(p.affiliation)}` : ""}</li>`).join("")}</ul>`
+      : "";
+    const area = s.area && areaNames[s.area] ? `<p class="agenda-area">${escapeHtml(areaNames[s.area])}</p>` : "";
+    return `<li class="agenda-item agenda-kind-${s.kind}">${when}<h3>${escapeHtml(s.title || "—")} <span class="agenda-kind">(${escapeHtml(kinds[s.kind])})</span></h3>${area}${speakers}<div class="agenda-description">${sanitizeDescription(s.descriptionHtml)}</div></li>`;
+  });
+  return sanitizeHtml(`<ol class="agenda-programme">${items.join("")}</ol>`, {
+    allowedTags: [...DESCRIPTION_TAGS, "ol", "div", "span", "time", "h3"],
+    allowedAttributes: { "*": ["class"] },
+  });
+}
+
+/** Plain text of the programme, for search. */
+export function agendaPlainText(content: AgendaContent): string {
+  return content.sessions
+    .map((s) => [s.start && `${s.start}–${s.end}`, s.title, s.speakers.map((p) => p.name).join(", "), htmlToText(sanitizeDescription(s.descriptionHtml))].filter(Boolean).join("\n"))
+    .join("\n\n");
+}
+
+/** The programme as Markdown (download). */
+export function renderAgendaMarkdown(title: string, content: AgendaContent, kinds: KindLabels): string {
+  const md = (s: string) => s.replace(/([\\`*_[\]#<>])/g, "\\$1");
+  const lines = [`# ${md(title)}`, ""];
+  for (const s of content.sessions) {
+    const when = s.start ? `${s.start}${s.end ? `–${s.end}` : ""} · ` : "";
+    lines.push(`## ${md(when + s.title)} (${kinds[s.kind]})`, "");
+    if (s.speakers.length) lines.push(...s.speakers.map((p) => `- ${md(p.name)}${p.affiliation ? `, ${md(p.affiliation)}` : ""}`), "");
+    const text = htmlToText(sanitizeDescription(s.descriptionHtml));
+    if (text) lines.push(md(text), "");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,213 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import type * as Y from "yjs";
+import type { DbHandle } from "../../db/index.js";
+import { findAgendaSettings } from "../../db/repositories/agenda.js";
+import { findEventById } from "../../db/repositories/events.js";
+import { agendaAccess } from "../auth/permissions.js";
+import type { Logger } from "../logger.js";
+import type { UpgradeContext } from "../upgrade.js";
+import { AgendaPersistence, StoredStateUnreadableError, type PersistenceOptions } from "./agenda-persistence.js";
+import { noRelay, type AgendaRelay } from "./agenda-relay.js";
+import { AgendaRoom, MESSAGE_SYNC } from "./agenda-room.js";
+import { CLOSE, CLOSE_REASON } from "./close-codes.js";
+import { parseCollabPath } from "./doc-name.js";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+
+export type AgendaHubOptions = PersistenceOptions & { idleCloseMs?: number; pingMs?: number };
+
+/**
+ * The /collab endpoint: decides access before accepting, loads the stored document BEFORE the first sync message is
+ * sent (so no client ever syncs against an empty document), and owns the open rooms of this instance.
+ */
+export class AgendaHub {
+  readonly persistence: AgendaPersistence;
+  private wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  private rooms = new Map<string, AgendaRoom>();
+  private opening = new Map<string, Promise<AgendaRoom>>();
+  private closing = new Map<string, Promise<void>>();
+  private idle = new Map<string, NodeJS.Timeout>();
+  private alive = new WeakSet<WebSocket>();
+  private ping: NodeJS.Timeout;
+  private closed = false;
+  private readonly idleCloseMs: number;
+
+  constructor(
+    private deps: { db: DbHandle; logger: Logger; relay?: AgendaRelay },
+    opts: AgendaHubOptions = {},
+  ) {
+    this.persistence = new AgendaPersistence(deps.db, deps.logger, opts);
+    this.idleCloseMs = opts.idleCloseMs ?? 5_000;
+    this.ping = setInterval(() => this.pingAll(), opts.pingMs ?? 30_000);
+    this.ping.unref();
+  }
+
+  private get relay(): AgendaRelay {
+    return this.deps.relay ?? noRelay;
+  }
+
+  /** Upgrade handler for `/collab/<docName>` (registered with the UpgradeDispatcher). */
+  handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer, ctx: UpgradeContext): void => {
+    void this.accept(req, socket, head, ctx).catch((error) => {
+      this.deps.logger.error("agenda: upgrade failed", { error });
+      this.refuse(req, socket, head, CLOSE.loadFailed);
+    });
+  };
+
+  /** Number of documents open on this instance. */
+  get openDocuments(): number {
+    return this.rooms.size;
+  }
+
+  /** Runs fn against the live document (opening it from storage if needed); changes are stored and broadcast. */
+  async withDoc<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.openRoom(docName);
+    try {
+      return fn(room.doc);
+    } finally {
+      if (room.conns.size === 0) this.scheduleIdleClose(room);
+    }
+  }
+
+  /** Stores and closes every document (shutdown): connections get 1012 and reconnect to another instance. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.ping);
+    for (const t of this.idle.values()) clearTimeout(t);
+    await Promise.all([...this.opening.values()].map((p) => p.catch(() => undefined)));
+    await Promise.all([...this.rooms.values()].map((room) => this.closeRoom(room, true)));
+    await Promise.all(this.closing.values());
+    await this.persistence.close();
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+  }
+
+  private async accept(req: IncomingMessage, socket: Duplex, head: Buffer, ctx: UpgradeContext): Promise<void> {
+    const doc = parseCollabPath(req.url);
+    if (!doc) return this.refuse(req, socket, head, CLOSE.notFound);
+    if (!ctx.user) return this.refuse(req, socket, head, CLOSE.notSignedIn);
+    const event = await findEventById(this.deps.db.db, doc.eventId);
+    if (!event) return this.refuse(req, socket, head, CLOSE.notFound);
+    const settings = await findAgendaSettings(this.deps.db.db, event.id);
+    const actor = { id: ctx.user.id, role: ctx.user.role, cityId: ctx.user.cityId };
+    const access = agendaAccess(actor, { ...settings, ended: Date.parse(event.endsAt) < Date.now() });
+    if (access === "none") return this.refuse(req, socket, head, CLOSE.forbidden);
+    if (this.closed) return this.refuse(req, socket, head, CLOSE.shuttingDown);
+
+    let room: AgendaRoom;
+    try {
+      room = await this.openRoom(doc.name);
+    } catch (error) {
+      const unreadable = error instanceof StoredStateUnreadableError;
+      this.deps.logger.error(unreadable ? "agenda: stored state unreadable, document refused" : "agenda: load failed", { doc: doc.name, error });
+      return this.refuse(req, socket, head, unreadable ? CLOSE.storedStateUnreadable : CLOSE.loadFailed);
+    }
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      // The room may have been closed while the handshake finished; reopen rather than attach to a dead doc.
+      if (this.rooms.get(doc.name) !== room) {
+        ws.close(CLOSE.loadFailed, CLOSE_REASON[CLOSE.loadFailed]);
+        return;
+      }
+      clearTimeout(this.idle.get(doc.name));
+      this.idle.delete(doc.name);
+      this.alive.add(ws);
+      ws.on("pong", () => this.alive.add(ws));
+      room.add(ws, ctx.user!.id, access === "read");
+    });
+  }
+
+  private refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: number): void {
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, CLOSE_REASON[code]));
+  }
+
+  private async openRoom(name: string): Promise<AgendaRoom> {
+    const open = this.rooms.get(name);
+    if (open) return open;
+    let pending = this.opening.get(name);
+    if (!pending) {
+      pending = this.load(name).finally(() => this.opening.delete(name));
+      this.opening.set(name, pending);
+    }
+    return pending;
+  }
+
+  private async load(name: string): Promise<AgendaRoom> {
+    await this.closing.get(name);
+    const room: AgendaRoom = new AgendaRoom(
+      name,
+      {
+        persist: (update) => this.persistence.store(name, update),
+        relay: (message) => this.relay.publish(name, message),
+        empty: () => this.scheduleIdleClose(room),
+      },
+      this.deps.logger,
+    );
+    try {
+      room.docBytes = await this.persistence.load(name, room.doc);
+      await this.relay.subscribe(name, (message) => {
+        if (this.rooms.get(name) !== room) return;
+        const reply = room.applyRelayed(message);
+        if (reply) this.relay.publish(name, reply);
+      });
+    } catch (error) {
+      room.destroy();
+      throw error;
+    }
+    this.rooms.set(name, room);
+    // Ask the other instances for whatever they hold that the database does not have yet (their unflushed batch).
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(step1, room.doc);
+    this.relay.publish(name, encoding.toUint8Array(step1));
+    return room;
+  }
+
+  private scheduleIdleClose(room: AgendaRoom): void {
+    if (this.closed) return;
+    clearTimeout(this.idle.get(room.name));
+    const timer = setTimeout(() => {
+      this.idle.delete(room.name);
+      if (room.conns.size === 0 && this.rooms.get(room.name) === room) void this.closeRoom(room, false);
+    }, this.idleCloseMs);
+    timer.unref();
+    this.idle.set(room.name, timer);
+  }
+
+  private closeRoom(room: AgendaRoom, shutdown: boolean): Promise<void> {
+    this.rooms.delete(room.name);
+    const done = (async () => {
+      if (shutdown) room.closeConnections(CLOSE.shuttingDown);
+      try {
+        await this.persistence.storeDocument(room.name, room.doc);
+        if (room.changedSinceHistory) await this.persistence.maybeHistorySnapshot(room.name, room.doc);
+      } catch (error) {
+        this.deps.logger.error("agenda: storing document failed", { doc: room.name, error });
+      }
+      await this.relay.unsubscribe(room.name);
+      room.destroy();
+    })().finally(() => this.closing.delete(room.name));
+    this.closing.set(room.name, done);
+    return done;
+  }
+
+  private pingAll(): void {
+    for (const room of this.rooms.values()) {
+      if (!room.changedSinceHistory) continue;
+      room.changedSinceHistory = false;
+      void this.persistence.maybeHistorySnapshot(room.name, room.doc).catch((error) => this.deps.logger.error("agenda: history snapshot failed", { doc: room.name, error }));
+    }
+    for (const ws of this.wss.clients) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import * as Y from "yjs";
+import type { DbHandle } from "../../db/index.js";
+import {
+  appendAgendaUpdates,
+  insertHistorySnapshot,
+  lastHistorySnapshotAt,
+  loadAgendaState,
+  replaceWithSnapshot,
+} from "../../db/repositories/agenda-store.js";
+import type { Logger } from "../logger.js";
+
+/** The stored state exists but cannot be decoded: the document must be refused, never served empty. */
+export class StoredStateUnreadableError extends Error {
+  constructor(
+    readonly docName: string,
+    readonly rowKind: "snapshot" | "update",
+    readonly rowId: number,
+    cause: unknown,
+  ) {
+    super(`stored ${rowKind} ${rowId} of ${docName} cannot be decoded: ${(cause as Error)?.message ?? cause}`);
+  }
+}
+
+export type PersistenceOptions = { flushMs?: number; compactEvery?: number; historyEveryMs?: number };
+
+/**
+ * Append-only Yjs persistence in the main database: updates are batched (at most flushMs, default 50 ms) and
+ * appended as one merged row per document; every `compactEvery` rows a background compaction folds the rows it read
+ * into one snapshot. Loading decodes every row and throws StoredStateUnreadableError instead of returning a partial or
+ * empty document.
+ */
+export class AgendaPersistence {
+  private pending = new Map<string, Uint8Array[]>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private rowsSinceCompaction = new Map<string, number>();
+  private compacting = new Map<string, Promise<void>>();
+  private readonly flushMs: number;
+  private readonly compactEvery: number;
+  private readonly historyEveryMs: number;
+
+  constructor(
+    private db: DbHandle,
+    private logger: Logger,
+    opts: PersistenceOptions = {},
+  ) {
+    this.flushMs = opts.flushMs ?? 50;
+    this.compactEvery = opts.compactEvery ?? 200;
+    this.historyEveryMs = opts.historyEveryMs ?? 10 * 60_000;
+  }
+
+  /** Loads a document's stored state into `doc` (origin "load"); returns the encoded size in bytes. */
+  async load(docName: string, doc: Y.Doc): Promise<number> {
+    const state = await loadAgendaState(this.db.db, docName);
+    let bytes = 0;
+    const apply = (kind: "snapshot" | "update", row: { id: number; data: Uint8Array }) => {
+      try {
+        // Decoding first catches garbage that applyUpdate might otherwise half-apply.
+        Y.decodeUpdate(row.data);
+        Y.applyUpdate(doc, row.data, "load");
+      } catch (error) {
+        throw new StoredStateUnreadableError(docName, kind, row.id, error);
+      }
+      bytes += row.data.byteLength;
+    };
+    for (const s of state.snapshots) apply("snapshot", s);
+    for (const u of state.updates) apply("update", u);
+    if (doc.store.pendingStructs || doc.store.pendingDs) {
+      // Missing dependencies: what is present is served (nothing is lost or overwritten); clients fill the gap.
+      this.logger.warn("agenda: stored state has missing dependencies", { docName });
+    }
+    this.rowsSinceCompaction.set(docName, state.updates.length);
+    return bytes;
+  }
+
+  /** Queues an update for the next batch. */
+  store(docName: string, update: Uint8Array): void {
+    let list = this.pending.get(docName);
+    if (!list) this.pending.set(docName, (list = []));
+    list.push(update);
+    this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
+  }
+
+  /** Writes every queued update now; resolves when they are committed. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = [...this.pending];
+    this.pending.clear();
+    this.flushing = this.flushing.then(async () => {
+      for (const [docName, updates] of batch) {
+        const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+        try {
+          await appendAgendaUpdates(this.db.db, docName, [merged]);
+        } catch (error) {
+          // Keep the update for the next attempt rather than dropping it.
+          this.logger.error("agenda: append failed, will retry", { docName, error });
+          this.store(docName, merged);
+          continue;
+        }
+        const n = (this.rowsSinceCompaction.get(docName) ?? 0) + 1;
+        this.rowsSinceCompaction.set(docName, n);
+        if (n >= this.compactEvery) this.compactInBackground(docName);
+      }
+    });
+    return this.flushing;
+  }
+
+  /** Starts a compaction unless one is running for the document. */
+  compactInBackground(docName: string): void {
+    if (this.compacting.has(docName)) return;
+    this.rowsSinceCompaction.set(docName, 0);
+    const run = this.compact(docName)
+      .catch((error) => this.logger.error("agenda: compaction failed", { docName, error }))
+      .finally(() => this.compacting.delete(docName));
+    this.compacting.set(docName, run);
+  }
+
+  /**
+   * Folds the stored rows of a document into one snapshot. Works from the database rows, not from memory, and deletes
+   * exactly the rows it merged; a row that does not decode stops the compaction and nothing is changed.
+   */
+  async compact(docName: string): Promise<void> {
+    const state = await loadAgendaState(this.db.db, docName);
+    if (state.snapshots.length + state.updates.length <= 1) return;
+    const rows = [...state.snapshots, ...state.updates].map((r) => r.data);
+    for (const r of rows) Y.decodeUpdate(r);
+    const merged = Y.mergeUpdates(rows);
+    await replaceWithSnapshot(
+      this.db.db,
+      docName,
+      merged,
+      state.snapshots.map((s) => s.id),
+      state.updates.map((u) => u.id),
+    );
+  }
+
+  /** Takes a history snapshot of the live document if the last one is older than historyEveryMs. */
+  async maybeHistorySnapshot(docName: string, doc: Y.Doc, force = false): Promise<void> {
+    const last = await lastHistorySnapshotAt(this.db.db, docName);
+    if (!force && last && Date.now() - Date.parse(last) < this.historyEveryMs) return;
+    await insertHistorySnapshot(this.db.db, docName, Y.encodeStateAsUpdate(doc));
+  }
+
+  /**
+   * Stores a whole document (last client left, or shutdown): its full state as one row, so updates received from other
+   * instances are kept too, then compacts.
+   */
+  async storeDocument(docName: string, doc: Y.Doc): Promise<void> {
+    this.store(docName, Y.encodeStateAsUpdate(doc));
+    await this.flush();
+    await this.compacting.get(docName);
+    await this.compact(docName).catch((error) => this.logger.error("agenda: compaction on store failed", { docName, error }));
+  }
+
+  /** Waits for pending writes and compactions. */
+  async close(): Promise<void> {
+    await this.flush();
+    await Promise.all(this.compacting.values());
+  }
+}

@@ -1,0 +1,208 @@
+import type { WebSocket } from "ws";
+import * as Y from "yjs";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import type { Logger } from "../logger.js";
+import { CLOSE, CLOSE_REASON, LIMITS } from "./close-codes.js";
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+
+/** Transaction origins that are not a local connection. */
+export const ORIGIN = { load: "load", relay: "relay", server: "server" } as const;
+
+export type Connection = {
+  ws: WebSocket;
+  userId: number;
+  readOnly: boolean;
+  awarenessIds: Set<number>;
+  tokens: number;
+  lastRefill: number;
+  droppedUpdates: number;
+};
+
+export type RoomHooks = {
+  /** A change that must be stored (from a local connection or the server itself). */
+  persist: (update: Uint8Array) => void;
+  /** A y-websocket message to relay to other instances. */
+  relay: (message: Uint8Array) => void;
+  /** The last connection left. */
+  empty: () => void;
+};
+
+/**
+ * One open document on this instance: the Y.Doc, its awareness and its connections. Speaks the y-websocket protocol
+ * through y-protocols, drops updates from read-only connections and enforces the per-connection limits.
+ */
+export class AgendaRoom {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Map<WebSocket, Connection>();
+  docBytes = 0;
+  changedSinceHistory = false;
+
+  constructor(
+    readonly name: string,
+    private hooks: RoomHooks,
+    private logger: Logger,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === ORIGIN.load) return;
+      this.docBytes += update.byteLength;
+      const message = syncUpdateMessage(update);
+      for (const c of this.conns.values()) if (c !== origin) send(c.ws, message);
+      if (origin === ORIGIN.relay) return;
+      this.changedSinceHistory = true;
+      this.hooks.persist(update);
+      this.hooks.relay(message);
+    });
+    this.awareness.on("update", ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = added.concat(updated, removed);
+      const conn = origin && typeof origin === "object" ? this.conns.get((origin as Connection).ws) : undefined;
+      if (conn) {
+        for (const id of added) conn.awarenessIds.add(id);
+        for (const id of removed) conn.awarenessIds.delete(id);
+      }
+      const message = awarenessMessage(this.awareness, changed);
+      for (const c of this.conns.values()) send(c.ws, message);
+      if (origin !== ORIGIN.relay) this.hooks.relay(message);
+    });
+  }
+
+  /** Adds an accepted socket: sends sync step 1 and the current awareness, then listens. */
+  add(ws: WebSocket, userId: number, readOnly: boolean): Connection {
+    const conn: Connection = { ws, userId, readOnly, awarenessIds: new Set(), tokens: LIMITS.rateBurst, lastRefill: Date.now(), droppedUpdates: 0 };
+    this.conns.set(ws, conn);
+    ws.binaryType = "arraybuffer";
+    ws.on("message", (data: ArrayBuffer | Buffer) => this.onMessage(conn, data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+    ws.on("close", () => this.remove(conn));
+    ws.on("error", () => ws.terminate());
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(step1, this.doc);
+    send(ws, encoding.toUint8Array(step1));
+    const states = this.awareness.getStates();
+    if (states.size > 0) send(ws, awarenessMessage(this.awareness, [...states.keys()]));
+    return conn;
+  }
+
+  /** Closes one connection with a code (limits, shutdown). */
+  kick(conn: Connection, code: number): void {
+    this.logger.warn("agenda: connection closed", { doc: this.name, userId: conn.userId, code, reason: CLOSE_REASON[code] });
+    conn.ws.close(code, CLOSE_REASON[code]);
+    this.remove(conn);
+  }
+
+  /** Handles a y-websocket message that came from another instance; returns a reply to relay back, if any. */
+  applyRelayed(message: Uint8Array): Uint8Array | null {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_AWARENESS) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), ORIGIN.relay);
+      return null;
+    }
+    if (type !== MESSAGE_SYNC) return null;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.readSyncMessage(decoder, encoder, this.doc, ORIGIN.relay);
+    return encoding.length(encoder) > 1 ? encoding.toUint8Array(encoder) : null;
+  }
+
+  /** Closes every connection with a code (shutdown) without touching the document. */
+  closeConnections(code: number = CLOSE.shuttingDown): void {
+    for (const c of [...this.conns.values()]) {
+      c.ws.close(code, CLOSE_REASON[code]);
+      this.remove(c, false);
+    }
+  }
+
+  /** Closes every connection and releases the document and its awareness timer. */
+  destroy(code: number = CLOSE.shuttingDown): void {
+    this.closeConnections(code);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private remove(conn: Connection, notify = true): void {
+    if (!this.conns.delete(conn.ws)) return;
+    if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    if (conn.droppedUpdates) this.logger.warn("agenda: read-only updates dropped", { doc: this.name, userId: conn.userId, count: conn.droppedUpdates });
+    if (notify && this.conns.size === 0) this.hooks.empty();
+  }
+
+  private allow(conn: Connection): boolean {
+    const now = Date.now();
+    conn.tokens = Math.min(LIMITS.rateBurst, conn.tokens + ((now - conn.lastRefill) / 1000) * LIMITS.ratePerSecond);
+    conn.lastRefill = now;
+    conn.tokens -= 1;
+    return conn.tokens >= 0;
+  }
+
+  private onMessage(conn: Connection, message: Uint8Array): void {
+    if (!this.conns.has(conn.ws)) return;
+    if (message.byteLength > LIMITS.maxMessageBytes) return this.kick(conn, CLOSE.updateTooLarge);
+    if (!this.allow(conn)) return this.kick(conn, CLOSE.rateLimited);
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_AWARENESS) {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+        return;
+      }
+      if (type !== MESSAGE_SYNC) return this.kick(conn, CLOSE.malformed);
+      const subtype = decoding.peekVarUint(decoder);
+      if (subtype !== syncProtocol.messageYjsSyncStep1) {
+        if (conn.readOnly) {
+          // Sync step 2 of a read-only client is its own (possibly empty) diff; anything with content is an edit.
+          decoding.readVarUint(decoder);
+          const update = decoding.readVarUint8Array(decoder);
+          if (!isEmptyUpdate(update)) {
+            conn.droppedUpdates += 1;
+            if (conn.droppedUpdates === 1) this.logger.warn("agenda: update from read-only participant dropped", { doc: this.name, userId: conn.userId });
+          }
+          return;
+        }
+        if (this.docBytes + message.byteLength > LIMITS.maxDocumentBytes) return this.kick(conn, CLOSE.documentTooLarge);
+      }
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.readSyncMessage(decoder, encoder, this.doc, conn);
+      if (encoding.length(encoder) > 1) send(conn.ws, encoding.toUint8Array(encoder));
+    } catch (error) {
+      this.logger.warn("agenda: malformed message", { doc: this.name, userId: conn.userId, error: String(error) });
+      this.kick(conn, CLOSE.malformed);
+    }
+  }
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+  // An update with no structs and an empty delete set encodes as [0, 0].
+  return update.byteLength <= 2 && update.every((b) => b === 0);
+}
+
+/** A sync "update" message (what y-websocket broadcasts for every change). */
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+function send(ws: WebSocket, message: Uint8Array): void {
+  if (ws.readyState !== ws.OPEN) return;
+  ws.send(message, (error) => {
+    if (error) ws.terminate();
+  });
+}

@@ -1,0 +1,113 @@
+import * as Y from "yjs";
+import type { DbHandle } from "../../db/index.js";
+import {
+  findAgendaSettings,
+  findAgendaVersion,
+  insertAgendaVersion,
+  listAgendaVersions,
+  saveAgendaSettings,
+  type AgendaSettings,
+} from "../../db/repositories/agenda.js";
+import { findHistorySnapshot, listHistorySnapshots } from "../../db/repositories/agenda-store.js";
+import { recordAudit } from "../../db/repositories/audit.js";
+import type { EventWithAreas } from "../../db/repositories/events.js";
+import { extractAgenda, type AgendaContent } from "../../app/realtime/agenda-doc.js";
+import { agenda as agendaText } from "../../app/i18n/pl/agenda.js";
+import { agendaAccess, assertCan, type Actor } from "../auth/permissions.js";
+import type { Logger } from "../logger.js";
+import { agendaContentSchema, agendaPlainText, renderAgendaHtml, renderAgendaMarkdown } from "./agenda-content.js";
+import type { AgendaHub } from "./agenda-hub.js";
+import { agendaDocName } from "./doc-name.js";
+
+export type PublishedAgenda = { number: number; createdAt: string; html: string; content: AgendaContent };
+
+/** Agenda use cases shared by routes and tests: settings, access, publish, versions, rendering. */
+export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger: Logger }) {
+  const { db, hub } = deps;
+
+  const areaNames = async (): Promise<Record<string, string>> => {
+    const rows = await db.db.selectFrom("thematicAreas").select(["slug", "name"]).execute();
+    return Object.fromEntries(rows.map((r) => [r.slug, r.name]));
+  };
+
+  const parseContent = (json: string): AgendaContent => agendaContentSchema.parse(JSON.parse(json));
+
+  return {
+    /** The event's co-design settings. */
+    settings: (eventId: number): Promise<AgendaSettings> => findAgendaSettings(db.db, eventId),
+
+    /** What the actor may do in the event's workspace. */
+    async access(actor: Actor, event: EventWithAreas): Promise<"edit" | "read" | "none"> {
+      const s = await findAgendaSettings(db.db, event.id);
+      return agendaAccess(actor, { ...s, ended: Date.parse(event.endsAt) < Date.now() });
+    },
+
+    /** Saves co-design settings (moderators); the dots budget is mirrored into the document for the UI. */
+    async saveSettings(actor: Actor, settings: AgendaSettings): Promise<void> {
+      assertCan(actor, "agenda:manage");
+      await saveAgendaSettings(db.db, settings, actor!.id);
+      await hub.withDoc(agendaDocName(settings.eventId), (doc) => {
+        const meta = doc.getMap("meta");
+        if (meta.get("dotsBudget") !== settings.dotsBudget) doc.transact(() => meta.set("dotsBudget", settings.dotsBudget), "server");
+      });
+      await recordAudit(db.db, { actorId: actor!.id, action: "agenda.settings", subjectType: "event", subjectId: settings.eventId, details: { ...settings } });
+    },
+
+    /** Publishes the live document as the next immutable version; returns its number. */
+    async publish(actor: Actor, eventId: number): Promise<number> {
+      assertCan(actor, "agenda:manage");
+      const { content, state } = await hub.withDoc(agendaDocName(eventId), (doc) => ({ content: extractAgenda(doc), state: Y.encodeStateAsUpdate(doc) }));
+      const valid = agendaContentSchema.parse(content);
+      const html = renderAgendaHtml(valid, agendaText.kinds, await areaNames());
+      const number = await insertAgendaVersion(db.db, {
+        eventId,
+        content: JSON.stringify(valid),
+        html,
+        plainText: agendaPlainText(valid),
+        state,
+        publishedBy: actor!.id,
+      });
+      await recordAudit(db.db, { actorId: actor!.id, action: "agenda.publish", subjectType: "event", subjectId: eventId, details: { number } });
+      return number;
+    },
+
+    /** The newest published programme (or a given version), for the public page. */
+    async published(eventId: number, number?: number): Promise<PublishedAgenda | null> {
+      const v = await findAgendaVersion(db.db, eventId, number);
+      if (!v) return null;
+      return { number: v.number, createdAt: v.createdAt, html: v.html, content: parseContent(v.content) };
+    },
+
+    /** Published versions and history snapshots, newest first. */
+    async history(eventId: number) {
+      const [versions, snapshots] = await Promise.all([listAgendaVersions(db.db, eventId), listHistorySnapshots(db.db, agendaDocName(eventId))]);
+      return { versions, snapshots };
+    },
+
+    /** The Yjs state of a published version or history snapshot (for preview and restore in the workspace). */
+    async stateOf(eventId: number, ref: { version: number } | { snapshot: number }): Promise<Uint8Array | null> {
+      if ("version" in ref) return (await findAgendaVersion(db.db, eventId, ref.version))?.state ?? null;
+      return findHistorySnapshot(db.db, agendaDocName(eventId), ref.snapshot);
+    },
+
+    /** Renders any stored state as the public programme HTML (preview of snapshots). */
+    async renderState(state: Uint8Array): Promise<{ html: string; content: AgendaContent }> {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      const content = agendaContentSchema.parse(extractAgenda(doc));
+      doc.destroy();
+      return { content, html: renderAgendaHtml(content, agendaText.kinds, await areaNames()) };
+    },
+
+    /** The live document's current content (for the print page and Markdown download). */
+    current: (eventId: number): Promise<AgendaContent> => hub.withDoc(agendaDocName(eventId), (doc) => agendaContentSchema.parse(extractAgenda(doc))),
+
+    /** Renders content as sanitised HTML. */
+    renderHtml: async (content: AgendaContent) => renderAgendaHtml(content, agendaText.kinds, await areaNames()),
+
+    /** Renders content as Markdown. */
+    renderMarkdown: (title: string, content: AgendaContent) => renderAgendaMarkdown(title, content, agendaText.kinds),
+  };
+}
+
+export type AgendaService = ReturnType<typeof createAgendaService>;
