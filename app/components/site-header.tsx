@@ -1,4 +1,5 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { t } from "~/i18n";
 import { CsrfInput } from "./csrf-input";
 
@@ -11,8 +12,16 @@ const links = [
   { to: "/miasta", label: t.common.nav.cities },
 ];
 
-/** Site header: brand, main navigation and the signed-in person's area. Works without JavaScript (details/summary). */
+/**
+ * Site header: brand, one main navigation and the signed-in person's area. Without JavaScript the links simply wrap on
+ * small screens; once hydrated, a menu button collapses them there.
+ */
 export function SiteHeader({ user }: { user: User }) {
+  const [hydrated, setHydrated] = useState(false);
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => setOpen(false), [location.pathname]);
   return (
     <header className="site-header">
       <div className="container header-inner">
@@ -25,11 +34,12 @@ export function SiteHeader({ user }: { user: User }) {
             <small>{t.common.owner}</small>
           </span>
         </a>
-        <details className="nav-toggle">
-          <summary>{t.common.nav.menu}</summary>
-          <Nav user={user} />
-        </details>
-        <div className="nav-wide">
+        {hydrated ? (
+          <button type="button" className="nav-toggle" aria-expanded={open} aria-controls="site-nav" onClick={() => setOpen((o) => !o)}>
+            {t.common.nav.menu}
+          </button>
+        ) : null}
+        <div id="site-nav" className={`nav-wrap${hydrated && !open ? " nav-collapsed" : ""}`}>
           <Nav user={user} />
         </div>
       </div>
