@@ -41,8 +41,10 @@ const envSchema = z
     LIVE_REDIS_STREAM: z.string().trim().min(1).max(100).default("frl:live"),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    // A real deployment (production without demo data) must share one secret across instances and restarts. A local
+    // trial of the built app (`npm start`, demo accounts with a published password) may generate and keep its own.
+    if (env.NODE_ENV === "production" && env.FRL_DEMO === "0" && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production (NODE_ENV=production with FRL_DEMO=0)" });
     }
     if (env.SEARCH_ENGINE === "meilisearch" && !env.MEILI_URL) {
       ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "is required when SEARCH_ENGINE=meilisearch" });

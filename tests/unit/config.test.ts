@@ -24,7 +24,7 @@ describe("configuration from the environment", () => {
     [{ REDIS_URL: "localhost:6379" }, "REDIS_URL"],
     [{ SEARCH_ENGINE: "elastic" }, "SEARCH_ENGINE"],
     [{ SEARCH_ENGINE: "meilisearch" }, "MEILI_URL"],
-    [{ NODE_ENV: "production" }, "SESSION_SECRET"],
+    [{ NODE_ENV: "production", FRL_DEMO: "0" }, "SESSION_SECRET"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
   ])("refuses %o with a message naming %s", (env, variable) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
