@@ -1,0 +1,49 @@
+import type { DbHandle } from "../../db/index.js";
+import { listEvents } from "../../db/repositories/events.js";
+import { countPublishedLibraryItems, publishedLibraryItemsAfter } from "../../db/repositories/library-queries.js";
+import { clearOutboxUpTo, maxOutboxId } from "../../db/repositories/search-outbox.js";
+import { eventDocument } from "../documents/event-document.js";
+import { libraryDocument } from "../documents/library-document.js";
+import type { SearchEngine } from "../types.js";
+
+export type ReindexSummary = { library: number; events: number; total: number; ms: number };
+export type ReindexProgress = { phase: "library" | "events"; done: number; total: number };
+
+async function countEvents(handle: DbHandle): Promise<number> {
+  const r = await handle.db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * Rebuilds the index from the database: clears it, then upserts every published library item and every event in
+ * batches. Outbox rows queued before the rebuild started are covered by it and removed; later ones stay queued.
+ */
+export async function reindexAll(handle: DbHandle, engine: SearchEngine, onProgress?: (p: ReindexProgress) => void, batch = 500): Promise<ReindexSummary> {
+  const started = Date.now();
+  const coveredUpTo = await maxOutboxId(handle.db);
+  await engine.clear();
+
+  const libTotal = await countPublishedLibraryItems(handle.db);
+  let library = 0;
+  for (let after = 0; ; ) {
+    const items = await publishedLibraryItemsAfter(handle.db, after, batch);
+    if (items.length === 0) break;
+    await engine.upsert(items.map(libraryDocument));
+    library += items.length;
+    after = items[items.length - 1].id;
+    onProgress?.({ phase: "library", done: library, total: libTotal });
+  }
+
+  const evTotal = await countEvents(handle);
+  let events = 0;
+  for (let offset = 0; ; offset += batch) {
+    const rows = await listEvents(handle.db, { when: "all", includeCancelled: true, limit: batch, offset });
+    if (rows.length === 0) break;
+    await engine.upsert(rows.map(eventDocument));
+    events += rows.length;
+    onProgress?.({ phase: "events", done: events, total: evTotal });
+  }
+
+  await clearOutboxUpTo(handle.db, coveredUpTo);
+  return { library, events, total: library + events, ms: Date.now() - started };
+}

@@ -1,0 +1,53 @@
+import type { DbHandle } from "../../db/index.js";
+import { countPublishedLibraryItems } from "../../db/repositories/library-queries.js";
+import type { SearchEngine, SearchSettings } from "../types.js";
+import { createIndexer, type Indexer, type IndexerOptions } from "./indexer.js";
+import { reindexAll } from "./reindex.js";
+
+type Log = IndexerOptions["logger"] & { info: (msg: string, extra?: Record<string, unknown>) => void };
+
+export type SearchRuntime = { engine: SearchEngine; indexer: Indexer; close: () => Promise<void> };
+
+/** Synonym groups applied to every engine (index settings are code, not hand-made). */
+export const DEFAULT_SYNONYMS: string[][] = [
+  ["mrl", "monitor rozwoju lokalnego"],
+  ["oecd", "organizacja współpracy gospodarczej i rozwoju"],
+  ["zmp", "związek miast polskich"],
+  ["frl", "forum rozwoju lokalnego"],
+  ["oze", "odnawialne źródła energii"],
+  ["sim", "społeczna inicjatywa mieszkaniowa"],
+  ["tbs", "towarzystwo budownictwa społecznego"],
+  ["rpo", "regionalny program operacyjny"],
+  ["kpo", "krajowy plan odbudowy"],
+  ["bo", "budżet obywatelski", "budżet partycypacyjny"],
+];
+
+/**
+ * Starts search: applies settings, rebuilds the index from the database when it is empty (a missing embedded file,
+ * a fresh Meilisearch index) and starts the outbox drain. An engine that is down at boot does not stop the app:
+ * the indexer keeps retrying and the pages show that search is unavailable.
+ */
+export async function startSearchRuntime(opts: { db: DbHandle; engine: SearchEngine; logger: Log; settings?: SearchSettings; indexer?: Partial<IndexerOptions> }): Promise<SearchRuntime> {
+  const { db, engine, logger } = opts;
+  const indexer = createIndexer({ db, engine, logger, ...opts.indexer });
+  try {
+    await engine.init(opts.settings ?? { synonyms: DEFAULT_SYNONYMS });
+    const [indexed, expected] = await Promise.all([engine.count(), countPublishedLibraryItems(db.db)]);
+    const events = Number((await db.db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    if (indexed === 0 && expected + events > 0) {
+      const s = await reindexAll(db, engine);
+      logger.info(`search: index was empty, rebuilt from the database (${s.library} library items, ${s.events} events, ${s.ms} ms)`);
+    }
+  } catch (error) {
+    logger.warn("search: engine not ready at start; the outbox will catch up when it answers", { error: error instanceof Error ? error.message : String(error) });
+  }
+  indexer.start();
+  return {
+    engine,
+    indexer,
+    close: async () => {
+      await indexer.stop();
+      await engine.close();
+    },
+  };
+}
