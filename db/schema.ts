@@ -117,6 +117,117 @@ export interface AuditLogTable {
   createdAt: string;
 }
 
+// Library (issue 3). Tags and authors are JSON arrays in text columns on both dialects.
+export type LibraryKind = "publication" | "tool" | "good_practice" | "material" | "recording";
+export type LibraryStatus = "draft" | "in_review" | "published";
+
+export interface LibraryItemsTable {
+  id: Generated<number>;
+  kind: LibraryKind;
+  slug: string;
+  externalId: string | null;
+  title: string;
+  summary: string;
+  bodySource: string; // Markdown as written or imported
+  bodyHtml: string; // sanitised HTML rendered from bodySource
+  bodyText: string; // plain text for the search index
+  tags: string;
+  authors: string;
+  cityId: number | null;
+  eventId: number | null;
+  year: number | null;
+  publishedOn: string | null;
+  externalUrl: string | null;
+  videoUrl: string | null;
+  durationMinutes: number | null;
+  problem: string | null;
+  solution: string | null;
+  results: string | null;
+  costAndFunding: string | null;
+  period: string | null;
+  contact: string | null;
+  status: LibraryStatus;
+  authorId: number | null;
+  importHash: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LibraryItemAreasTable {
+  itemId: number;
+  areaId: number;
+}
+
+export interface LibraryRevisionsTable {
+  id: Generated<number>;
+  itemId: number;
+  snapshot: string; // JSON of the item as it was before a save
+  savedBy: number | null;
+  createdAt: string;
+}
+
+export interface LibraryAttachmentsTable {
+  id: Generated<number>;
+  itemId: number;
+  fileName: string;
+  mime: string;
+  sizeBytes: number;
+  storageKey: string;
+  uploadedBy: number | null;
+  createdAt: string;
+}
+
+export interface SearchOutboxTable {
+  id: Generated<number>;
+  entity: "library" | "event";
+  entityId: number;
+  op: "upsert" | "delete";
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+}
+
+// Agenda co-design (issue 4): Yjs state is stored as binary (Buffer on both dialects).
+export type AgendaMode = "all" | "cities";
+
+export interface AgendaSettingsTable {
+  eventId: number;
+  mode: AgendaMode;
+  cityIds: string; // JSON array of city ids, used when mode = 'cities'
+  open: number; // 0/1: co-designers may edit
+  dotsBudget: number;
+  updatedBy: number | null;
+  updatedAt: string;
+}
+
+export interface AgendaUpdatesTable {
+  id: Generated<number>;
+  docName: string;
+  data: Buffer;
+  createdAt: string;
+}
+
+export interface AgendaSnapshotsTable {
+  id: Generated<number>;
+  docName: string;
+  kind: "compacted" | "history";
+  data: Buffer;
+  createdAt: string;
+}
+
+export interface AgendaVersionsTable {
+  id: Generated<number>;
+  eventId: number;
+  number: number;
+  content: string; // JSON validated by server/agenda/agenda-content.ts
+  html: string; // sanitised
+  plainText: string;
+  state: Buffer; // Yjs state at publish time, for preview and restore
+  publishedBy: number | null;
+  createdAt: string;
+}
+
 // Live webinar threads (issue 5). `rev` is the per-event change counter used as the reconnection cursor.
 export interface LiveRoomsTable {
   eventId: number;
@@ -173,46 +284,6 @@ export interface LiveRemovalsTable {
   createdAt: string;
 }
 
-// Agenda co-design (issue 4): Yjs state is stored as binary (Buffer on both dialects).
-export type AgendaMode = "all" | "cities";
-
-export interface AgendaSettingsTable {
-  eventId: number;
-  mode: AgendaMode;
-  cityIds: string; // JSON array of city ids, used when mode = 'cities'
-  open: number; // 0/1: co-designers may edit
-  dotsBudget: number;
-  updatedBy: number | null;
-  updatedAt: string;
-}
-
-export interface AgendaUpdatesTable {
-  id: Generated<number>;
-  docName: string;
-  data: Buffer;
-  createdAt: string;
-}
-
-export interface AgendaSnapshotsTable {
-  id: Generated<number>;
-  docName: string;
-  kind: "compacted" | "history";
-  data: Buffer;
-  createdAt: string;
-}
-
-export interface AgendaVersionsTable {
-  id: Generated<number>;
-  eventId: number;
-  number: number;
-  content: string; // JSON validated by server/agenda/agenda-content.ts
-  html: string; // sanitised
-  plainText: string;
-  state: Buffer; // Yjs state at publish time, for preview and restore
-  publishedBy: number | null;
-  createdAt: string;
-}
-
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -224,6 +295,11 @@ export interface Database {
   eventAreas: EventAreasTable;
   registrations: RegistrationsTable;
   auditLog: AuditLogTable;
+  libraryItems: LibraryItemsTable;
+  libraryItemAreas: LibraryItemAreasTable;
+  libraryRevisions: LibraryRevisionsTable;
+  libraryAttachments: LibraryAttachmentsTable;
+  searchOutbox: SearchOutboxTable;
   agendaSettings: AgendaSettingsTable;
   agendaUpdates: AgendaUpdatesTable;
   agendaSnapshots: AgendaSnapshotsTable;
@@ -243,3 +319,6 @@ export type ThematicArea = Selectable<ThematicAreasTable>;
 export type EventRow = Selectable<EventsTable>;
 export type EventSeries = Selectable<EventSeriesTable>;
 export type Registration = Selectable<RegistrationsTable>;
+export type LibraryItemRow = Selectable<LibraryItemsTable>;
+export type LibraryAttachment = Selectable<LibraryAttachmentsTable>;
+export type LibraryRevision = Selectable<LibraryRevisionsTable>;

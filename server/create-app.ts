@@ -9,6 +9,7 @@ import { RateLimiter } from "./auth/rate-limit.js";
 import { startAgenda } from "./agenda/index.js";
 import type { Config } from "./config.js";
 import { createEventService } from "./events/event-service.js";
+import { startLibrary } from "./library/start-library.js";
 import { createExpressApp } from "./http/express-app.js";
 import { createLiveHub } from "./live/live-hub.js";
 import { createLogger } from "./logger.js";
@@ -40,12 +41,14 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const auth = createAuthService({ db, mailer, limiter });
   const events = createEventService({ db, mailer, logger });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
+  const lib = await startLibrary({ config, db, logger, events });
 
   const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl });
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, events, upgrade, agenda: agenda.service });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, events, upgrade, live: liveHub.service, agenda: agenda.service };
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
+  closers.push(lib.close);
   closers.push(agenda.close);
   closers.push(liveHub.close);
 

@@ -4,6 +4,8 @@ import type { RateLimiter } from "./auth/rate-limit.js";
 import type { AgendaService } from "./agenda/agenda-service.js";
 import type { Config } from "./config.js";
 import type { EventService } from "./events/event-service.js";
+import type { LibraryService } from "./library/library-service.js";
+import type { SearchRuntime } from "../search/indexer/search-runtime.js";
 import type { LiveService } from "./live/live-service.js";
 import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";
@@ -19,6 +21,10 @@ export type AppServices = {
   auth: AuthService;
   events: EventService;
   upgrade: UpgradeDispatcher;
+  /** Library items (issue 3). */
+  library: LibraryService;
+  /** Search engine and the outbox indexer that feeds it. */
+  search: SearchRuntime;
   agenda: AgendaService;
   live: LiveService;
 };

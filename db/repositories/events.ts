@@ -1,6 +1,7 @@
 import type { Db } from "../index.js";
 import type { EventFormat, EventKind, EventRow, EventSeries } from "../schema.js";
 import { nowIso } from "../time.js";
+import { enqueueSearchChange } from "./search-outbox.js";
 
 export type EventWithAreas = EventRow & {
   areas: { slug: string; name: string }[];
@@ -132,6 +133,7 @@ export async function insertEvent(db: Db, input: EventInput, areaIds: number[], 
       .returning("id")
       .executeTakeFirstOrThrow();
     await replaceAreas(trx, row.id, areaIds);
+    await enqueueSearchChange(trx, "event", row.id); // same transaction: the index never misses an event
     return row.id;
   });
 }
@@ -141,12 +143,16 @@ export async function updateEvent(db: Db, id: number, input: EventInput, areaIds
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("events").set({ ...input, updatedAt: nowIso() }).where("id", "=", id).execute();
     await replaceAreas(trx, id, areaIds);
+    await enqueueSearchChange(trx, "event", id);
   });
 }
 
 /** Marks an event cancelled (kept for history; registrations stay visible). */
 export async function setEventStatus(db: Db, id: number, status: "scheduled" | "cancelled"): Promise<void> {
-  await db.updateTable("events").set({ status, updatedAt: nowIso() }).where("id", "=", id).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("events").set({ status, updatedAt: nowIso() }).where("id", "=", id).execute();
+    await enqueueSearchChange(trx, "event", id);
+  });
 }
 
 /** All series, newest first. */

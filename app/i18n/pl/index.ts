@@ -4,9 +4,10 @@ import { events } from "./events.js";
 import { cities } from "./cities.js";
 import { home } from "./home.js";
 import { admin } from "./admin.js";
+import { library } from "./library.js";
 import { live } from "./live.js";
 import { agenda } from "./agenda.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live, agenda };
+export const pl = { common, auth, events, cities, home, admin, live, library, agenda };
 export type Messages = typeof pl;

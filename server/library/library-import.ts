@@ -1,0 +1,151 @@
+import { createHash } from "node:crypto";
+import type { DbHandle } from "../../db/index.js";
+import { listCities } from "../../db/repositories/cities.js";
+import { upsertImportedItems, type ImportRow } from "../../db/repositories/library.js";
+import { library as t } from "../../app/i18n/pl/library.js";
+import { slugify } from "../events/slug.js";
+import { importLineSchema, type ImportLine } from "./library-schemas.js";
+import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
+
+export type ImportRejection = { line: number; externalId: string | null; reasons: string[] };
+export type ImportReport = { total: number; created: number; updated: number; unchanged: number; rejected: ImportRejection[]; dryRun: boolean };
+export type ImportOptions = { dryRun?: boolean; actorId?: number | null; batchSize?: number; onProgress?: (done: number, total: number) => void };
+
+function reasonsOf(issues: { path: PropertyKey[]; message: string }[]): string[] {
+  return issues.map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message));
+}
+
+/**
+ * Imports JSONL text: every line validated with zod and its references (areas, city, event) resolved, valid lines
+ * upserted by externalId in batched transactions, unchanged ones skipped. Returns counts and, for each rejected line,
+ * its number and the reasons.
+ */
+export async function importLibraryJsonl(handle: DbHandle, text: string, opts: ImportOptions = {}): Promise<ImportReport> {
+  const db = handle.db;
+  const dryRun = opts.dryRun ?? false;
+  const areaIds = new Map((await db.selectFrom("thematicAreas").select(["id", "slug"]).execute()).map((a) => [a.slug, a.id]));
+  // Matched in JS: SQLite's lower() leaves Polish capitals (Ł, Ś, Ż) alone, so "Łódź" would never match "łódź".
+  const cityIds = new Map<string, number>();
+  for (const c of await listCities(db)) {
+    cityIds.set(c.name.toLocaleLowerCase("pl"), c.id);
+    if (c.teryt) cityIds.set(c.teryt, c.id);
+    cityIds.set(c.slug, c.id);
+  }
+  const eventCache = new Map<string, number | null>();
+  const lines = text.split(/\r?\n/);
+  const report: ImportReport = { total: 0, created: 0, updated: 0, unchanged: 0, rejected: [], dryRun };
+  const seen = new Map<string, number>();
+  const valid: ImportRow[] = [];
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].trim();
+    if (!raw) continue;
+    const line = i + 1;
+    report.total++;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (error) {
+      report.rejected.push({ line, externalId: null, reasons: [t.import.badJson((error as Error).message)] });
+      continue;
+    }
+    const parsed = importLineSchema.safeParse(json);
+    const externalId = typeof (json as { externalId?: unknown })?.externalId === "string" ? (json as { externalId: string }).externalId : null;
+    if (!parsed.success) {
+      report.rejected.push({ line, externalId, reasons: reasonsOf(parsed.error.issues) });
+      continue;
+    }
+    const v = parsed.data;
+    const reasons: string[] = [];
+    const prior = seen.get(v.externalId);
+    if (prior) reasons.push(t.import.duplicate(prior));
+    const areas: number[] = [];
+    for (const slug of v.areas) {
+      const id = areaIds.get(slug);
+      if (id) areas.push(id);
+      else reasons.push(`areas: ${t.validation.unknownArea(slug)}`);
+    }
+    let cityId: number | null = null;
+    if (v.city) {
+      cityId = cityIds.get(v.city.toLocaleLowerCase("pl")) ?? null;
+      if (!cityId) reasons.push(`city: ${t.validation.unknownCity(v.city)}`);
+    } else if (v.kind === "good_practice") reasons.push(`city: ${t.validation.cityRequired}`);
+    let eventId: number | null = null;
+    if (v.event) {
+      if (!eventCache.has(v.event)) eventCache.set(v.event, (await db.selectFrom("events").select("id").where("slug", "=", v.event).executeTakeFirst())?.id ?? null);
+      eventId = eventCache.get(v.event) ?? null;
+      if (!eventId) reasons.push(`event: ${t.validation.unknownEvent(v.event)}`);
+    }
+    if (reasons.length) {
+      report.rejected.push({ line, externalId: v.externalId, reasons });
+      continue;
+    }
+    seen.set(v.externalId, line);
+    valid.push(toRow(line, v, areas, cityId, eventId));
+  }
+
+  const batchSize = opts.batchSize ?? 100;
+  let done = report.total - valid.length;
+  opts.onProgress?.(done, report.total);
+  for (let i = 0; i < valid.length; i += batchSize) {
+    const batch = valid.slice(i, i + batchSize);
+    try {
+      for (const o of await upsertImportedItems(db, batch, opts.actorId ?? null, dryRun)) report[o.result]++;
+    } catch (error) {
+      for (const r of batch) report.rejected.push({ line: r.line, externalId: r.externalId, reasons: [t.import.batchFailed((error as Error).message)] });
+    }
+    done += batch.length;
+    opts.onProgress?.(done, report.total);
+  }
+  report.rejected.sort((a, b) => a.line - b.line);
+  return report;
+}
+
+function toRow(line: number, v: ImportLine, areaIds: number[], cityId: number | null, eventId: number | null): ImportRow {
+  // The hash covers the validated line and its resolved references, so any change to either is an update.
+  const hash = createHash("sha256").update(JSON.stringify({ v, areaIds, cityId, eventId })).digest("hex");
+  const bodyHtml = markdownToSafeHtml(v.body);
+  const gp = v.kind === "good_practice" ? v.goodPractice : undefined;
+  return {
+    line,
+    externalId: v.externalId,
+    hash,
+    baseSlug: v.slug ?? slugify(v.title),
+    build: (slug) => ({
+      kind: v.kind,
+      slug,
+      externalId: v.externalId,
+      title: v.title,
+      summary: v.summary,
+      bodySource: v.body,
+      bodyHtml,
+      bodyText: htmlToText(bodyHtml),
+      tags: v.tags,
+      authors: v.authors,
+      cityId,
+      eventId,
+      year: v.year ?? (v.publishedOn ? Number(v.publishedOn.slice(0, 4)) : null),
+      publishedOn: v.publishedOn ?? null,
+      externalUrl: v.url ?? null,
+      videoUrl: v.videoUrl ?? null,
+      durationMinutes: v.durationMinutes ?? null,
+      problem: gp?.problem ?? null,
+      solution: gp?.solution ?? null,
+      results: gp?.results ?? null,
+      costAndFunding: gp?.costAndFunding ?? null,
+      period: gp?.period ?? null,
+      contact: gp?.contact ?? null,
+      status: v.status,
+      areaIds,
+      importHash: hash,
+    }),
+  };
+}
+
+/** The report as plain text lines (CLI and logs). */
+export function formatImportReport(r: ImportReport): string {
+  const out = [t.import.counts({ total: r.total, created: r.created, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected.length })];
+  if (r.dryRun) out.push(t.import.dryRunNote);
+  for (const x of r.rejected) out.push(`  ${t.import.line} ${x.line}${x.externalId ? ` (${x.externalId})` : ""}: ${x.reasons.join("; ")}`);
+  return out.join("\n");
+}

@@ -1,0 +1,214 @@
+import type { DbHandle } from "../../db/index.js";
+import { recordAudit } from "../../db/repositories/audit.js";
+import { findCityById, findCityBySlug } from "../../db/repositories/cities.js";
+import { findAreasBySlugs } from "../../db/repositories/areas.js";
+import { deleteLibraryItem, insertLibraryItem, isLibrarySlugTaken, itemToInput, setLibraryStatus, updateLibraryItem, type LibraryItemInput, type RevisionSnapshot } from "../../db/repositories/library.js";
+import { deleteAttachment, findAttachment, insertAttachment, listAttachments } from "../../db/repositories/library-attachments.js";
+import {
+  findLibraryItemById,
+  findLibraryItemBySlug,
+  findLibraryRevision,
+  listCityGoodPractices,
+  listEventMaterials,
+  listLibraryForEditing,
+  listLibraryRevisions,
+  relatedLibraryItems,
+  type LibraryItem,
+} from "../../db/repositories/library-queries.js";
+import type { LibraryStatus } from "../../db/schema.js";
+import { library as t } from "../../app/i18n/pl/library.js";
+import { assertCan, isStaff, libraryAccess, PermissionError, type Actor } from "../auth/permissions.js";
+import { slugify } from "../events/slug.js";
+import type { AttachmentStorage } from "./attachment-storage.js";
+import { checkUpload } from "./file-check.js";
+import type { LibraryForm } from "./library-schemas.js";
+import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
+
+/** A problem with submitted library data, tied to a form field. */
+export class LibraryInputError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+export type LibraryService = ReturnType<typeof createLibraryService>;
+
+/** Library items: who may do what, sanitising, revisions and attachments. Routes and the import call this. */
+export function createLibraryService(deps: { db: DbHandle; storage: AttachmentStorage; afterWrite?: () => void }) {
+  const db = deps.db.db;
+  const changed = () => deps.afterWrite?.();
+
+  async function toInput(actor: Actor, form: LibraryForm, status: LibraryStatus, existing?: LibraryItem): Promise<LibraryItemInput> {
+    const staff = isStaff(actor);
+    const kind = staff ? form.kind : "good_practice";
+    let cityId: number | null = null;
+    if (!staff) cityId = actor?.cityId ?? null;
+    else if (form.city) {
+      const city = await findCityBySlug(db, form.city);
+      if (!city) throw new LibraryInputError(t.validation.unknownCity(form.city), "city");
+      cityId = city.id;
+    }
+    if (kind === "good_practice" && !cityId) throw new LibraryInputError(t.validation.cityRequired, "city");
+    let eventId: number | null = null;
+    if (form.event) {
+      const ev = await db.selectFrom("events").select("id").where("slug", "=", form.event).executeTakeFirst();
+      if (!ev) throw new LibraryInputError(t.validation.unknownEvent(form.event), "event");
+      eventId = ev.id;
+    }
+    if ((kind === "material" || kind === "recording") && !eventId) throw new LibraryInputError(t.validation.eventRequired, "event");
+    const areas = await findAreasBySlugs(db, form.areas);
+    const slug = form.slug || existing?.slug || slugify(form.title);
+    if (!slug) throw new LibraryInputError(t.validation.slug, "slug");
+    if (await isLibrarySlugTaken(db, slug, existing?.id)) throw new LibraryInputError(t.validation.slugTaken, "slug");
+    const bodyHtml = markdownToSafeHtml(form.body);
+    const gp = kind === "good_practice";
+    return {
+      kind,
+      slug,
+      externalId: existing?.externalId ?? null,
+      title: form.title,
+      summary: form.summary,
+      bodySource: form.body,
+      bodyHtml,
+      bodyText: htmlToText(bodyHtml),
+      tags: form.tags,
+      authors: form.authors,
+      cityId,
+      eventId,
+      year: form.year,
+      publishedOn: form.publishedOn,
+      externalUrl: form.externalUrl,
+      videoUrl: form.videoUrl,
+      durationMinutes: form.durationMinutes,
+      problem: gp ? form.problem : null,
+      solution: gp ? form.solution : null,
+      results: gp ? form.results : null,
+      costAndFunding: gp ? form.costAndFunding : null,
+      period: gp ? form.period : null,
+      contact: gp ? form.contact : null,
+      status,
+      areaIds: areas.map((a) => a.id),
+      importHash: null,
+    };
+  }
+
+  async function editable(actor: Actor, id: number): Promise<LibraryItem> {
+    const item = await findLibraryItemById(db, id);
+    if (!item) throw new PermissionError(actor ? 403 : 401, "library:propose");
+    if (!libraryAccess(actor, item).edit) throw new PermissionError(actor ? 403 : 401, "library:manage");
+    return item;
+  }
+
+  return {
+    /** An item the actor may see (published, or their own / staff), by slug. */
+    async view(actor: Actor, slug: string): Promise<LibraryItem | null> {
+      const item = await findLibraryItemBySlug(db, slug);
+      return item && libraryAccess(actor, item).view ? item : null;
+    },
+    /** A published item by slug (the public JSON API). */
+    async published(slug: string): Promise<LibraryItem | null> {
+      const item = await findLibraryItemBySlug(db, slug);
+      return item && item.status === "published" ? item : null;
+    },
+    /** An item for the editor, or a PermissionError. */
+    forEditing: editable,
+    access: libraryAccess,
+    attachments: (itemId: number) => listAttachments(deps.db.db, itemId),
+    attachment: (id: number) => findAttachment(db, id),
+    openAttachment: (key: string) => deps.storage.open(key),
+    related: (item: LibraryItem) => relatedLibraryItems(db, item),
+    cityPractices: (cityId: number) => listCityGoodPractices(db, cityId),
+    eventMaterials: (eventId: number) => listEventMaterials(db, eventId),
+    revisions: (itemId: number) => listLibraryRevisions(db, itemId),
+    async revision(itemId: number, revisionId: number): Promise<(RevisionSnapshot & { id: number; createdAt: string }) | null> {
+      const r = await findLibraryRevision(db, itemId, revisionId);
+      return r ? { ...(JSON.parse(r.snapshot) as RevisionSnapshot), id: r.id, createdAt: r.createdAt } : null;
+    },
+    /** Staff see every item; members their own proposals. */
+    listForEditing(actor: Actor, status?: LibraryStatus) {
+      assertCan(actor, "library:propose");
+      return listLibraryForEditing(db, { authorId: isStaff(actor) ? undefined : actor!.id, status });
+    },
+    cityName: async (id: number | null) => (id ? ((await findCityById(db, id))?.name ?? null) : null),
+
+    /** Creates a draft: members a good practice of their own city, staff anything. */
+    async create(actor: Actor, form: LibraryForm): Promise<{ id: number; slug: string }> {
+      assertCan(actor, "library:propose");
+      const input = await toInput(actor, form, "draft");
+      const id = await insertLibraryItem(db, input, actor!.id);
+      await recordAudit(db, { actorId: actor!.id, action: "library.create", subjectType: "library_item", subjectId: id, details: { slug: input.slug } });
+      changed();
+      return { id, slug: input.slug };
+    },
+
+    /** Saves an item; the previous version becomes a revision. */
+    async update(actor: Actor, id: number, form: LibraryForm): Promise<{ slug: string }> {
+      const item = await editable(actor, id);
+      const input = await toInput(actor, isStaff(actor) ? form : { ...form, kind: "good_practice" }, item.status, item);
+      if (!isStaff(actor)) input.cityId = item.cityId;
+      await updateLibraryItem(db, id, input, actor!.id);
+      await recordAudit(db, { actorId: actor!.id, action: "library.update", subjectType: "library_item", subjectId: id });
+      changed();
+      return { slug: input.slug };
+    },
+
+    /** Moves an item to another status when libraryAccess allows it. */
+    async transition(actor: Actor, id: number, to: LibraryStatus): Promise<void> {
+      const item = await editable(actor, id);
+      if (!libraryAccess(actor, item).to.includes(to)) throw new LibraryInputError(t.validation.transition, "status");
+      await setLibraryStatus(db, id, to, actor!.id);
+      await recordAudit(db, { actorId: actor!.id, action: `library.status.${to}`, subjectType: "library_item", subjectId: id });
+      changed();
+    },
+
+    /** Restores a revision's content (the current version is kept as a revision; status and slug stay). */
+    async restore(actor: Actor, id: number, revisionId: number): Promise<void> {
+      const item = await editable(actor, id);
+      const r = await findLibraryRevision(db, id, revisionId);
+      if (!r) throw new LibraryInputError(t.validation.transition, "revision");
+      const snap = JSON.parse(r.snapshot) as RevisionSnapshot;
+      const current = itemToInput(item);
+      const { areaSlugs: _a, savedAt: _s, ...content } = snap;
+      const cityId = isStaff(actor) ? content.cityId : item.cityId;
+      const kind = isStaff(actor) ? content.kind : item.kind;
+      await updateLibraryItem(db, id, { ...content, kind, cityId, slug: current.slug, externalId: item.externalId, status: item.status, importHash: null }, actor!.id);
+      await recordAudit(db, { actorId: actor!.id, action: "library.restore", subjectType: "library_item", subjectId: id, details: { revisionId } });
+      changed();
+    },
+
+    /** Deletes an item (staff only). */
+    async remove(actor: Actor, id: number): Promise<void> {
+      assertCan(actor, "library:manage");
+      for (const a of await listAttachments(db, id)) await deps.storage.remove(a.storageKey);
+      await deleteLibraryItem(db, id);
+      await recordAudit(db, { actorId: actor!.id, action: "library.delete", subjectType: "library_item", subjectId: id });
+      changed();
+    },
+
+    /** Stores an attachment after checking size and content type; nothing is stored when the check fails. */
+    async attach(actor: Actor, itemId: number, fileName: string, bytes: Uint8Array): Promise<number> {
+      await editable(actor, itemId);
+      const type = checkUpload(fileName, bytes);
+      const safeName = fileName.replace(/[^\p{L}\p{N}._ -]+/gu, "_").slice(-150) || `plik.${type.ext}`;
+      const key = await deps.storage.put(bytes, type.ext);
+      try {
+        return await insertAttachment(db, { itemId, fileName: safeName, mime: type.mime, sizeBytes: bytes.length, storageKey: key, uploadedBy: actor!.id });
+      } catch (error) {
+        await deps.storage.remove(key);
+        throw error;
+      }
+    },
+
+    /** Removes an attachment and its bytes. */
+    async detach(actor: Actor, itemId: number, attachmentId: number): Promise<void> {
+      await editable(actor, itemId);
+      const a = await findAttachment(db, attachmentId);
+      if (!a || a.itemId !== itemId) return;
+      await deleteAttachment(db, a.id);
+      await deps.storage.remove(a.storageKey);
+    },
+  };
+}
