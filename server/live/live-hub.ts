@@ -73,6 +73,11 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
       });
   });
   registerLiveHandlers(nsp, { service, presence, timers, logger });
+  service.dropTransport = (socketId) => {
+    const s = nsp.sockets.get(socketId);
+    s?.conn.close();
+    return Boolean(s);
+  };
 
   services.upgrade.register("/socket.io", (req, socket, head) => engine.handleUpgrade(req, socket as never, head));
 

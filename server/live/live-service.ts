@@ -220,5 +220,7 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter }) 
       return { ...counts, peak: fresh.peakParticipants, shareAnswered: counts.questions ? counts.answered / counts.questions : 0, title: info.title };
     },
     questions: (eventId: number) => listLiveQuestions(db, eventId),
+    /** Cuts one connection's transport as a network failure would (the hub fills this in; tests and operators use it). */
+    dropTransport: (socketId: string): boolean => (void socketId, false),
   };
 }

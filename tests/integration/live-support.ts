@@ -101,3 +101,4 @@ export async function joinQa(socket: Socket, eventId: number): Promise<number> {
 }
 
 export type { LiveMessage };
+
