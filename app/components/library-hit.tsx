@@ -1,0 +1,42 @@
+import { Link } from "@remix-run/react";
+import { t } from "~/i18n";
+import { safeHighlight } from "./library-url";
+
+export type HitView = {
+  id: string;
+  kind: string;
+  group: string;
+  url: string;
+  year: number | null;
+  cityName: string | null;
+  areas: string[];
+  _formatted: { title: string; summary: string };
+};
+
+/** One search result: highlighted title and snippet (only <mark> survives), kind, year and city. */
+export function LibraryHit({ hit, areaNames, headingLevel = 3 }: { hit: HitView; areaNames: Record<string, string>; headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? "h2" : "h3";
+  const kind = (t.library.kinds as Record<string, string>)[hit.kind] ?? (t.events.kinds as Record<string, string>)[hit.kind] ?? hit.kind;
+  return (
+    <article className="card library-hit">
+      <p className="card-meta">
+        <span className={`badge kind-${hit.kind}`}>{kind}</span>
+        {hit.year ? <> · {hit.year}</> : null}
+        {hit.cityName ? <> · {hit.cityName}</> : null}
+      </p>
+      <H>
+        <Link to={hit.url} dangerouslySetInnerHTML={{ __html: safeHighlight(hit._formatted.title) }} />
+      </H>
+      {hit._formatted.summary ? <p className="snippet" dangerouslySetInnerHTML={{ __html: safeHighlight(hit._formatted.summary) }} /> : null}
+      {hit.areas.length ? (
+        <p className="card-meta">
+          {hit.areas.map((a) => (
+            <span key={a} className="tag">
+              {areaNames[a] ?? a}
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </article>
+  );
+}

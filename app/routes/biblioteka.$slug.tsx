@@ -1,0 +1,189 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { sanitizeBodyHtml } from "../../server/library/sanitize.js";
+import { t } from "~/i18n";
+import { formatBytes } from "~/components/library-format";
+import { actorOf, notFound } from "~/lib/guards.server";
+
+const L = t.library;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.item.title} — ${L.title} — ${t.common.appName}` }, { name: "description", content: data.item.summary.slice(0, 200) }] : [{ title: t.common.errors.notFoundTitle }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { library } = context.services;
+  const actor = actorOf(context);
+  const item = await library.view(actor, params.slug ?? "");
+  if (!item) notFound();
+  const [attachments, related] = await Promise.all([library.attachments(item.id), library.related(item)]);
+  const access = library.access(actor, item);
+  return json({
+    item: {
+      ...item,
+      // Stored sanitised; sanitised again on the way out so a row written by any other path cannot carry script.
+      bodyHtml: sanitizeBodyHtml(item.bodyHtml),
+      bodySource: undefined,
+      bodyText: undefined,
+      importHash: undefined,
+    },
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, mime: a.mime, sizeBytes: a.sizeBytes })),
+    related,
+    canEdit: access.edit,
+  });
+}
+
+const gpFields = ["problem", "solution", "results", "costAndFunding", "period", "contact"] as const;
+
+export default function LibraryItemPage() {
+  const { item, attachments, related, canEdit } = useLoaderData<typeof loader>();
+  const kind = L.kinds[item.kind];
+  return (
+    <article className="library-item">
+      <p>
+        <Link to="/biblioteka">← {L.item.back}</Link>
+      </p>
+      <p className="card-meta">
+        <span className="badge">{kind}</span>
+        {item.year ? <> · {item.year}</> : null}
+      </p>
+      <h1>{item.title}</h1>
+      {item.status !== "published" ? <p className="notice notice-warn">{L.item.notPublished(L.statuses[item.status])}</p> : null}
+      {canEdit ? (
+        <p>
+          <Link to={`/biblioteka/${item.slug}/edycja`} className="button button-secondary button-small">
+            {L.item.edit}
+          </Link>
+        </p>
+      ) : null}
+      {item.summary ? <p className="lead">{item.summary}</p> : null}
+      <div className="layout-2col">
+        <div>
+          {item.kind === "good_practice" && gpFields.some((f) => item[f]) ? (
+            <section className="gp-card" aria-labelledby="gp-heading">
+              <h2 id="gp-heading">{L.editor.goodPracticeSection}</h2>
+              {gpFields.map((f) =>
+                item[f] ? (
+                  <section key={f}>
+                    <h3>{L.item[f]}</h3>
+                    <p>{item[f]}</p>
+                  </section>
+                ) : null,
+              )}
+            </section>
+          ) : null}
+          {item.bodyHtml ? <div className="prose library-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} /> : null}
+          <section aria-labelledby="att-heading">
+            <h2 id="att-heading">{L.item.attachments}</h2>
+            {attachments.length ? (
+              <ul className="plain-list attachment-list">
+                {attachments.map((a) => (
+                  <li key={a.id}>
+                    <a href={`/biblioteka/${item.slug}/zalaczniki/${a.id}`} download>
+                      {a.fileName}
+                    </a>
+                    <span className="card-meta">
+                      {a.mime === "application/pdf" ? "PDF" : a.fileName.split(".").pop()?.toUpperCase()}, {formatBytes(a.sizeBytes)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="card-meta">{L.item.noAttachments}</p>
+            )}
+          </section>
+        </div>
+        <aside className="aside-box" aria-label={L.item.summary}>
+          <dl className="facts">
+            {item.authors.length ? (
+              <>
+                <dt>{L.item.authors}</dt>
+                <dd>{item.authors.join(", ")}</dd>
+              </>
+            ) : null}
+            {item.city ? (
+              <>
+                <dt>{L.item.city}</dt>
+                <dd>
+                  <Link to={`/miasta/${item.city.slug}`}>{item.city.name}</Link>
+                </dd>
+              </>
+            ) : null}
+            {item.event ? (
+              <>
+                <dt>{L.item.event}</dt>
+                <dd>
+                  <Link to={`/wydarzenia/${item.event.slug}`}>{item.event.title}</Link>
+                </dd>
+              </>
+            ) : null}
+            {item.publishedOn ? (
+              <>
+                <dt>{L.item.publishedOn}</dt>
+                <dd>{item.publishedOn}</dd>
+              </>
+            ) : null}
+            {item.areas.length ? (
+              <>
+                <dt>{L.item.areas}</dt>
+                <dd>
+                  {item.areas.map((a) => (
+                    <Link key={a.slug} to={`/biblioteka?area=${a.slug}`} className="tag">
+                      {a.name}
+                    </Link>
+                  ))}
+                </dd>
+              </>
+            ) : null}
+            {item.tags.length ? (
+              <>
+                <dt>{L.item.tags}</dt>
+                <dd>
+                  {item.tags.map((tag) => (
+                    <Link key={tag} to={`/biblioteka?q=${encodeURIComponent(tag)}`} className="tag">
+                      {tag}
+                    </Link>
+                  ))}
+                </dd>
+              </>
+            ) : null}
+            {item.videoUrl ? (
+              <>
+                <dt>{L.item.video}</dt>
+                <dd>
+                  <a href={item.videoUrl} rel="noopener noreferrer">
+                    {L.item.watch}
+                  </a>
+                  {item.durationMinutes ? ` (${L.item.duration(item.durationMinutes)})` : null}
+                </dd>
+              </>
+            ) : null}
+            {item.externalUrl ? (
+              <>
+                <dt>{L.item.externalUrl}</dt>
+                <dd>
+                  <a href={item.externalUrl} rel="noopener noreferrer">
+                    {L.item.openExternal}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {related.length ? (
+            <section aria-labelledby="related-heading">
+              <h2 id="related-heading">{L.item.related}</h2>
+              <ul className="plain-list">
+                {related.map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/biblioteka/${r.slug}`}>{r.title}</Link>
+                    <span className="card-meta"> · {L.kinds[r.kind]}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  );
+}
