@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { t } from "~/i18n";
 
 type Common = { label: string; name: string; error?: string; hint?: string; required?: boolean };
@@ -69,12 +69,17 @@ export function Select({ label, name, error, hint, required, children, ...rest }
   );
 }
 
-/** Lists form errors at the top so screen-reader users hear them first; links jump to each field. */
+/** Lists form errors at the top and moves focus there after a failed submit; links jump to each field. */
 export function ErrorSummary({ errors, formError }: { errors?: Record<string, string>; formError?: string }) {
   const entries = Object.entries(errors ?? {});
+  const ref = useRef<HTMLDivElement>(null);
+  const signature = `${formError ?? ""}|${entries.map(([k, v]) => k + v).join("|")}`;
+  useEffect(() => {
+    if (signature !== "|") ref.current?.focus();
+  }, [signature]);
   if (!formError && entries.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       {formError ? <p>{formError}</p> : null}
       {entries.length ? (
         <>
