@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/
 import { listEventRegistrations } from "../../db/repositories/registrations.js";
 import { can } from "../../server/auth/permissions.js";
 import { CsrfInput } from "~/components/csrf-input";
+import { LiveRoomLink } from "~/components/live-room-link";
 import { t } from "~/i18n";
 import { formatRange } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
@@ -144,6 +145,7 @@ function EventDetail({ event, registration, participants, canManage, signedIn, e
               </a>
             </p>
           ) : null}
+          <LiveRoomLink slug={event.slug} format={event.format} />
         </aside>
       </div>
       {canManage ? (
