@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import { listEventRegistrations } from "../../db/repositories/registrations.js";
 import { can } from "../../server/auth/permissions.js";
+import { AgendaPublishedSection } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";
 import { LiveRoomLink } from "~/components/live-room-link";
 import { t } from "~/i18n";
@@ -26,7 +27,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     events.registrationState(actor, event.id),
     canManage ? listEventRegistrations(db.db, event.id) : Promise.resolve(null),
   ]);
+  const [agenda, agendaAccess] = await Promise.all([context.services.agenda.published(event.id), context.services.agenda.access(actor, event)]);
   return json({
+    agenda: agenda && { number: agenda.number, createdAt: agenda.createdAt, html: agenda.html },
+    agendaAccess,
     event,
     registration,
     participants,
@@ -165,6 +169,7 @@ function EventDetail({ event, registration, participants, canManage, signedIn, e
           <Participants participants={participants ?? []} />
         </section>
       ) : null}
+      <AgendaPublishedSection />
     </article>
   );
 }

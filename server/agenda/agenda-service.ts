@@ -5,6 +5,7 @@ import {
   findAgendaVersion,
   insertAgendaVersion,
   listAgendaVersions,
+  listCityChoices,
   saveAgendaSettings,
   type AgendaSettings,
 } from "../../db/repositories/agenda.js";
@@ -33,6 +34,12 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
   const parseContent = (json: string): AgendaContent => agendaContentSchema.parse(JSON.parse(json));
 
   return {
+    /** Areas and cities to choose from in the workspace and the settings form. */
+    async choices() {
+      const [areas, cities] = await Promise.all([db.db.selectFrom("thematicAreas").select(["slug", "name"]).orderBy("position").execute(), listCityChoices(db.db)]);
+      return { areas, cities };
+    },
+
     /** The event's co-design settings. */
     settings: (eventId: number): Promise<AgendaSettings> => findAgendaSettings(db.db, eventId),
 

@@ -35,7 +35,7 @@ export const agenda = {
                   ? "Zapisanego programu nie da się odczytać. Administrator został powiadomiony."
                   : "Połączenie zostało zamknięte.",
   },
-  presence: { heading: "Obecni", you: "(Ty)", editing: (title: string) => `edytuje: ${title}` },
+  presence: { heading: "Obecni", you: "(Ty)", editing: (title: string) => `edytuje: ${title}`, editingHere: "Teraz edytują ten blok" },
   sessions: {
     heading: "Bloki programu",
     add: "Dodaj blok",
@@ -69,8 +69,8 @@ export const agenda = {
     empty: "Nie ma jeszcze propozycji.",
     dots: (left: number, budget: number) => `Pozostało kropek: ${left} z ${budget}`,
     votes: (n: number) => (n === 1 ? "1 kropka" : `${n} kropek`),
-    vote: (title: string) => `Dodaj kropkę: ${title}`,
-    unvote: (title: string) => `Zabierz kropkę: ${title}`,
+    voteShort: "Dodaj kropkę",
+    unvoteShort: "Zabierz kropkę",
     toSession: "Przenieś do programu",
     by: (name: string, city: string) => (city ? `${name}, ${city}` : name),
   },

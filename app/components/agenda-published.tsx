@@ -1,0 +1,49 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { t } from "~/i18n";
+
+export type PublishedAgendaView = { number: number; createdAt: string; html: string } | null;
+
+const dateFmt = (iso: string) => new Intl.DateTimeFormat("pl-PL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Warsaw" }).format(new Date(iso));
+
+/**
+ * The published programme of an event. `html` was rendered and sanitised on the server (sanitize-html) when the
+ * version was published, so it is inserted as is.
+ */
+export function AgendaPublished({ agenda, slug, canCoDesign, headingLevel = 2 }: { agenda: PublishedAgendaView; slug: string; canCoDesign: boolean; headingLevel?: 1 | 2 }) {
+  const H = headingLevel === 1 ? "h1" : "h2";
+  return (
+    <section aria-labelledby="agenda-published-h" className="agenda-published">
+      <H id="agenda-published-h">{t.agenda.published.heading}</H>
+      {agenda ? (
+        <>
+          <p className="field-hint">{t.agenda.published.version(agenda.number, dateFmt(agenda.createdAt))}</p>
+          <div className="agenda-published-body" dangerouslySetInnerHTML={{ __html: agenda.html }} />
+          <p className="actions">
+            <a href={`/wydarzenia/${slug}/program/druk`}>{t.agenda.published.print}</a>
+            <a href={`/wydarzenia/${slug}/program.md`} download>
+              {t.agenda.published.markdown}
+            </a>
+          </p>
+        </>
+      ) : (
+        <p>{t.agenda.published.none}</p>
+      )}
+      {canCoDesign ? (
+        <p>
+          <a href={`/wydarzenia/${slug}/program`} className="button button-secondary">
+            {t.agenda.published.workspaceLink}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+type EventRouteData = { event: { slug: string }; agenda: PublishedAgendaView; agendaAccess: "edit" | "read" | "none" };
+
+/** The programme section of the public event page, fed by that route's loader. */
+export function AgendaPublishedSection() {
+  const data = useRouteLoaderData<EventRouteData>("routes/wydarzenia.$slug");
+  if (!data || data.agenda === undefined) return null;
+  return <AgendaPublished agenda={data.agenda} slug={data.event.slug} canCoDesign={data.agendaAccess !== "none"} />;
+}
