@@ -5,6 +5,7 @@ import { listEventRegistrations } from "../../db/repositories/registrations.js";
 import { can } from "../../server/auth/permissions.js";
 import { AgendaPublishedSection } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";
+import { LibraryEventMaterialsSection } from "~/components/library-event-materials";
 import { LiveRoomLink } from "~/components/live-room-link";
 import { t } from "~/i18n";
 import { formatRange } from "~/lib/format";
@@ -31,6 +32,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return json({
     agenda: agenda && { number: agenda.number, createdAt: agenda.createdAt, html: agenda.html },
     agendaAccess,
+    materials: await context.services.library.eventMaterials(event.id),
     event,
     registration,
     participants,
@@ -170,6 +172,7 @@ function EventDetail({ event, registration, participants, canManage, signedIn, e
         </section>
       ) : null}
       <AgendaPublishedSection />
+      <LibraryEventMaterialsSection />
     </article>
   );
 }
