@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { findCityBySlug } from "../../db/repositories/cities.js";
 import { listCityPeople } from "../../db/repositories/users.js";
+import { LibraryCityPractices } from "~/components/library-city-practices";
 import { t } from "~/i18n";
 import { formatNumber } from "~/lib/format";
 import { notFound } from "~/lib/guards.server";
@@ -14,11 +15,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const city = await findCityBySlug(db, params.slug ?? "");
   if (!city) notFound();
   const people = await listCityPeople(db, city.id);
-  return json({ city, people });
+  const practices = await context.services.library.cityPractices(city.id);
+  return json({ city, people, practices });
 }
 
 export default function CityPage() {
-  const { city, people } = useLoaderData<typeof loader>();
+  const { city, people, practices } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="city-title">
       <p className="card-meta">
@@ -41,6 +43,7 @@ export default function CityPage() {
           </>
         ) : null}
       </dl>
+      <LibraryCityPractices practices={practices} />
       <section aria-labelledby="people-title">
         <h2 id="people-title">{t.cities.people}</h2>
         {people.length ? (

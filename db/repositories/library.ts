@@ -35,7 +35,8 @@ export type LibraryItemInput = {
 };
 
 function columns(input: LibraryItemInput) {
-  const { areaIds: _areas, tags, authors, importHash, ...rest } = input;
+  // Snapshots carry display-only extras (areaSlugs, savedAt); they must never reach the table.
+  const { areaIds: _areas, tags, authors, importHash, areaSlugs: _slugs, savedAt: _saved, ...rest } = input as LibraryItemInput & { areaSlugs?: unknown; savedAt?: unknown };
   return { ...rest, tags: JSON.stringify(tags), authors: JSON.stringify(authors), importHash: importHash ?? null };
 }
 

@@ -10,7 +10,15 @@ const OOXML: Record<"word/" | "ppt/" | "xl/", AllowedType> = {
   "xl/": { ext: "xlsx", mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
 };
 
-export class UploadError extends Error {}
+/** A refused upload, with the HTTP status that fits (400 empty, 413 too large, 415 wrong type). */
+export class UploadError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 413 | 415,
+  ) {
+    super(message);
+  }
+}
 
 // Names of the entries in a ZIP's central directory (enough to tell DOCX/PPTX/XLSX apart without unpacking).
 function zipEntryNames(b: Uint8Array): string[] {
@@ -51,16 +59,16 @@ export function detectDocumentType(bytes: Uint8Array): AllowedType | null {
 
 /** Checks size, content type and that the extension agrees with the content; throws UploadError with a Polish message. */
 export function checkUpload(fileName: string, bytes: Uint8Array): AllowedType {
-  if (bytes.length === 0) throw new UploadError(t.upload.missing);
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new UploadError(t.upload.tooLarge(MAX_ATTACHMENT_BYTES / 1024 / 1024));
+  if (bytes.length === 0) throw new UploadError(t.upload.missing, 400);
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new UploadError(t.upload.tooLarge(MAX_ATTACHMENT_BYTES / 1024 / 1024), 413);
   const type = detectDocumentType(bytes);
-  if (!type) throw new UploadError(t.upload.wrongType);
-  const ext = path_ext(fileName);
-  if (ext && ext !== type.ext) throw new UploadError(t.upload.extensionMismatch);
+  if (!type) throw new UploadError(t.upload.wrongType, 415);
+  const ext = extensionOf(fileName);
+  if (ext && ext !== type.ext) throw new UploadError(t.upload.extensionMismatch, 415);
   return type;
 }
 
-function path_ext(name: string): string {
+function extensionOf(name: string): string {
   const m = /\.([A-Za-z0-9]+)$/.exec(name);
   return m ? m[1].toLowerCase() : "";
 }

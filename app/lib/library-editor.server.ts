@@ -1,0 +1,70 @@
+import { json, type AppLoadContext } from "@remix-run/node";
+import { listAreas } from "../../db/repositories/areas.js";
+import { listCities } from "../../db/repositories/cities.js";
+import type { LibraryItem } from "../../db/repositories/library-queries.js";
+import { isStaff, type Actor } from "../../server/auth/permissions.js";
+import { LibraryInputError } from "../../server/library/library-service.js";
+import { libraryFormSchema, type LibraryForm } from "../../server/library/library-schemas.js";
+import { badForm, formToObject, validate } from "~/lib/forms.server";
+import { t } from "~/i18n";
+import type { LibraryFormOptions } from "~/components/library-item-form";
+
+/** Options for the item form: areas, and for staff the cities and events to link. */
+export async function libraryFormOptions(context: AppLoadContext, actor: Actor): Promise<LibraryFormOptions> {
+  const db = context.services.db.db;
+  const staff = isStaff(actor);
+  const [areas, cities, events] = await Promise.all([
+    listAreas(db),
+    staff ? listCities(db) : Promise.resolve([]),
+    staff ? db.selectFrom("events").select(["slug", "title"]).orderBy("startsAt", "desc").limit(300).execute() : Promise.resolve([]),
+  ]);
+  return {
+    staff,
+    areas: areas.map((a) => ({ slug: a.slug, name: a.name })),
+    cities: cities.map((c) => ({ slug: c.slug, name: c.name })),
+    events,
+    ownCityName: context.user?.cityName ?? null,
+  };
+}
+
+/** The form values of a stored item (for the edit form). */
+export function itemFormValues(item: LibraryItem): Record<string, unknown> {
+  return {
+    kind: item.kind,
+    title: item.title,
+    slug: item.slug,
+    summary: item.summary,
+    body: item.bodySource,
+    areas: item.areas.map((a) => a.slug),
+    tags: item.tags.join(", "),
+    authors: item.authors.join(", "),
+    city: item.city?.slug ?? "",
+    event: item.event?.slug ?? "",
+    year: item.year ?? "",
+    publishedOn: item.publishedOn ?? "",
+    externalUrl: item.externalUrl ?? "",
+    videoUrl: item.videoUrl ?? "",
+    durationMinutes: item.durationMinutes ?? "",
+    problem: item.problem ?? "",
+    solution: item.solution ?? "",
+    results: item.results ?? "",
+    costAndFunding: item.costAndFunding ?? "",
+    period: item.period ?? "",
+    contact: item.contact ?? "",
+  };
+}
+
+/** Validates a submitted item form and runs `save`; field errors come back as a 400 with the values refilled. */
+export async function submitLibraryForm(context: AppLoadContext, form: FormData, save: (data: LibraryForm) => Promise<Response>): Promise<Response> {
+  const limited = context.services.limiter.hit(`library-save:${context.user?.id ?? context.clientIp}`, 60, 10 * 60_000);
+  if (!limited.allowed) throw json({ message: t.common.errors.rateLimited(Math.ceil(limited.retryAfterMs / 60_000)) }, { status: 429 });
+  const values = formToObject(form);
+  const checked = validate(libraryFormSchema, values);
+  if (!checked.ok) return badForm({ fieldErrors: checked.fieldErrors, values });
+  try {
+    return await save(checked.data);
+  } catch (error) {
+    if (error instanceof LibraryInputError) return badForm({ fieldErrors: { [error.field]: error.message }, values });
+    throw error;
+  }
+}

@@ -1,0 +1,115 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { recordAudit } from "../../db/repositories/audit.js";
+import { importLibraryJsonl, type ImportReport } from "../../server/library/library-import.js";
+import { CsrfInput } from "~/components/csrf-input";
+import { t } from "~/i18n";
+import { readForm } from "~/lib/forms.server";
+import { requirePermission } from "~/lib/guards.server";
+
+const I = t.library.import;
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export const meta: MetaFunction = () => [{ title: `${I.title} — ${t.common.appName}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(context, request, "library:import");
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = requirePermission(context, request, "library:import");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return json({ error: t.library.upload.tooLarge(MAX_BYTES / 1024 / 1024), report: null }, { status: 413 });
+  const form = await readForm(request, context);
+  const file = form.get("file");
+  const pasted = String(form.get("text") ?? "");
+  const text = file instanceof File && file.size > 0 ? await file.text() : pasted;
+  if (!text.trim()) return json({ error: I.nothing, report: null }, { status: 400 });
+  const dryRun = form.get("dryRun") === "1";
+  const report = await importLibraryJsonl(context.services.db, text, { dryRun, actorId: actor!.id });
+  if (!dryRun) {
+    await recordAudit(context.services.db.db, { actorId: actor!.id, action: "library.import", subjectType: "library", details: { created: report.created, updated: report.updated, rejected: report.rejected.length }, ip: context.clientIp });
+    void context.services.search.indexer.kick();
+  }
+  return json({ error: null, report }, { status: report.rejected.length && report.created + report.updated + report.unchanged === 0 ? 400 : 200 });
+}
+
+function Report({ report }: { report: ImportReport }) {
+  return (
+    <section aria-labelledby="report-title" className="import-report">
+      <h2 id="report-title">{I.report}</h2>
+      <p role="status">{I.counts({ total: report.total, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.length })}</p>
+      {report.dryRun ? <p className="notice">{I.dryRunNote}</p> : null}
+      {report.rejected.length ? (
+        <>
+          <h3>{I.rejectedHeading}</h3>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{I.line}</th>
+                  <th scope="col">externalId</th>
+                  <th scope="col">{I.reason}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.rejected.map((r) => (
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td>{r.externalId ?? "—"}</td>
+                    <td>
+                      <ul className="plain-list">
+                        {r.reasons.map((x) => (
+                          <li key={x}>{x}</li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** Admins import library items from JSONL (file or pasted text), with a dry run and a per-line report. */
+export default function AdminImport() {
+  const data = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section aria-labelledby="import-title">
+      <h1 id="import-title">{I.title}</h1>
+      <p>{I.intro}</p>
+      {data?.error ? (
+        <p className="error-summary" role="alert">
+          {data.error}
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="stack">
+        <CsrfInput />
+        <div className="field">
+          <label htmlFor="file">{I.file}</label>
+          <input id="file" name="file" type="file" accept=".jsonl,.json,.txt,application/jsonl,application/json,text/plain" />
+        </div>
+        <div className="field">
+          <label htmlFor="text">{I.paste}</label>
+          <textarea id="text" name="text" rows={8} spellCheck={false} />
+        </div>
+        <div className="checkbox-row">
+          <input type="checkbox" id="dryRun" name="dryRun" value="1" />
+          <label htmlFor="dryRun">{I.dryRun}</label>
+        </div>
+        <p>
+          <button type="submit" className="primary" disabled={busy}>
+            {I.submit}
+          </button>
+        </p>
+      </Form>
+      {data?.report ? <Report report={data.report} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { t } from "~/i18n";
+import { requirePermission } from "~/lib/guards.server";
+
+const E = t.library.editor;
+
+export const meta: MetaFunction = () => [{ title: `${E.listTitle} — ${t.common.appName}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = requirePermission(context, request, "library:propose");
+  const status = new URL(request.url).searchParams.get("status");
+  const items = await context.services.library.listForEditing(actor, status === "draft" || status === "in_review" || status === "published" ? status : undefined);
+  return json({ items, status });
+}
+
+/** Staff: every item, filterable by status (the review queue); members: their own proposals. */
+export default function MyLibraryItems() {
+  const { items, status } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="mine-title">
+      <h1 id="mine-title">{E.listTitle}</h1>
+      <p>
+        <Link to="/biblioteka/nowa" className="button">
+          {E.create}
+        </Link>
+      </p>
+      <nav className="tabs" aria-label={E.status}>
+        <Link to="/biblioteka/moje" aria-current={!status ? "page" : undefined}>
+          {t.library.search.clearAll}
+        </Link>
+        {(["draft", "in_review", "published"] as const).map((s) => (
+          <Link key={s} to={`/biblioteka/moje?status=${s}`} aria-current={status === s ? "page" : undefined}>
+            {t.library.statuses[s]}
+          </Link>
+        ))}
+      </nav>
+      {items.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{E.fields.title}</th>
+                <th scope="col">{E.fields.kind}</th>
+                <th scope="col">{E.status}</th>
+                <th scope="col">{t.library.item.authors}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <Link to={`/biblioteka/${i.slug}/edycja`}>{i.title}</Link>
+                  </td>
+                  <td>{t.library.kinds[i.kind]}</td>
+                  <td>{t.library.statuses[i.status]}</td>
+                  <td>{i.authorName ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty-state">{E.empty}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { listAreas } from "../../db/repositories/areas.js";
+import { LibraryHit, type HitView } from "~/components/library-hit";
+import { t } from "~/i18n";
+
+const F = t.library.federated;
+const GROUPS = ["library", "event"] as const;
+
+export const meta: MetaFunction = () => [{ title: `${F.title} — ${t.common.appName}` }];
+
+/** Federated search: one query over the library and events (thread archives join as a third group later). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
+  const areas = Object.fromEntries((await listAreas(context.services.db.db)).map((a) => [a.slug, a.name]));
+  if (!q) return json({ q, groups: [], areas, unavailable: false });
+  try {
+    const groups = await Promise.all(
+      GROUPS.map(async (group) => {
+        const r = await context.services.search.engine.search({ q, filter: `group = "${group}"`, hitsPerPage: 6 });
+        const hits: HitView[] = r.hits.map((h) => ({ id: h.id, kind: h.kind, group: h.group, url: h.url, year: h.year, cityName: h.cityName, areas: h.areas, _formatted: { title: h._formatted.title, summary: h._formatted.summary } }));
+        return { group, total: r.estimatedTotalHits, hits };
+      }),
+    );
+    return json({ q, groups, areas, unavailable: false });
+  } catch (error) {
+    context.services.logger.warn("federated search failed", { error: error instanceof Error ? error.message : String(error) });
+    return json({ q, groups: [], areas, unavailable: true }, { status: 503 });
+  }
+}
+
+export default function FederatedSearch() {
+  const { q, groups, areas, unavailable } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{F.title}</h1>
+      <p>{F.intro}</p>
+      <Form method="get" role="search" aria-label={F.title} className="library-search-box">
+        <label htmlFor="q">{t.library.search.label}</label>
+        <div className="search-row">
+          <input id="q" name="q" type="search" defaultValue={q} placeholder={t.library.search.placeholder} maxLength={200} />
+          <button type="submit" className="primary">
+            {t.library.search.submit}
+          </button>
+        </div>
+      </Form>
+      {unavailable ? (
+        <p className="notice notice-warn" role="alert">
+          {t.library.search.unavailable}
+        </p>
+      ) : null}
+      {groups.map((g) => (
+        <section key={g.group} aria-labelledby={`group-${g.group}`}>
+          <h2 id={`group-${g.group}`}>
+            {F.groups[g.group]} <span className="facet-count">({g.total})</span>
+          </h2>
+          {g.hits.length ? (
+            <ol className="plain-list">
+              {g.hits.map((h) => (
+                <li key={h.id}>
+                  <LibraryHit hit={h} areaNames={areas} />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="card-meta">{F.none}</p>
+          )}
+          {g.group === "library" && g.total > g.hits.length ? (
+            <p>
+              <Link to={`/biblioteka?q=${encodeURIComponent(q)}`}>{F.more(g.total)} →</Link>
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </>
+  );
+}
