@@ -34,7 +34,7 @@ const optionalInt = (min: number, max: number, message: string) =>
 /** The editor form (strings from FormData); members' kind and city are forced by the service. */
 export const libraryFormSchema = z.object({
   kind: z.enum(LIBRARY_KINDS, { message: t.validation.kind }),
-  title: z.string().trim().min(3, t.validation.title).max(300, t.validation.title),
+  title: z.string({ message: t.validation.title }).trim().min(3, t.validation.title).max(300, t.validation.title),
   slug: z
     .string()
     .trim()
@@ -68,9 +68,9 @@ const text = (max: number) => z.string().trim().max(max, t.validation.tooLong(ma
 
 /** One line of an import file (JSONL). Unknown keys are ignored. */
 export const importLineSchema = z.object({
-  externalId: z.string().trim().min(1, "brak externalId").max(200, t.validation.tooLong(200)),
+  externalId: z.string({ message: "brak externalId (tekst)" }).trim().min(1, "brak externalId").max(200, t.validation.tooLong(200)),
   kind: z.enum(LIBRARY_KINDS, { message: `kind musi być jednym z: ${LIBRARY_KINDS.join(", ")}` }),
-  title: z.string().trim().min(3, t.validation.title).max(300, t.validation.title),
+  title: z.string({ message: t.validation.title }).trim().min(3, t.validation.title).max(300, t.validation.title),
   slug: z.string().trim().regex(/^[a-z0-9-]+$/, t.validation.slug).max(120).nullish().transform((v) => v ?? undefined),
   summary: text(2000).default(""),
   body: text(100_000).default(""),
