@@ -41,6 +41,13 @@ export function SiteHeader({ user }: { user: User }) {
         ) : null}
         <div id="site-nav" className={`nav-wrap${hydrated && !open ? " nav-collapsed" : ""}`}>
           <Nav user={user} />
+          <form method="get" action="/szukaj" role="search" className="header-search">
+            <label htmlFor="site-search" className="visually-hidden">
+              {t.common.siteSearch}
+            </label>
+            <input id="site-search" name="q" type="search" placeholder={t.common.siteSearchPlaceholder} maxLength={200} />
+            <button type="submit">{t.common.actions.search}</button>
+          </form>
         </div>
       </div>
     </header>

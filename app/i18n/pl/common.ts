@@ -4,6 +4,8 @@ export const common = {
   appShort: "FRL",
   owner: "Związek Miast Polskich",
   skipToContent: "Przejdź do treści",
+  siteSearch: "Szukaj w bibliotece i wydarzeniach",
+  siteSearchPlaceholder: "Szukaj…",
   nav: {
     label: "Nawigacja główna",
     home: "Start",
