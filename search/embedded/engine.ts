@@ -7,14 +7,15 @@ import { compileFilter } from "../shared/filter";
 import { formatText } from "../shared/format";
 import { checkQuery, type SortSpec } from "../shared/request";
 import { docRows, type DocAttrs } from "./documents";
+import { FacetTable } from "./facets";
 import { fineRank, type Candidate } from "./rank";
 import { openStore, statements } from "./store";
 import { Vocabulary } from "./vocabulary";
 
 /** Candidates re-ranked in JS at least (more when a later page is asked for). */
-const MIN_FINE = 50;
+const MIN_FINE = 24;
 /** Upper bound of candidates re-ranked in JS when many tie on words/typo/title. */
-const MAX_FINE = 300;
+const MAX_FINE = 48;
 
 const quote = (w: string) => `"${w}"`;
 
@@ -32,21 +33,25 @@ function popcount(x: number): number {
   return c;
 }
 
-function coarseKey(c: Candidate): number {
-  return c.words * 10_000 + (99 - c.typo) * 100 + c.title;
+/** Per-document results of the candidate stage, indexed by rid. */
+type Scores = { mask: Uint16Array; typo: Uint8Array; title: Uint8Array | null; slots: string[] };
+
+/** Words (more), typos (fewer), title matches (more) packed into one number, higher is better. */
+function coarseKey(s: Scores, title: Uint8Array | null, rid: number): number {
+  return popcount(s.mask[rid]) * 10_000 + (99 - s.typo[rid]) * 100 + (title ? title[rid] : 0);
 }
 
-function compareBySort(sort: SortSpec[], attrs: (DocAttrs | undefined)[]) {
-  return (a: Candidate, b: Candidate): number => {
+function compareBySort(sort: SortSpec[], attrs: (DocAttrs | undefined)[], scores: Scores | null) {
+  return (a: number, b: number): number => {
     for (const s of sort) {
-      const x = s.field === "date" ? attrs[a.rid]!.date : attrs[a.rid]!.titleKey;
-      const y = s.field === "date" ? attrs[b.rid]!.date : attrs[b.rid]!.titleKey;
+      const x = s.field === "date" ? attrs[a]!.date : attrs[a]!.titleKey;
+      const y = s.field === "date" ? attrs[b]!.date : attrs[b]!.titleKey;
       if (x === y) continue;
       if (x === null) return 1;
       if (y === null) return -1;
       return x < y ? -s.dir : s.dir;
     }
-    return coarseKey(b) - coarseKey(a) || a.rid - b.rid;
+    return (scores ? coarseKey(scores, null, b) - coarseKey(scores, null, a) : 0) || a - b;
   };
 }
 
@@ -58,6 +63,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private ridById = new Map<string, number>();
   private docCount = 0;
   private vocab = new Vocabulary();
+  private facets = new FacetTable();
   private synonyms: SynonymIndex = compileSynonyms([]);
 
   constructor(private readonly file: string) {}
@@ -76,6 +82,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (before && !a) this.docCount--;
     if (!before && a) this.docCount++;
     this.attrs[rid] = a;
+    this.facets.set(rid, a);
     if (a) this.ridById.set(a.id, rid);
   }
 
@@ -134,6 +141,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     })();
     this.attrs = [];
     this.ridById.clear();
+    this.facets.clear();
     this.docCount = 0;
     this.vocab.clear();
   }
@@ -166,55 +174,51 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const keep = compileFilter(cq.filter);
     const parsed = parseQuery(cq.q, this.synonyms);
     const slots = parsed.slots;
-    const matched: Candidate[] = [];
+    const rids: number[] = [];
+    let scores: Scores | null = null;
     if (slots.length === 0) {
       for (let rid = 0; rid < this.attrs.length; rid++) {
         const a = this.attrs[rid];
-        if (a && keep(a)) matched.push({ rid, words: 0, typo: 0, title: 0 });
+        if (a && keep(a)) rids.push(rid);
       }
     } else {
-      for (const c of this.candidates(slots)) if (keep(this.attrs[c.rid]!)) matched.push(c);
+      const found = this.candidates(slots);
+      scores = found.scores;
+      for (const rid of found.touched) {
+        const a = this.attrs[rid];
+        if (a && keep(a)) rids.push(rid);
+      }
     }
 
     const facetDistribution: Record<string, Record<string, number>> = {};
-    for (const f of cq.facets) {
-      const counts: Record<string, number> = {};
-      for (const c of matched) {
-        const v = this.attrs[c.rid]![f];
-        if (v === null || v === undefined) continue;
-        for (const x of Array.isArray(v) ? new Set(v) : [v]) counts[String(x)] = (counts[String(x)] ?? 0) + 1;
-      }
-      facetDistribution[f] = counts;
-    }
+    for (const f of cq.facets) facetDistribution[f] = this.facets.count(f, rids);
 
     const { page, hitsPerPage } = cq;
     const offset = (page - 1) * hitsPerPage;
-    const matcher = slotMatcher(slots);
-    let ordered: Candidate[];
-    if (cq.sort.length > 0) ordered = matched.sort(compareBySort(cq.sort, this.attrs));
-    else if (slots.length === 0) ordered = matched;
-    else ordered = this.rank(matched, slots, matcher, parsed.words, offset + hitsPerPage);
+    const matcher = slotMatcher(slots, (w) => this.vocab.typoMap(w));
+    let ordered: number[];
+    if (cq.sort.length > 0) ordered = rids.sort(compareBySort(cq.sort, this.attrs, scores));
+    else if (!scores) ordered = rids;
+    else ordered = this.rank(rids, scores, slots, matcher, parsed.words, offset + hitsPerPage);
 
-    const pageRids = ordered.slice(offset, offset + hitsPerPage).map((c) => c.rid);
-    const hits = this.hits(pageRids, (t) => matcher(t).length > 0, cq.cropLength);
+    const hits = this.hits(ordered.slice(offset, offset + hitsPerPage), (t) => matcher(t).length > 0, cq.cropLength);
     return {
       hits,
       facetDistribution,
-      estimatedTotalHits: matched.length,
+      estimatedTotalHits: rids.length,
       page,
       hitsPerPage,
-      totalPages: hitsPerPage === 0 ? 0 : Math.ceil(matched.length / hitsPerPage),
+      totalPages: hitsPerPage === 0 ? 0 : Math.ceil(rids.length / hitsPerPage),
       processingTimeMs: Math.round(performance.now() - started),
       query: cq.q,
     };
   }
 
-  /** Documents matching at least one slot, with words matched, typos and title matches from FTS5. */
-  private candidates(slots: QuerySlot[]): Candidate[] {
+  /** Documents matching at least one slot, with per-document slot mask and typo sum from FTS5. */
+  private candidates(slots: QuerySlot[]): { touched: number[]; scores: Scores } {
     const size = this.attrs.length + 1;
-    const mask = new Uint16Array(size);
-    const typo = new Uint8Array(size);
-    const title = new Uint8Array(size);
+    const scores: Scores = { mask: new Uint16Array(size), typo: new Uint8Array(size), title: null, slots: [] };
+    const { mask, typo } = scores;
     const touched: number[] = [];
     slots.forEach((slot, s) => {
       const bit = 1 << s;
@@ -236,6 +240,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         }
         titleParts.push("(" + titleTerms.join(" AND ") + ")");
       }
+      scores.slots.push(titleParts.join(" OR "));
       const exprs = [
         byTypo[0].join(" OR "),
         byTypo[1].length ? `{title summary meta body} : (${byTypo[1].join(" OR ")})` : "",
@@ -243,7 +248,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       ];
       exprs.forEach((expr, k) => {
         if (!expr) return;
-        for (const rid of this.st.match.all(expr)) {
+        const rows = this.st.match.all(expr);
+        for (let i = 0; i < rows.length; i++) {
+          const rid = rows[i];
           const m = mask[rid];
           if (m & bit) continue;
           if (m === 0) touched.push(rid);
@@ -251,42 +258,59 @@ export class EmbeddedSearchEngine implements SearchEngine {
           typo[rid] += k;
         }
       });
-      for (const rid of this.st.match.all(titleParts.join(" OR "))) if (mask[rid] & bit) title[rid]++;
     });
-    return touched
-      .filter((rid) => this.attrs[rid])
-      .map((rid) => ({ rid, words: popcount(mask[rid]), typo: typo[rid], title: title[rid] }));
+    return { touched, scores };
+  }
+
+  /** Title matches per document, fetched only when there are more matches than the re-ranked pool. */
+  private titleCounts(scores: Scores): Uint8Array {
+    if (scores.title) return scores.title;
+    const title = new Uint8Array(scores.mask.length);
+    scores.slots.forEach((expr, s) => {
+      const bit = 1 << s;
+      const rows = this.st.match.all(expr);
+      for (let i = 0; i < rows.length; i++) if (scores.mask[rows[i]] & bit) title[rows[i]]++;
+    });
+    scores.title = title;
+    return title;
   }
 
   /** Orders matches: a coarse key picks the pool worth re-ranking, fineRank orders it with all rules. */
   private rank(
-    matched: Candidate[],
+    rids: number[],
+    scores: Scores,
     slots: QuerySlot[],
     matcher: ReturnType<typeof slotMatcher>,
     words: string[],
     needed: number,
-  ): Candidate[] {
-    if (matched.length === 0) return matched;
+  ): number[] {
+    if (rids.length === 0) return rids;
     const want = Math.max(needed, MIN_FINE);
-    let pool: Candidate[];
-    let rest: Candidate[] = [];
-    if (matched.length <= want) pool = matched;
-    else {
-      const keys = Float64Array.from(matched, coarseKey).sort().reverse();
+    let pool = rids;
+    let rest: number[] = [];
+    if (rids.length > want) {
+      const title = this.titleCounts(scores);
+      const key = (rid: number) => coarseKey(scores, title, rid);
+      const keys = Float64Array.from(rids, key).sort().reverse();
       const threshold = keys[want - 1];
-      pool = matched.filter((c) => coarseKey(c) >= threshold);
-      if (pool.length > Math.max(want, MAX_FINE)) {
-        pool.sort((a, b) => coarseKey(b) - coarseKey(a) || a.rid - b.rid);
-        pool = pool.slice(0, Math.max(want, MAX_FINE));
-      }
+      pool = rids.filter((rid) => key(rid) >= threshold);
+      const byKey = (a: number, b: number) => key(b) - key(a) || a - b;
+      if (pool.length > Math.max(want, MAX_FINE)) pool = pool.sort(byKey).slice(0, Math.max(want, MAX_FINE));
       if (needed > pool.length) {
-        const inPool = new Set(pool.map((c) => c.rid));
-        rest = matched.filter((c) => !inPool.has(c.rid)).sort((a, b) => coarseKey(b) - coarseKey(a) || a.rid - b.rid);
+        const inPool = new Set(pool);
+        rest = rids.filter((rid) => !inPool.has(rid)).sort(byKey);
       }
     }
     const tokens = new Map<number, string>();
-    for (const row of this.st.tokens.all(JSON.stringify(pool.map((c) => c.rid)))) tokens.set(row.rid, row.tok);
-    return [...fineRank(pool, tokens, slots, matcher, words), ...rest];
+    for (const row of this.st.tokens.all(JSON.stringify(pool))) tokens.set(row.rid, row.tok);
+    const title = scores.title;
+    const cands: Candidate[] = pool.map((rid) => ({
+      rid,
+      words: popcount(scores.mask[rid]),
+      typo: scores.typo[rid],
+      title: title ? title[rid] : 0,
+    }));
+    return [...fineRank(cands, tokens, slots, matcher, words).map((c) => c.rid), ...rest];
   }
 
   private hits(rids: number[], isMatch: (token: string) => boolean, cropLength: number): SearchHit[] {

@@ -12,6 +12,8 @@ const ATTRS = 4;
 const MAX_PROXIMITY = 8;
 const MAX_POSITIONS = 64;
 const MAX_WORD_POSITION = 10;
+/** Long bodies are ranked on their beginning; matches further on still count for words and typo (from FTS). */
+const MAX_RANKED_TOKENS = 250;
 
 function minDistance(a: number[], b: number[]): number {
   let best = MAX_PROXIMITY;
@@ -45,7 +47,8 @@ export function fineRank(
     const parts = (tokens.get(c.rid) ?? "").split("\n");
     let titleExact = 0;
     for (let a = 0; a < ATTRS; a++) {
-      const words = parts[a] ? parts[a].split(" ") : [];
+      let words = parts[a] ? parts[a].split(" ") : [];
+      if (words.length > MAX_RANKED_TOKENS) words = words.slice(0, MAX_RANKED_TOKENS);
       if (a === 0 && fullQuery && words.filter((w) => !isStopword(w)).join(" ") === fullQuery) titleExact = n + 1;
       for (let p = 0; p < words.length; p++) {
         for (const m of matcher(words[p])) {

@@ -1,13 +1,20 @@
-// The set of indexed terms, bucketed by first letter, used to expand query words into typo candidates. Loaded from
-// the FTS5 vocabulary once, then extended in memory on upsert (removed terms linger harmlessly: they match nothing).
-import { maxTypos, damerau } from "../polish/typo";
+// The set of indexed terms used to expand query words into typo candidates. Terms are kept sorted per first letter
+// (a first-letter typo costs two, see typo.ts) and searched like a trie: Damerau rows are shared between terms with
+// a common prefix and whole prefix ranges are skipped once a row exceeds the budget. Loaded from the FTS5
+// vocabulary once, then extended in memory on upsert (removed terms linger harmlessly: they match nothing).
+import { maxTypos } from "../polish/typo";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+const MAX_TERM = 48;
+
+type Bucket = { terms: string[]; sorted: boolean };
 
 export class Vocabulary {
   private terms = new Set<string>();
-  private buckets = new Map<string, string[]>();
+  private buckets = new Map<string, Bucket>();
   private memo = new Map<string, Array<[string, number]>>();
+  private maps = new Map<string, Map<string, number>>();
+  private rows: Int32Array[] = Array.from({ length: MAX_TERM + 1 }, () => new Int32Array(MAX_TERM + 3));
 
   /** Adds terms (idempotent). */
   add(terms: Iterable<string>): void {
@@ -15,9 +22,12 @@ export class Vocabulary {
       if (this.terms.has(t)) continue;
       this.terms.add(t);
       const b = this.buckets.get(t[0]);
-      if (b) b.push(t);
-      else this.buckets.set(t[0], [t]);
-      this.memo.clear();
+      if (b) {
+        b.terms.push(t);
+        b.sorted = false;
+      } else this.buckets.set(t[0], { terms: [t], sorted: true });
+      if (this.memo.size) this.memo.clear();
+      if (this.maps.size) this.maps.clear();
     }
   }
 
@@ -25,10 +35,22 @@ export class Vocabulary {
     this.terms.clear();
     this.buckets.clear();
     this.memo.clear();
+    this.maps.clear();
   }
 
   get size(): number {
     return this.terms.size;
+  }
+
+  /** typoCandidates as a map term → typos, for matching document tokens without computing distances. */
+  typoMap(word: string): Map<string, number> {
+    let m = this.maps.get(word);
+    if (!m) {
+      m = new Map(this.typoCandidates(word));
+      if (this.maps.size > 5000) this.maps.clear();
+      this.maps.set(word, m);
+    }
+    return m;
   }
 
   /** Indexed terms within the word's typo budget (Meilisearch counting), excluding the word itself. */
@@ -37,11 +59,14 @@ export class Vocabulary {
     if (cached) return cached;
     const budget = maxTypos(word);
     const out: Array<[string, number]> = [];
-    if (budget > 0) {
-      for (const t of this.buckets.get(word[0]) ?? []) {
-        if (t === word || Math.abs(t.length - word.length) > budget) continue;
-        const d = damerau(word, t, budget);
-        if (d <= budget) out.push([t, d]);
+    if (budget > 0 && word.length <= MAX_TERM) {
+      const b = this.buckets.get(word[0]);
+      if (b) {
+        if (!b.sorted) {
+          b.terms.sort();
+          b.sorted = true;
+        }
+        this.scan(b.terms, word, budget, out);
       }
       if (budget >= 2) {
         // A typo on the first letter costs two: substitution, deletion or insertion there, nothing else.
@@ -63,5 +88,66 @@ export class Vocabulary {
     if (this.memo.size > 5000) this.memo.clear();
     this.memo.set(word, out);
     return out;
+  }
+
+  /** Trie-like walk over sorted terms computing optimal-string-alignment rows incrementally. */
+  private scan(terms: string[], q: string, k: number, out: Array<[string, number]>): void {
+    const lq = q.length;
+    const rows = this.rows;
+    for (let j = 0; j <= lq; j++) rows[0][j] = j;
+    let prev = "";
+    let valid = 0; // rows[0..valid] are correct for the prefix of `prev`
+    let i = 0;
+    while (i < terms.length) {
+      const t = terms[i];
+      if (t.length > MAX_TERM) {
+        i++;
+        continue;
+      }
+      let d = 0;
+      const lim = Math.min(valid, t.length, prev.length);
+      while (d < lim && t.charCodeAt(d) === prev.charCodeAt(d)) d++;
+      let pruned = -1;
+      for (let r = d + 1; r <= t.length; r++) {
+        const row = rows[r];
+        const up = rows[r - 1];
+        const up2 = r > 1 ? rows[r - 2] : null;
+        const c = t.charCodeAt(r - 1);
+        row[0] = r;
+        let min = r;
+        for (let j = 1; j <= lq; j++) {
+          const qc = q.charCodeAt(j - 1);
+          let v = up[j - 1] + (qc === c ? 0 : 1);
+          if (up[j] + 1 < v) v = up[j] + 1;
+          if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+          if (up2 && j > 1 && qc === t.charCodeAt(r - 2) && q.charCodeAt(j - 2) === c && up2[j - 2] + 1 < v) v = up2[j - 2] + 1;
+          row[j] = v;
+          if (v < min) min = v;
+        }
+        if (min > k) {
+          pruned = r;
+          break;
+        }
+      }
+      prev = t;
+      if (pruned > 0) {
+        // No extension of t[0..pruned) can come back within budget: skip every term sharing that prefix.
+        valid = pruned - 1;
+        const prefix = t.slice(0, pruned);
+        let lo = i + 1;
+        let hi = terms.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (terms[mid].startsWith(prefix) || terms[mid] < prefix) lo = mid + 1;
+          else hi = mid;
+        }
+        i = lo;
+        continue;
+      }
+      valid = t.length;
+      const dist = rows[t.length][lq];
+      if (dist <= k && t !== q) out.push([t, dist]);
+      i++;
+    }
   }
 }

@@ -31,6 +31,15 @@ export type SourceToken = { start: number; end: number; norm: string };
 /** Tokens of the original text with their offsets, for highlighting and cropping. */
 export function tokenizeWithOffsets(text: string): SourceToken[] {
   const out: SourceToken[] = [];
+  const folded = fold(text);
+  if (folded.length === text.length) {
+    // Folding kept every offset (the usual case for Polish): one pass over the folded text.
+    for (const m of folded.matchAll(WORD_RE)) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, norm: m[0] });
+    }
+    return out;
+  }
   for (const m of text.matchAll(WORD_RE)) {
     const start = m.index ?? 0;
     out.push({ start, end: start + m[0].length, norm: fold(m[0]) });

@@ -78,20 +78,26 @@ export function parseQuery(q: string, synonyms: SynonymIndex): ParsedQuery {
 
 export type TermMatch = { typo: number; exact: boolean };
 
+/** Known typo neighbours of a word (term → typos), e.g. from an index vocabulary; null to compute per token. */
+export type TypoLookup = ((word: string) => Map<string, number>) | null;
+
 /** How a folded document token matches a query term, or null. */
-export function matchTerm(t: QueryTerm, token: string): TermMatch | null {
+export function matchTerm(t: QueryTerm, token: string, typoLookup: TypoLookup = null): TermMatch | null {
   if (token === t.word) return { typo: 0, exact: true };
   if (t.prefix && token.startsWith(t.word)) return { typo: 0, exact: false };
   if (token.startsWith(t.stem) && stem(token) === t.stem) return { typo: 0, exact: false };
   if (t.typos > 0) {
-    const cost = typoCost(t.word, token);
+    const cost = typoLookup ? (typoLookup(t.word).get(token) ?? null) : typoCost(t.word, token);
     if (cost !== null && cost <= t.typos) return { typo: cost, exact: false };
   }
   return null;
 }
 
 /** A memoised token matcher: which slots a token satisfies (any term of any alternative). */
-export function slotMatcher(slots: QuerySlot[]): (token: string) => Array<{ slot: number } & TermMatch> {
+export function slotMatcher(
+  slots: QuerySlot[],
+  typoLookup: TypoLookup = null,
+): (token: string) => Array<{ slot: number } & TermMatch> {
   const memo = new Map<string, Array<{ slot: number } & TermMatch>>();
   return (token) => {
     const hit = memo.get(token);
@@ -101,7 +107,7 @@ export function slotMatcher(slots: QuerySlot[]): (token: string) => Array<{ slot
       let best: TermMatch | null = null;
       for (const alt of s.alts) {
         for (const t of alt) {
-          const m = matchTerm(t, token);
+          const m = matchTerm(t, token, typoLookup);
           if (m && (!best || m.typo < best.typo || (m.typo === best.typo && m.exact && !best.exact))) best = m;
         }
       }

@@ -6,14 +6,44 @@ export function maxTypos(word: string): number {
   return word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
 }
 
+/** 0 when equal, 1 when one edit (substitution, insertion, deletion or swap of neighbours) apart, else 2. */
+export function withinOne(a: string, b: string): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return 2;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  const tailEq = (x: string, xi: number, y: string, yi: number) => {
+    if (x.length - xi !== y.length - yi) return false;
+    for (; xi < x.length; xi++, yi++) if (x.charCodeAt(xi) !== y.charCodeAt(yi)) return false;
+    return true;
+  };
+  if (la === lb) {
+    if (tailEq(a, i + 1, b, i + 1)) return 1;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && tailEq(a, i + 2, b, i + 2) ? 1 : 2;
+  }
+  return (la > lb ? tailEq(a, i + 1, b, i) : tailEq(a, i, b, i + 1)) ? 1 : 2;
+}
+
+let bufA = new Int32Array(64);
+let bufB = new Int32Array(64);
+let bufC = new Int32Array(64);
+
 /** Optimal-string-alignment (Damerau) distance between a and b, or limit + 1 as soon as it must exceed limit. */
 export function damerau(a: string, b: string, limit: number): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > limit) return limit + 1;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
+  if (limit <= 1) return Math.min(withinOne(a, b), limit + 1);
+  if (lb + 1 > bufA.length) {
+    bufA = new Int32Array(lb + 1);
+    bufB = new Int32Array(lb + 1);
+    bufC = new Int32Array(lb + 1);
+  }
+  let prev2 = bufA;
+  let prev = bufB;
+  let cur = bufC;
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
