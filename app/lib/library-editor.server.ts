@@ -5,6 +5,7 @@ import type { LibraryItem } from "../../db/repositories/library-queries.js";
 import { isStaff, type Actor } from "../../server/auth/permissions.js";
 import { LibraryInputError } from "../../server/library/library-service.js";
 import { libraryFormSchema, type LibraryForm } from "../../server/library/library-schemas.js";
+import { isNamedError } from "../../server/errors.js";
 import { badForm, formToObject, validate } from "~/lib/forms.server";
 import { t } from "~/i18n";
 import type { LibraryFormOptions } from "~/components/library-item-form";
@@ -64,7 +65,7 @@ export async function submitLibraryForm(context: AppLoadContext, form: FormData,
   try {
     return await save(checked.data);
   } catch (error) {
-    if (error instanceof LibraryInputError) return badForm({ fieldErrors: { [error.field]: error.message }, values });
+    if (isNamedError(error, LibraryInputError)) return badForm({ fieldErrors: { [error.field]: error.message }, values });
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { parseSearchParams, SearchParamError, SearchQueryError, searchLibrary, toApiResult } from "../../server/library/library-search.js";
+import { isSearchQueryError, parseSearchParams, SearchParamError, searchLibrary, toApiResult } from "../../server/library/library-search.js";
+import { isNamedError } from "../../server/errors.js";
 import { t } from "~/i18n";
 
 const headers = { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" };
@@ -11,13 +12,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   try {
     params = parseSearchParams(new URL(request.url).searchParams, { strict: true });
   } catch (error) {
-    if (error instanceof SearchParamError) return json({ error: { code: "bad_parameter", message: error.message, parameter: error.param } }, { status: 400, headers });
+    if (isNamedError(error, SearchParamError)) return json({ error: { code: "bad_parameter", message: error.message, parameter: error.param } }, { status: 400, headers });
     throw error;
   }
   try {
     return json(toApiResult(await searchLibrary(context.services.search.engine, params)), { headers });
   } catch (error) {
-    if (error instanceof SearchQueryError) return json({ error: { code: "bad_query", message: error.message } }, { status: 400, headers });
+    if (isSearchQueryError(error)) return json({ error: { code: "bad_query", message: error.message } }, { status: 400, headers });
     context.services.logger.warn("api search failed", { error: error instanceof Error ? error.message : String(error) });
     return json({ error: { code: "search_unavailable", message: t.library.api.unavailable } }, { status: 503, headers: { ...headers, "Retry-After": "5" } });
   }

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { MAX_ATTACHMENT_BYTES, UploadError } from "../../server/library/file-check.js";
 import { LibraryInputError } from "../../server/library/library-service.js";
 import { LIBRARY_STATUSES } from "../../server/library/library-schemas.js";
+import { isNamedError } from "../../server/errors.js";
 import { CsrfInput } from "~/components/csrf-input";
 import { formatBytes } from "~/components/library-format";
 import { LibraryItemForm } from "~/components/library-item-form";
@@ -81,8 +82,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(`${base}?usunieto=1`);
     }
   } catch (error) {
-    if (error instanceof UploadError) return json({ uploadError: error.message }, { status: error.status });
-    if (error instanceof LibraryInputError) return json({ statusError: error.message }, { status: 400 });
+    if (isNamedError(error, UploadError)) return json({ uploadError: error.message }, { status: error.status });
+    if (isNamedError(error, LibraryInputError)) return json({ statusError: error.message }, { status: 400 });
     return permissionResponse(error, request);
   }
   return json({ statusError: t.common.errors.badRequestTitle }, { status: 400 });

@@ -9,6 +9,7 @@ import { parseSearchParams, SearchParamError, searchLibrary, SORTS } from "../..
 import { facetLabel, LibraryFacets } from "~/components/library-facets";
 import { LibraryHit, type HitView } from "~/components/library-hit";
 import { libraryQuery, pageLink, toggleFacet, type FacetName, type LibraryState } from "~/components/library-url";
+import { isNamedError } from "../../server/errors.js";
 import { t } from "~/i18n";
 import { actorOf } from "~/lib/guards.server";
 
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   try {
     params = parseSearchParams(new URL(request.url).searchParams);
   } catch (error) {
-    if (!(error instanceof SearchParamError)) throw error;
+    if (!isNamedError(error, SearchParamError)) throw error;
     const state: LibraryState = { q: "", kind: [], area: [], city: [], year: [], sort: "relevance", page: 1 };
     return json({ state, result: empty, labels, error: error.message, unavailable: false, canPropose }, { status: 400 });
   }

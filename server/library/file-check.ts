@@ -12,6 +12,7 @@ const OOXML: Record<"word/" | "ppt/" | "xl/", AllowedType> = {
 
 /** A refused upload, with the HTTP status that fits (400 empty, 413 too large, 415 wrong type). */
 export class UploadError extends Error {
+  override name = "UploadError";
   constructor(
     message: string,
     readonly status: 400 | 413 | 415,

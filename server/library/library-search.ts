@@ -5,6 +5,7 @@ import { LIBRARY_KINDS } from "./library-schemas.js";
 
 /** A bad query parameter; the API answers 400 { error: { code: "bad_parameter", message } }. */
 export class SearchParamError extends Error {
+  override name = "SearchParamError";
   constructor(
     readonly param: string,
     why: string,
@@ -143,4 +144,7 @@ export function toApiResult(r: SearchResult) {
   };
 }
 
-export { SearchQueryError };
+/** True for a SearchQueryError from either module copy (the Remix bundle and the server each load search/types). */
+export function isSearchQueryError(error: unknown): error is SearchQueryError {
+  return error instanceof Error && (error instanceof SearchQueryError || error.constructor.name === "SearchQueryError" || error.name === "SearchQueryError");
+}

@@ -26,6 +26,7 @@ import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
 
 /** A problem with submitted library data, tied to a form field. */
 export class LibraryInputError extends Error {
+  override name = "LibraryInputError";
   constructor(
     message: string,
     readonly field: string,
