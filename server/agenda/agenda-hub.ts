@@ -198,8 +198,12 @@ export class AgendaHub {
   private pingAll(): void {
     for (const room of this.rooms.values()) {
       if (!room.changedSinceHistory) continue;
-      room.changedSinceHistory = false;
-      void this.persistence.maybeHistorySnapshot(room.name, room.doc).catch((error) => this.deps.logger.error("agenda: history snapshot failed", { doc: room.name, error }));
+      void this.persistence
+        .maybeHistorySnapshot(room.name, room.doc)
+        .then((taken) => {
+          if (taken) room.changedSinceHistory = false;
+        })
+        .catch((error) => this.deps.logger.error("agenda: history snapshot failed", { doc: room.name, error }));
     }
     for (const ws of this.wss.clients) {
       if (!this.alive.has(ws)) {

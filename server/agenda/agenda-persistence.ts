@@ -135,11 +135,12 @@ export class AgendaPersistence {
     );
   }
 
-  /** Takes a history snapshot of the live document if the last one is older than historyEveryMs. */
-  async maybeHistorySnapshot(docName: string, doc: Y.Doc, force = false): Promise<void> {
+  /** Takes a history snapshot of the live document if the last one is older than historyEveryMs; true if taken. */
+  async maybeHistorySnapshot(docName: string, doc: Y.Doc, force = false): Promise<boolean> {
     const last = await lastHistorySnapshotAt(this.db.db, docName);
-    if (!force && last && Date.now() - Date.parse(last) < this.historyEveryMs) return;
+    if (!force && last && Date.now() - Date.parse(last) < this.historyEveryMs) return false;
     await insertHistorySnapshot(this.db.db, docName, Y.encodeStateAsUpdate(doc));
+    return true;
   }
 
   /**

@@ -1,0 +1,33 @@
+// The real app (session auth, access rules, limits, SQLite persistence) with IPC for the bench runner.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
+import { insertEvent } from "../../db/repositories/events.js";
+import { loadConfig } from "../../server/config.js";
+import { startApp } from "../../server/create-app.js";
+import { serveStats, type ServerReady } from "./server-stats.js";
+
+const docCount = Number(process.env.BENCH_DOCS ?? 1000);
+const dataDir = mkdtempSync(path.join(tmpdir(), "frl-bench-agenda-"));
+const app = await startApp(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "error", FRL_DEMO: "1" }));
+const { db } = app.services.db;
+const start = new Date(Date.now() + 30 * 86_400_000);
+const ids: number[] = [];
+{
+  for (let i = 0; i < docCount; i++) {
+    ids.push(
+      await insertEvent(
+        db,
+        { slug: `bench-${i}`, title: `Bench ${i}`, description: "", kind: "seminar", seriesId: null, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString(), timeZone: "Europe/Warsaw", format: "online", place: null, joinUrl: null, capacity: null },
+        [],
+        null,
+      ),
+    );
+  }
+}
+const { token } = await app.services.auth.login("member@frl.test", DEMO_PASSWORD, { ip: "127.0.0.1", userAgent: "bench" });
+serveStats();
+const ready: ServerReady = { port: Number(new URL(app.url).port), cookie: `frl_session=${token}`, docNames: ids.map((id) => `agenda:${id}`) };
+process.send?.({ ready });
+process.on("disconnect", () => void app.close().then(() => process.exit(0)));

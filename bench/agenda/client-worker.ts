@@ -1,0 +1,91 @@
+// One bench client process: several y-websocket editors replaying the seeded trace against one document.
+// Timestamps are absolute (performance.timeOrigin + now) so the runner can match sends and receipts across processes.
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { agendaRoots } from "../../app/realtime/agenda-doc.js";
+
+const env = (k: string) => process.env[k] ?? "";
+const PORT = Number(env("BENCH_PORT"));
+const COOKIE = env("BENCH_COOKIE");
+const DOC = env("BENCH_DOC");
+const COUNT = Number(env("BENCH_COUNT"));
+const OFFSET = Number(env("BENCH_OFFSET"));
+const OBSERVERS = Number(env("BENCH_OBSERVERS"));
+const now = () => performance.timeOrigin + performance.now();
+const WORDS = "samorząd miasto rozwój lokalny mieszkańcy partycypacja budżet rewitalizacja transport energia klimat dane usługi współpraca".split(" ");
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+}
+
+class CookieWebSocket extends WebSocket {
+  constructor(url: string, protocols?: string | string[]) {
+    super(url, protocols, { headers: { cookie: COOKIE, origin: `http://127.0.0.1:${PORT}` } });
+  }
+}
+
+const providers = Array.from(
+  { length: COUNT },
+  () => new WebsocketProvider(`ws://127.0.0.1:${PORT}/collab`, DOC, new Y.Doc(), { WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket, disableBc: true }),
+);
+const sent: [string, number][] = [];
+const received: [string, number][] = [];
+providers.forEach((p, i) => {
+  p.doc.on("update", (update: Uint8Array, origin: unknown) => {
+    const t = now();
+    if (origin !== p) {
+      const s = Y.decodeUpdate(update).structs[0];
+      if (s) sent.push([`${s.id.client}:${s.id.clock}`, t]);
+      return;
+    }
+    if (i >= OBSERVERS) return;
+    for (const s of Y.decodeUpdate(update).structs) received.push([`${s.id.client}:${s.id.clock}`, t]);
+  });
+});
+
+const loaded = () => providers.every((p) => p.synced && agendaRoots(p.doc).sessions.length >= 10);
+const poll = setInterval(() => {
+  if (!loaded()) return;
+  clearInterval(poll);
+  process.send?.({ loaded: true });
+}, 20);
+
+process.on("message", (msg: { cmd: string; end?: number }) => {
+  if (msg.cmd === "go") {
+    const end = msg.end as number;
+    providers.forEach((p, k) => {
+      const i = OFFSET + k;
+      const r = rng(1000 + i);
+      const roots = agendaRoots(p.doc);
+      const tick = () => {
+        if (Date.now() > end) return;
+        const x = r();
+        const session = roots.sessions.get(Math.floor(r() * roots.sessions.length));
+        if (x < 0.8) {
+          const para = (session.get("description") as Y.XmlFragment).get(0) as Y.XmlElement;
+          const text = para.get(0) as Y.XmlText;
+          text.insert(Math.floor(r() * text.length), r() < 0.2 ? " " : WORDS[Math.floor(r() * WORDS.length)].slice(0, 1 + Math.floor(r() * 3)));
+        } else if (x < 0.9) {
+          session.set("title", `${WORDS[Math.floor(r() * WORDS.length)]} ${i}`);
+        } else if (x < 0.95) {
+          const votes = roots.proposals.get(Math.floor(r() * roots.proposals.length)).get("votes") as Y.Map<number>;
+          votes.set(String(i), ((votes.get(String(i)) ?? 0) + 1) % 4);
+        } else {
+          p.awareness.setLocalStateField("cursor", { session: session.get("id"), at: Math.floor(r() * 100) });
+        }
+        setTimeout(tick, 120 + r() * 160);
+      };
+      setTimeout(tick, r() * 200);
+    });
+  } else if (msg.cmd === "report") {
+    const vectors = providers.map((p) => Buffer.from(Y.encodeStateVector(p.doc)).toString("base64"));
+    process.send?.({ report: { sent, received, vectors } }, () => {
+      providers.forEach((p) => p.destroy());
+      process.exit(0);
+    });
+  }
+});

@@ -1,0 +1,181 @@
+// Agenda (Yjs) benchmark: the real /collab endpoint against a plain @y/websocket-server 0.1.1, in the same run.
+// Phase 1: 50 clients on one document replay an edit trace (typing into descriptions, titles, votes, cursors).
+// Phase 2: 1,000 documents opened at once (one client each), then heap per document and join time.
+// Usage: npm run bench:agenda [-- --seconds 15 --docs 1000 --clients 50 --no-write]
+import { fork, type ChildProcess } from "node:child_process";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { agendaRoots, createProposalMap, createSessionMap } from "../../app/realtime/agenda-doc.js";
+import type { ServerReady, ServerStats } from "./server-stats.js";
+import { writeReport, type Result } from "./report.js";
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const SECONDS = arg("seconds", 15);
+const DOCS = arg("docs", 1000);
+const CLIENTS = arg("clients", 50);
+const OBSERVERS = 10;
+const WORKERS = 2;
+
+type Server = { child: ChildProcess; ready: ServerReady; stats: (gc?: boolean) => Promise<ServerStats> };
+
+function startServer(file: string): Promise<Server> {
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
+    execArgv: ["--expose-gc", "--import", "tsx"],
+    env: { ...process.env, BENCH_DOCS: String(DOCS) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  let next = 0;
+  const waiting = new Map<number, (s: ServerStats) => void>();
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`${file} exited with ${code}`)));
+    child.on("message", (msg: { ready?: ServerReady; id?: number; stats?: ServerStats }) => {
+      if (msg.ready) {
+        const ready = msg.ready;
+        resolve({
+          child,
+          ready,
+          stats: (gc = false) =>
+            new Promise((res) => {
+              const id = ++next;
+              waiting.set(id, res);
+              child.send({ cmd: "stats", id, gc });
+            }),
+        });
+      } else if (msg.id) {
+        waiting.get(msg.id)?.(msg.stats as ServerStats);
+        waiting.delete(msg.id);
+      }
+    });
+  });
+}
+
+function connect(port: number, cookie: string, docName: string): WebsocketProvider {
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie, origin: `http://127.0.0.1:${port}` } });
+    }
+  }
+  return new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, docName, new Y.Doc(), {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+}
+
+const synced = (p: WebsocketProvider) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once("sync", () => resolve())));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+
+
+type Report = { sent: [string, number][]; received: [string, number][]; vectors: string[] };
+
+async function editing(server: Server): Promise<Pick<Result, "updates" | "cpuPer1000" | "p50" | "p99" | "max" | "samples" | "lost">> {
+  const { port, cookie, docNames } = server.ready;
+  const doc = docNames[0];
+  // The runner's own client seeds the document and stays as the reference for convergence.
+  const seed = connect(port, cookie, doc);
+  await synced(seed);
+  seed.doc.transact(() => {
+    for (let i = 0; i < 10; i++) agendaRoots(seed.doc).sessions.push([createSessionMap({ title: `Blok ${i}`, start: "10:00", end: "11:00", description: "Opis bloku." })]);
+    for (let i = 0; i < 5; i++) agendaRoots(seed.doc).proposals.push([createProposalMap({ title: `Temat ${i}`, why: "", area: "", city: "", authorId: 1, authorName: "A" })]);
+  });
+  // Editors live in WORKERS child processes, so the clients' own Yjs work does not queue behind one event loop.
+  const per = Math.ceil(CLIENTS / WORKERS);
+  const workers = Array.from({ length: WORKERS }, (_, w) =>
+    fork(fileURLToPath(new URL("./client-worker.ts", import.meta.url)), [], {
+      execArgv: ["--import", "tsx"],
+      env: {
+        ...process.env,
+        BENCH_PORT: String(port),
+        BENCH_COOKIE: cookie,
+        BENCH_DOC: doc,
+        BENCH_COUNT: String(Math.min(per, CLIENTS - w * per)),
+        BENCH_OFFSET: String(w * per),
+        BENCH_OBSERVERS: String(Math.ceil(OBSERVERS / WORKERS)),
+      },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    }),
+  );
+  const next = (child: ChildProcess, key: string) => new Promise<Record<string, unknown>>((resolve) => child.on("message", (m: Record<string, unknown>) => key in m && resolve(m)));
+  await Promise.all(workers.map((w) => next(w, "loaded")));
+  const before = await server.stats();
+  const end = Date.now() + SECONDS * 1000;
+  workers.forEach((w) => w.send({ cmd: "go", end }));
+  await sleep(SECONDS * 1000 + 300);
+  const reference = () => Buffer.from(Y.encodeStateVector(seed.doc)).toString("base64");
+  await sleep(2000);
+  const after = await server.stats();
+  const reports = (await Promise.all(
+    workers.map((w) => {
+      const r = next(w, "report");
+      w.send({ cmd: "report" });
+      return r.then((m) => m.report as Report);
+    }),
+  )) as Report[];
+  const sentAt = new Map<string, number>();
+  for (const r of reports) for (const [k, t] of r.sent) sentAt.set(k, t);
+  const latencies: number[] = [];
+  for (const r of reports) for (const [k, t] of r.received) if (sentAt.has(k)) latencies.push(t - (sentAt.get(k) as number));
+  const updates = sentAt.size;
+  const lost = reports.flatMap((r) => r.vectors).filter((v) => v !== reference()).length;
+  seed.destroy();
+  seed.doc.destroy();
+  const cpu = after.cpuMs - before.cpuMs;
+  return { updates, cpuPer1000: (cpu / updates) * 1000, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), samples: latencies.length, lost };
+}
+
+async function manyDocs(server: Server): Promise<Pick<Result, "heapPerDocKb" | "joinP50" | "joinP99" | "docs">> {
+  const { port, cookie, docNames } = server.ready;
+  await sleep(500);
+  const before = await server.stats(true);
+  const providers: WebsocketProvider[] = [];
+  const joins: number[] = [];
+  for (let i = 0; i < DOCS; i += 50) {
+    const batch = docNames.slice(i, i + 50).map((name) => {
+      const t0 = performance.now();
+      const p = connect(port, cookie, name);
+      providers.push(p);
+      return synced(p).then(() => {
+        joins.push(performance.now() - t0);
+        agendaRoots(p.doc).sessions.push([createSessionMap({ title: "Otwarcie", start: "09:00", end: "09:30", description: "Powitanie uczestników." })]);
+      });
+    });
+    await Promise.all(batch);
+  }
+  await sleep(1500);
+  const after = await server.stats(true);
+  providers.forEach((p) => {
+    p.destroy();
+    p.doc.destroy();
+  });
+  return { heapPerDocKb: (after.heapUsed - before.heapUsed) / DOCS / 1024, joinP50: pct(joins, 50), joinP99: pct(joins, 99), docs: DOCS };
+}
+
+async function measure(name: "plain" | "app", file: string): Promise<Result> {
+  const server = await startServer(file);
+  try {
+    const e = await editing(server);
+    const m = await manyDocs(server);
+    const r: Result = { name, ...e, ...m };
+    console.log(name, JSON.stringify(r));
+    return r;
+  } finally {
+    server.child.kill("SIGTERM");
+  }
+}
+
+const plain = await measure("plain", "./plain-server.ts");
+const app = await measure("app", "./app-server.ts");
+const env = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"} (shared), Node ${process.version}`;
+if (!process.argv.includes("--no-write")) writeReport({ plain, app, env, seconds: SECONDS, clients: CLIENTS, observers: OBSERVERS });
+process.exit(0);
