@@ -18,9 +18,16 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!item) notFound();
   const [attachments, related] = await Promise.all([library.attachments(item.id), library.related(item)]);
   const access = library.access(actor, item);
+  // Imported good practices often repeat their sections in the body; show a section on its own only when it adds text.
+  const bodyText = item.bodyText.replace(/\s+/g, " ");
+  const fresh = (v: string | null) => (v && !bodyText.includes(v.replace(/\s+/g, " ").slice(0, 80)) ? v : null);
   return json({
     item: {
       ...item,
+      problem: fresh(item.problem),
+      solution: fresh(item.solution),
+      results: fresh(item.results),
+      costAndFunding: fresh(item.costAndFunding),
       // Stored sanitised; sanitised again on the way out so a row written by any other path cannot carry script.
       bodyHtml: sanitizeBodyHtml(item.bodyHtml),
       bodySource: undefined,

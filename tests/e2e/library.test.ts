@@ -1,0 +1,60 @@
+import { mkdirSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../setup/test-server.js";
+import { launchBrowser, seriousAxeViolations } from "./browser.js";
+
+let app: TestServer;
+let browser: Browser;
+const shots = ".tmp/library-e2e";
+
+beforeAll(async () => {
+  app = await startTestServer();
+  await app.services.search.indexer.waitUntilEmpty(30_000);
+  browser = await launchBrowser();
+  mkdirSync(shots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("library search in a real browser", () => {
+  it("types a query without Polish letters, ticks a facet, opens the top hit; both pages pass axe", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${app.url}/biblioteka`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Search as you type: no submit button is pressed; the URL follows the query.
+    await page.locator("#q").pressSequentially("rewitalizacja srodmiescia dzierzoniowa", { delay: 20 });
+    await page.waitForURL((u) => u.searchParams.get("q") === "rewitalizacja srodmiescia dzierzoniowa");
+    await page.locator("#results-heading", { hasText: "Wyniki dla" }).waitFor();
+
+    await page.getByRole("checkbox", { name: /Dobra praktyka/ }).check();
+    await page.waitForURL((u) => u.searchParams.getAll("kind").includes("good_practice"));
+    await page.getByRole("link", { name: "Usuń filtr: Dobra praktyka" }).waitFor();
+    await page.screenshot({ path: `${shots}/biblioteka.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const top = page.locator(".library-hits li").first().getByRole("link").first();
+    expect(await top.innerText()).toContain("Rewitalizacja śródmieścia Dzierżoniowa");
+    await top.click();
+    await page.waitForURL(/\/biblioteka\/rewitalizacja-srodmiescia-dzierzoniowa/);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toContain("Rewitalizacja śródmieścia Dzierżoniowa");
+    await page.getByRole("link", { name: "Dzierżoniów" }).first().waitFor();
+    await page.screenshot({ path: `${shots}/pozycja.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("is usable on a phone-sized screen", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${app.url}/biblioteka?q=budzet+obywatelski`);
+    await page.screenshot({ path: `${shots}/biblioteka-mobile.png` });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
