@@ -21,7 +21,8 @@ export function AgendaRichText({ fragment, provider, user, label, id, readOnly, 
         // Collaboration brings its own undo history (per user, over Yjs); StarterKit's must be off.
         StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] }, link: false }),
         Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } }),
+        // The caret extension writes `user` into awareness: give it the whole presence record so the city stays.
+        CollaborationCaret.configure({ provider, user: { ...user } }),
       ],
       editorProps: { attributes },
       onFocus: () => onFocus?.(),

@@ -54,6 +54,8 @@ describe("agenda co-design in two browsers", () => {
     const editorB = b.getByRole("textbox", { name: "Opis: Rewitalizacja śródmieść" });
     await editorB.getByText("Doświadczenia miast średnich").waitFor();
     await b.locator(".collaboration-carets__label", { hasText: "Maria Członkini" }).waitFor();
+    // …with A's city in the presence list…
+    await b.getByTestId("agenda-presence").getByText(/Dzierżoniów/).waitFor();
     // …and which session A is editing.
     await b.getByTestId("agenda-presence").getByText(/edytuje: Rewitalizacja śródmieść/).waitFor();
     await b.screenshot({ path: `${app.dataDir}/agenda-workspace-b.png`, fullPage: true });
@@ -86,11 +88,28 @@ describe("agenda co-design in two browsers", () => {
     await b.getByTestId("agenda-publish-state").filter({ hasText: "Opublikowana wersja jest aktualna" }).waitFor({ timeout: 20_000 });
     expect(await seriousAxeViolations(b)).toEqual([]);
 
+    // Offline: A's WebSocket is refused; edits made offline survive a reload (y-indexeddb) and merge on reconnect.
+    let offline = true;
+    await a.routeWebSocket(/\/collab\//, (ws) => (offline ? ws.close({ code: 1001, reason: "offline" }) : ws.connectToServer()));
+    await a.reload();
+    await a.getByTestId("agenda-sync-status").filter({ hasText: /Offline/ }).waitFor();
+    await a.getByLabel("Tytuł", { exact: true }).fill("Rewitalizacja śródmieść i osiedli");
+    await a.waitForTimeout(500);
+    await a.reload();
+    await a.getByTestId("agenda-sync-status").filter({ hasText: /Offline/ }).waitFor();
+    expect(await a.getByLabel("Tytuł", { exact: true }).inputValue()).toBe("Rewitalizacja śródmieść i osiedli");
+    offline = false;
+    await a.getByTestId("agenda-sync-status").filter({ hasText: "Zsynchronizowano" }).waitFor({ timeout: 20_000 });
+    await b.locator(".agenda-session h3", { hasText: "Rewitalizacja śródmieść i osiedli" }).waitFor();
+    await b.getByTestId("agenda-publish-state").filter({ hasText: "Nieopublikowane zmiany" }).waitFor();
+
     // Anyone sees the programme on the public event page.
     const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(`${app.url}/wydarzenia/${slug}`);
     const programme = visitor.getByRole("region", { name: "Program" });
     await programme.getByRole("heading", { name: /Rewitalizacja śródmieść/ }).waitFor();
+    // The published version is the one from before the offline edit.
+    expect(await programme.textContent()).not.toContain("i osiedli");
     expect(await programme.textContent()).toContain("Doświadczenia miast średnich");
     expect(await programme.textContent()).not.toContain("Mieszkalnictwo dla młodych");
     expect(await seriousAxeViolations(visitor)).toEqual([]);
