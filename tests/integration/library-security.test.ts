@@ -49,7 +49,7 @@ async function upload(client: TestClient, app: TestServer, slug: string, name: s
   const body = new FormData();
   body.set("_csrf", client.csrf);
   body.set("intent", "upload");
-  body.set("file", new File([bytes], name));
+  body.set("file", new File([bytes as Uint8Array<ArrayBuffer>], name));
   return client.request(`/biblioteka/${slug}/edycja`, { method: "POST", body });
 }
 

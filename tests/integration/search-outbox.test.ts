@@ -33,12 +33,11 @@ describe.each(await dialects())("search outbox and indexer on %s", (dialect) => 
   });
 
   it("never fails a write while the engine is down, and catches up when it returns", async () => {
-    const engine = app.services.search.engine as SearchEngine & Record<string, unknown>;
+    const engine = app.services.search.engine;
     const down = async () => {
       throw new Error("engine unavailable (test)");
     };
-    engine.upsert = down;
-    engine.remove = down;
+    Object.assign(engine, { upsert: down, remove: down });
     let slug: string;
     try {
       slug = await createItem(admin, { title: "Zielone przystanki w Koziej Wólce", summary: "Ogrody deszczowe na dachach wiat przystankowych." });
@@ -48,8 +47,9 @@ describe.each(await dialects())("search outbox and indexer on %s", (dialect) => 
       expect(item.status).toBe(200); // the write itself is committed and visible
       expect((await apiSearch(app, "q=zielone+przystanki+koziej+wolce")).body.hits.map((h: { slug: string }) => h.slug)).not.toContain(slug);
     } finally {
-      delete engine.upsert; // back to the class methods
-      delete engine.remove;
+      // Back to the class methods: the test replaced them on the instance only.
+      Reflect.deleteProperty(engine, "upsert");
+      Reflect.deleteProperty(engine, "remove");
     }
     await app.services.search.indexer.waitUntilEmpty(20_000);
     const after = await apiSearch(app, "q=zielone+przystanki+koziej+wolce");
@@ -91,5 +91,27 @@ describe.each(await dialects())("search outbox and indexer on %s", (dialect) => 
     expect(summary.total).toBe(incremental.length);
     const rebuilt = await snapshot(app.services.search.engine);
     expect(rebuilt).toEqual(incremental);
+  });
+});
+
+describe("embedded index file", () => {
+  it("is rebuilt from the database when it is missing at start", async () => {
+    const first = await startTestServer();
+    await first.services.search.indexer.waitUntilEmpty(30_000);
+    const before = await first.services.search.engine.count();
+    await first.close();
+    const { rmSync, readdirSync } = await import("node:fs");
+    const indexFiles = readdirSync(first.dataDir).filter((f) => f.startsWith("search.db"));
+    expect(indexFiles).toContain("search.db");
+    for (const f of indexFiles) rmSync(`${first.dataDir}/${f}`);
+    const second = await startTestServer({ dataDir: first.dataDir });
+    try {
+      expect(await second.services.search.engine.count()).toBe(before);
+      const r = await second.services.search.engine.search({ q: "rewitalizacja", hitsPerPage: 1 });
+      expect(r.estimatedTotalHits).toBeGreaterThan(0);
+    } finally {
+      await second.stop();
+      rmSync(first.dataDir, { recursive: true, force: true });
+    }
   });
 });
