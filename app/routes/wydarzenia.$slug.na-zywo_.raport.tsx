@@ -1,7 +1,9 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfInput } from "~/components/csrf-input";
 import { t } from "~/i18n";
 import { formatNumber } from "~/lib/format";
+import { readForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/lib/guards.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? t.live.reportPage.title(data.title) : t.common.appName }];
@@ -14,9 +16,26 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return json({ ...r, slug: event.slug });
 }
 
+/** Publishes the answered questions as an FAQ material in the library, then shows it. */
+export async function action({ params, context, request }: ActionFunctionArgs) {
+  const actor = requirePermission(context, request, "live:moderate");
+  await readForm(request, context);
+  const event = await context.services.events.bySlug(params.slug ?? "");
+  if (!event || event.format === "onsite") notFound();
+  try {
+    const { slug } = await context.services.live.publishFaq(actor, event.id);
+    return redirect(`/biblioteka/${slug}`);
+  } catch (error) {
+    // LiveFailure carries a Polish message meant for people; anything else is a server error.
+    if (error instanceof Error && "code" in error) return json({ message: error.message }, { status: 400 });
+    throw error;
+  }
+}
+
 /** A short report of the room: peak participants, messages, questions and the share answered. */
 export default function LiveReport() {
   const r = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <article aria-labelledby="report-title">
       <p className="card-meta">
@@ -33,8 +52,22 @@ export default function LiveReport() {
         <dt>{t.live.reportPage.answered}</dt>
         <dd>{formatNumber(r.answered)}</dd>
         <dt>{t.live.reportPage.share}</dt>
-        <dd>{Math.round(r.shareAnswered * 100)}%</dd>
+        <dd>{`${Math.round(r.shareAnswered * 100)}%`}</dd>
       </dl>
+      <p>
+        <a href={`/wydarzenia/${r.slug}/na-zywo/pytania.csv`}>{t.live.exportCsv}</a>
+      </p>
+      <Form method="post">
+        <CsrfInput />
+        <button type="submit" className="button">
+          {t.live.publishFaq}
+        </button>
+      </Form>
+      {result?.message ? (
+        <p className="notice notice-warn" role="alert">
+          {result.message}
+        </p>
+      ) : null}
     </article>
   );
 }

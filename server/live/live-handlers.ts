@@ -17,6 +17,12 @@ function actorOf(socket: LiveSocket): Actor {
   return u ? { id: u.id, role: u.role, cityId: u.cityId } : null;
 }
 
+function fail(socket: LiveSocket, event: string, ack: ((a: Ack) => void) | undefined, error: LiveFailure) {
+  const e = { code: error.code, message: error.message };
+  if (ack) ack({ ok: false, error: e });
+  else socket.emit("live:error", { ...e, event });
+}
+
 const isModerator = (socket: LiveSocket) => socket.data.user?.role === "admin" || socket.data.user?.role === "moderator";
 
 /** Wires the /live namespace: every client event is parsed, checked by the service, committed, then broadcast. */
@@ -44,7 +50,7 @@ export function registerLiveHandlers(nsp: LiveNamespace, deps: Deps): void {
       presence.touch(p.eventId);
       timers.watch(p.eventId, state);
       const u = socket.data.user;
-      return { state, me: { user: u ? { id: u.id, name: u.name, city: u.city } : null, canWrite: me.canWrite, canModerate: me.canModerate }, presence: await presence.snapshot(p.eventId) };
+      return { state, me: { user: u ? { id: u.id, name: u.name, city: u.city } : null, canWrite: me.canWrite, canModerate: me.canModerate }, presence: await presence.current(p.eventId) };
     },
     "room:leave": async (socket, p) => {
       await socket.leave(`event:${p.eventId}`);
@@ -112,40 +118,33 @@ export function registerLiveHandlers(nsp: LiveNamespace, deps: Deps): void {
     },
   };
 
-  nsp.on("connection", (socket: LiveSocket) => {
-    const fail = (event: string, ack: ((a: Ack) => void) | undefined, error: LiveFailure) => {
-      const e = { code: error.code, message: error.message };
-      if (ack) ack({ ok: false, error: e });
-      else socket.emit("live:error", { ...e, event });
-    };
-
-    socket.onAny((event: unknown, ...args: unknown[]) => {
-      if (typeof event === "string" && Object.hasOwn(clientSchemas, event)) return;
-      const ack = typeof args[args.length - 1] === "function" ? (args[args.length - 1] as (a: Ack) => void) : undefined;
-      fail(String(event).slice(0, 50), ack, new LiveFailure("unknown_event"));
-    });
-
-    for (const name of Object.keys(clientSchemas) as ClientEvent[]) {
-      socket.on(name, (...args: unknown[]) => {
-        const ack = typeof args[args.length - 1] === "function" ? (args.pop() as (a: Ack) => void) : undefined;
-        const parsed = clientSchemas[name].safeParse(args[0]);
-        if (!parsed.success) {
-          const bodyIssue = parsed.error.issues.some((i) => i.path[0] === "body");
-          return fail(name, ack, new LiveFailure("bad_request", bodyIssue ? t.errors.body : undefined));
-        }
-        (handlers[name] as Handler<typeof name>)(socket, parsed.data as never).then(
-          (data) => ack?.({ ok: true, data }),
-          (error: unknown) => {
-            if (error instanceof LiveFailure) return fail(name, ack, error);
-            logger.error("live handler failed", { error, event: name });
-            fail(name, ack, new LiveFailure("server_error"));
-          },
-        );
-      });
+  // One catch-all listener per socket (not one per event name): it parses, dispatches and answers every client event,
+  // which keeps the per-connection footprint close to bare socket.io's (bench/live).
+  function dispatch(this: LiveSocket, event: unknown, ...args: unknown[]) {
+    const ack = typeof args[args.length - 1] === "function" ? (args.pop() as (a: Ack) => void) : undefined;
+    const name = typeof event === "string" && Object.hasOwn(clientSchemas, event) ? (event as ClientEvent) : null;
+    if (!name) return fail(this, String(event).slice(0, 50), ack, new LiveFailure("unknown_event"));
+    const parsed = clientSchemas[name].safeParse(args[0]);
+    if (!parsed.success) {
+      const bodyIssue = parsed.error.issues.some((i) => i.path[0] === "body");
+      return fail(this, name, ack, new LiveFailure("bad_request", bodyIssue ? t.errors.body : undefined));
     }
+    (handlers[name] as Handler<typeof name>)(this, parsed.data as never).then(
+      (data) => ack?.({ ok: true, data }),
+      (error: unknown) => {
+        if (error instanceof LiveFailure) return fail(this, name, ack, error);
+        logger.error("live handler failed", { error, event: name });
+        fail(this, name, ack, new LiveFailure("server_error"));
+      },
+    );
+  }
 
-    socket.on("disconnecting", () => {
-      for (const room of socket.rooms) if (room.startsWith("event:")) presence.touch(Number(room.slice(6)));
-    });
+  function disconnecting(this: LiveSocket) {
+    for (const room of this.rooms) if (room.startsWith("event:")) presence.touch(Number(room.slice(6)));
+  }
+
+  nsp.on("connection", (socket: LiveSocket) => {
+    socket.onAny(dispatch);
+    socket.on("disconnecting", disconnecting);
   });
 }

@@ -51,7 +51,7 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
   io.of("/").use((_socket, next) => next(new Error("not_found")));
 
   const nsp = io.of("/live") as unknown as LiveNamespace;
-  const service = createLiveService({ db: services.db, limiter: services.limiter });
+  const service = createLiveService({ db: services.db, limiter: services.limiter, library: services.library });
   const presence = new PresenceTracker(nsp, { logger, recordPeak: service.recordPeak });
   const timers = new RoomTimers((eventId) => {
     void service

@@ -27,6 +27,8 @@ import { live as t } from "../../app/i18n/pl/live.js";
 import { can, type Actor } from "../auth/permissions.js";
 import type { RateLimiter } from "../auth/rate-limit.js";
 import type { ClientPayload, LiveThread, RoomState } from "./protocol.js";
+import type { LibraryService } from "../library/library-service.js";
+import { publishLiveFaq } from "./live-faq.js";
 import { EDIT_WINDOW_MS, LiveFailure, roomStatus, roomTimes, statusAllowsWrite } from "./live-rules.js";
 
 export type LiveService = ReturnType<typeof createLiveService>;
@@ -37,7 +39,7 @@ export const LIVE_LIMITS = { send: [8, 10_000], vote: [30, 10_000], edit: [10, 1
 const CACHE_MS = 3_000;
 
 /** Rules of live rooms; the socket handlers and the HTTP routes both call these. */
-export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter }) {
+export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; library?: LibraryService }) {
   const db = deps.db.db;
   // Room info is read on every post; a short cache keeps that off the database under load. Changes made on this
   // instance invalidate it at once, other instances see them within CACHE_MS.
@@ -220,6 +222,11 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter }) 
       return { ...counts, peak: fresh.peakParticipants, shareAnswered: counts.questions ? counts.answered / counts.questions : 0, title: info.title };
     },
     questions: (eventId: number) => listLiveQuestions(db, eventId),
+    /** Publishes the answered questions as an FAQ material in the library (needs the library service). */
+    async publishFaq(actor: Actor, eventId: number): Promise<{ slug: string }> {
+      if (!deps.library) throw new LiveFailure("server_error");
+      return publishLiveFaq({ db: deps.db, library: deps.library }, actor, eventId);
+    },
     /** Cuts one connection's transport as a network failure would (the hub fills this in; tests and operators use it). */
     dropTransport: (socketId: string): boolean => (void socketId, false),
   };

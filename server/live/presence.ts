@@ -12,6 +12,7 @@ const LIST_LIMIT = 200;
  */
 export class PresenceTracker {
   private pending = new Map<number, NodeJS.Timeout>();
+  private last = new Map<number, Presence>();
 
   constructor(
     private nsp: Namespace,
@@ -25,6 +26,7 @@ export class PresenceTracker {
       this.pending.delete(eventId);
       void this.snapshot(eventId)
         .then((p) => {
+          this.last.set(eventId, p);
           this.nsp.to(`event:${eventId}`).emit("presence:update", p);
           return this.deps.recordPeak(eventId, p.count);
         })
@@ -32,6 +34,11 @@ export class PresenceTracker {
     }, this.deps.intervalMs ?? 1000);
     timer.unref();
     this.pending.set(eventId, timer);
+  }
+
+  /** The latest broadcast snapshot (at most one interval old), computing one only when there is none yet. */
+  async current(eventId: number): Promise<Presence> {
+    return this.last.get(eventId) ?? this.snapshot(eventId);
   }
 
   /** Counts people now: each signed-in person once however many tabs, each anonymous connection once. */
@@ -51,5 +58,6 @@ export class PresenceTracker {
   close(): void {
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
+    this.last.clear();
   }
 }

@@ -84,6 +84,17 @@ export const live = {
     answered: "Odpowiedziane pytania",
     share: "Odsetek odpowiedzianych",
   },
+  faq: {
+    title: (event: string) => `FAQ: ${event}`,
+    summary: (n: number) => `Pytania uczestników i odpowiedzi panelu z pokoju na żywo (${n}).`,
+    intro: (event: string) => `Odpowiedzi na pytania zadane w czasie wydarzenia „${event}”.`,
+    recordings: "Nagranie wydarzenia:",
+    votes: (n: number) => (n === 1 ? "1 głos" : `${n} głosów`),
+    answeredLive: "Odpowiedź padła na żywo – zobacz nagranie.",
+    tag: "pytania i odpowiedzi",
+    none: "Nie ma jeszcze odpowiedzianych pytań do opublikowania.",
+    published: "FAQ opublikowano w bibliotece.",
+  },
   csv: { header: ["id", "pytanie", "autor", "miasto", "głosy", "odpowiedziane", "odpowiedź", "zadano"] },
   errors: {
     bad_request: "Nieprawidłowe dane. Sprawdź treść i spróbuj ponownie.",
