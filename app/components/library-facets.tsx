@@ -1,5 +1,5 @@
 import { t } from "~/i18n";
-import { toggleFacet, type FacetName, type LibraryState } from "./library-url";
+import type { FacetName, LibraryState } from "./library-url";
 
 type Props = {
   state: LibraryState;
@@ -42,7 +42,7 @@ export function LibraryFacets({ state, distribution, labels }: Props) {
                 const id = `f-${g.name}-${v}`;
                 return (
                   <li key={v} className="checkbox-row">
-                    <input type="checkbox" id={id} name={g.name} value={v} defaultChecked={selected.includes(v)} data-href={toggleFacet(state, g.name, v)} />
+                    <input type="checkbox" id={id} name={g.name} value={v} defaultChecked={selected.includes(v)} />
                     <label htmlFor={id}>
                       {facetLabel(g.name, v, labels)} <span className="facet-count">({counts[v] ?? 0})</span>
                     </label>

@@ -9,7 +9,7 @@ const headers = { "Cache-Control": "public, max-age=60", "Access-Control-Allow-O
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) {
-    return json({ error: { code: "bad_parameter", message: t.library.api.badParam("slug", "oczekiwano małych liter, cyfr i myślników."), parameter: "slug" } }, { status: 400, headers });
+    return json({ error: { code: "bad_parameter", message: t.library.api.badParam("slug", t.library.api.reasons.slug), parameter: "slug" } }, { status: 400, headers });
   }
   const item = await context.services.library.published(slug);
   if (!item) return json({ error: { code: "not_found", message: t.library.api.notFound } }, { status: 404, headers });

@@ -6,6 +6,7 @@ import { loadConfig } from "../../server/config.js";
 import { createSearchEngine } from "../create-engine.js";
 import { reindexAll } from "./reindex.js";
 import { DEFAULT_SYNONYMS } from "./search-runtime.js";
+import { library as t } from "../../app/i18n/pl/library.js";
 
 const config = loadConfig();
 const db = createDb(config.databaseUrl);
@@ -16,18 +17,18 @@ try {
   await migrateToLatest(db.db);
   await engine.init({ synonyms: DEFAULT_SYNONYMS });
   const summary = await reindexAll(db, engine, (p) => {
-    const label = p.phase === "library" ? "Biblioteka " : "Wydarzenia ";
+    const label = p.phase === "library" ? t.reindex.library : t.reindex.events;
     let bar = phases.get(p.phase);
     if (!bar) phases.set(p.phase, (bar = bars.create(p.total, 0, { phase: label })));
     bar.setTotal(p.total);
     bar.update(p.done, { phase: label });
   });
   bars.stop();
-  console.log(`Przebudowano indeks (${engine.name}): ${summary.library} pozycji biblioteki, ${summary.events} wydarzeń, razem ${summary.total} dokumentów w ${(summary.ms / 1000).toFixed(1)} s.`);
-  console.log(`Dokumentów w indeksie: ${await engine.count()}.`);
+  console.log(t.reindex.done(engine.name, summary));
+  console.log(t.reindex.count(await engine.count()));
 } catch (error) {
   bars.stop();
-  console.error(`Przebudowa indeksu nie powiodła się: ${(error as Error).message}`);
+  console.error(t.reindex.failed((error as Error).message));
   process.exitCode = 1;
 } finally {
   await engine.close();

@@ -9,12 +9,13 @@ import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { seedReferenceData } from "../seed/demo-seed.js";
 import { formatImportReport, importLibraryJsonl } from "./library-import.js";
+import { library as t } from "../../app/i18n/pl/library.js";
 
 const args = process.argv.slice(2);
 const dryRun = args.includes("--dry-run");
 const file = args.find((a) => !a.startsWith("--"));
 if (!file) {
-  console.error("Użycie: npm run library:import -- PLIK.jsonl [--dry-run]");
+  console.error(t.import.usage);
   process.exit(2);
 }
 
@@ -44,7 +45,7 @@ try {
       await engine.init({ synonyms: (await import("../../search/indexer/search-runtime.js")).DEFAULT_SYNONYMS });
       await indexer.waitUntilEmpty(30_000);
     } catch (error) {
-      console.error(`Indeks wyszukiwarki zostanie uzupełniony po starcie aplikacji (${(error as Error).message}).`);
+      console.error(t.import.indexLater((error as Error).message));
     } finally {
       await engine.close();
     }

@@ -68,8 +68,8 @@ const text = (max: number) => z.string().trim().max(max, t.validation.tooLong(ma
 
 /** One line of an import file (JSONL). Unknown keys are ignored. */
 export const importLineSchema = z.object({
-  externalId: z.string({ message: "brak externalId (tekst)" }).trim().min(1, "brak externalId").max(200, t.validation.tooLong(200)),
-  kind: z.enum(LIBRARY_KINDS, { message: `kind musi być jednym z: ${LIBRARY_KINDS.join(", ")}` }),
+  externalId: z.string({ message: t.import.externalId }).trim().min(1, t.import.externalId).max(200, t.validation.tooLong(200)),
+  kind: z.enum(LIBRARY_KINDS, { message: t.import.kind(LIBRARY_KINDS.join(", ")) }),
   title: z.string({ message: t.validation.title }).trim().min(3, t.validation.title).max(300, t.validation.title),
   slug: z.string().trim().regex(/^[a-z0-9-]+$/, t.validation.slug).max(120).nullish().transform((v) => v ?? undefined),
   summary: text(2000).default(""),

@@ -3,6 +3,8 @@ import { library as t } from "../../app/i18n/pl/library.js";
 import { SearchQueryError, type SearchEngine, type SearchResult } from "../../search/types.js";
 import { LIBRARY_KINDS } from "./library-schemas.js";
 
+const R = t.api.reasons;
+
 /** A bad query parameter; the API answers 400 { error: { code: "bad_parameter", message } }. */
 export class SearchParamError extends Error {
   override name = "SearchParamError";
@@ -43,9 +45,9 @@ function values(sp: URLSearchParams, name: string): string[] {
 function int(sp: URLSearchParams, name: string, min: number, max: number, fallback: number | null): number | null {
   const raw = sp.get(name);
   if (raw === null || raw.trim() === "") return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new SearchParamError(name, `oczekiwano liczby całkowitej od ${min} do ${max}, otrzymano „${raw.slice(0, 40)}”.`);
+  if (!/^\d+$/.test(raw.trim())) throw new SearchParamError(name, R.integer(min, max, raw.slice(0, 40)));
   const n = Number(raw);
-  if (n < min || n > max) throw new SearchParamError(name, `dozwolony zakres to ${min}–${max}.`);
+  if (n < min || n > max) throw new SearchParamError(name, R.range(min, max));
   return n;
 }
 
@@ -55,25 +57,25 @@ function int(sp: URLSearchParams, name: string, min: number, max: number, fallba
  */
 export function parseSearchParams(sp: URLSearchParams, opts: { strict?: boolean; maxHitsPerPage?: number } = {}): LibrarySearchParams {
   if (opts.strict) {
-    for (const k of sp.keys()) if (!KNOWN.includes(k)) throw new SearchParamError(k, `nieznany parametr (dozwolone: ${KNOWN.join(", ")}).`);
+    for (const k of sp.keys()) if (!KNOWN.includes(k)) throw new SearchParamError(k, R.unknown(KNOWN.join(", ")));
   }
   const q = (sp.get("q") ?? "").trim();
-  if (q.length > 200) throw new SearchParamError("q", "zapytanie może mieć najwyżej 200 znaków.");
+  if (q.length > 200) throw new SearchParamError("q", R.queryTooLong);
   const kind = values(sp, "kind");
-  for (const k of kind) if (!(LIBRARY_KINDS as readonly string[]).includes(k)) throw new SearchParamError("kind", `„${k.slice(0, 40)}” nie jest rodzajem (dozwolone: ${LIBRARY_KINDS.join(", ")}).`);
+  for (const k of kind) if (!(LIBRARY_KINDS as readonly string[]).includes(k)) throw new SearchParamError("kind", R.kind(k.slice(0, 40), LIBRARY_KINDS.join(", ")));
   const area = values(sp, "area");
-  for (const a of area) if (!(areaSlugs as readonly string[]).includes(a)) throw new SearchParamError("area", `„${a.slice(0, 40)}” nie jest obszarem (dozwolone: ${areaSlugs.join(", ")}).`);
+  for (const a of area) if (!(areaSlugs as readonly string[]).includes(a)) throw new SearchParamError("area", R.area(a.slice(0, 40), areaSlugs.join(", ")));
   const city = values(sp, "city");
-  for (const c of city) if (!/^[a-z0-9-]{1,80}$/.test(c)) throw new SearchParamError("city", "oczekiwano identyfikatora miasta (np. dzierzoniow).");
+  for (const c of city) if (!/^[a-z0-9-]{1,80}$/.test(c)) throw new SearchParamError("city", R.city);
   const year = values(sp, "year").map((y) => {
-    if (!/^\d{4}$/.test(y)) throw new SearchParamError("year", `„${y.slice(0, 40)}” nie jest rokiem.`);
+    if (!/^\d{4}$/.test(y)) throw new SearchParamError("year", R.year(y.slice(0, 40)));
     return Number(y);
   });
   const yearFrom = int(sp, "yearFrom", 1900, 2100, null);
   const yearTo = int(sp, "yearTo", 1900, 2100, null);
-  if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) throw new SearchParamError("yearFrom", "rok początkowy jest późniejszy niż końcowy.");
+  if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) throw new SearchParamError("yearFrom", R.yearOrder);
   const sortRaw = sp.get("sort") || "relevance";
-  if (!(SORTS as readonly string[]).includes(sortRaw)) throw new SearchParamError("sort", `dozwolone: ${SORTS.join(", ")}.`);
+  if (!(SORTS as readonly string[]).includes(sortRaw)) throw new SearchParamError("sort", R.sort(SORTS.join(", ")));
   const page = int(sp, "page", 1, 1000, 1)!;
   const hitsPerPage = int(sp, "hitsPerPage", 1, opts.maxHitsPerPage ?? 100, 20)!;
   return { q, kind, area, city, year, yearFrom, yearTo, sort: sortRaw as LibrarySort, page, hitsPerPage };

@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { launchBrowser, seriousAxeViolations } from "./browser.js";
+import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
+import { browserLogin, launchBrowser, seriousAxeViolations } from "./browser.js";
 
 let app: TestServer;
 let browser: Browser;
@@ -56,5 +57,20 @@ describe("library search in a real browser", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it("the editor pages (new item, edit with revisions and attachments) pass axe", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await browserLogin(page, app.url, "moderator@frl.test", DEMO_PASSWORD);
+    await page.goto(`${app.url}/biblioteka/nowa`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel("Tytuł", { exact: false }).first().fill("Pozycja z przeglądarki");
+    await page.getByRole("button", { name: "Dodaj pozycję" }).click();
+    await page.waitForURL(/\/biblioteka\/pozycja-z-przegladarki\/edycja/);
+    await page.getByRole("status").filter({ hasText: "Zapisano" }).waitFor();
+    await page.screenshot({ path: `${shots}/edycja.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
   });
 });
