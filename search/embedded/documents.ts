@@ -14,7 +14,8 @@ export type DocAttrs = FilterValues & { id: string; date: string | null; titleKe
 export type DocRows = {
   attrs: DocAttrs;
   tok: string;
-  fts: { title: string; summary: string; meta: string; body: string; stitle: string; stext: string };
+  /** Distinct words and "_"-marked stems of all attributes, and of the title alone. */
+  fts: { all: string; title: string };
   terms: string[];
 };
 
@@ -36,18 +37,17 @@ export function docRows(doc: SearchDocument): DocRows {
     date: doc.date,
     titleKey: sortKey(doc.title),
   };
-  const stext = [...new Set([...summary, ...meta, ...body].map(stem))];
+  const words = new Set([...title, ...summary, ...meta, ...body]);
+  const stems = new Set<string>();
+  for (const w of words) stems.add("_" + stem(w));
+  const titleWords = new Set(title);
   return {
     attrs,
     tok: [title.join(" "), summary.join(" "), meta.join(" "), body.join(" ")].join("\n"),
     fts: {
-      title: title.join(" "),
-      summary: summary.join(" "),
-      meta: meta.join(" "),
-      body: body.join(" "),
-      stitle: title.map(stem).join(" "),
-      stext: stext.join(" "),
+      all: [...words, ...stems].join(" "),
+      title: [...titleWords, ...[...titleWords].map((w) => "_" + stem(w))].join(" "),
     },
-    terms: [...new Set([...title, ...summary, ...meta, ...body])],
+    terms: [...words],
   };
 }

@@ -9,19 +9,20 @@ import { checkQuery, type SortSpec } from "../shared/request";
 import { docRows, type DocAttrs } from "./documents";
 import { FacetTable } from "./facets";
 import { fineRank, type Candidate } from "./rank";
-import { openStore, statements } from "./store";
+import { openStore, parseIds, statements } from "./store";
 import { Vocabulary } from "./vocabulary";
 
 /** Candidates re-ranked in JS at least (more when a later page is asked for). */
-const MIN_FINE = 24;
+const MIN_FINE = 20;
 /** Upper bound of candidates re-ranked in JS when many tie on words/typo/title. */
-const MAX_FINE = 48;
+const MAX_FINE = 32;
 
 const quote = (w: string) => `"${w}"`;
 
+/** A query term in FTS5 syntax: the word (as a prefix while typing) or its "_"-marked stem. */
 function termExpr(t: QueryTerm): string {
   const word = t.prefix ? `${quote(t.word)}*` : quote(t.word);
-  return `({title summary meta body} : ${word} OR {stitle stext} : ${quote(t.stem)})`;
+  return `(${word} OR ${quote("_" + t.stem)})`;
 }
 
 function popcount(x: number): number {
@@ -36,9 +37,12 @@ function popcount(x: number): number {
 /** Per-document results of the candidate stage, indexed by rid. */
 type Scores = { mask: Uint16Array; typo: Uint8Array; title: Uint8Array | null; slots: string[] };
 
-/** Words (more), typos (fewer), title matches (more) packed into one number, higher is better. */
+/** Words (more), typos (fewer), title matches (more) packed into 12 bits, higher is better. */
 function coarseKey(s: Scores, title: Uint8Array | null, rid: number): number {
-  return popcount(s.mask[rid]) * 10_000 + (99 - s.typo[rid]) * 100 + (title ? title[rid] : 0);
+  const words = Math.min(popcount(s.mask[rid]), 15);
+  const typo = Math.min(s.typo[rid], 15);
+  const inTitle = title ? Math.min(title[rid], 15) : 0;
+  return (words << 8) | ((15 - typo) << 4) | inTitle;
 }
 
 function compareBySort(sort: SortSpec[], attrs: (DocAttrs | undefined)[], scores: Scores | null) {
@@ -104,12 +108,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
         let rid = this.st.ridById.get(doc.id)?.rid;
         if (rid !== undefined) {
           this.st.deleteFts.run(rid);
+          this.st.deleteTitle.run(rid);
           this.st.updateDoc.run(data, attrs, rows.tok, rid);
         } else {
           rid = Number(this.st.insertDoc.run(doc.id, data, attrs, rows.tok).lastInsertRowid);
         }
-        const f = rows.fts;
-        this.st.insertFts.run(rid, f.title, f.summary, f.meta, f.body, f.stitle, f.stext);
+        this.st.insertFts.run(rid, rows.fts.all);
+        this.st.insertTitle.run(rid, rows.fts.title);
         applied.push([rid, rows.attrs]);
       }
     })();
@@ -126,6 +131,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         const rid = this.st.ridById.get(id)?.rid;
         if (rid === undefined) continue;
         this.st.deleteFts.run(rid);
+        this.st.deleteTitle.run(rid);
         this.st.deleteDoc.run(rid);
         gone.push(rid);
       }
@@ -137,7 +143,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async clear(): Promise<void> {
     this.open();
     this.db!.transaction(() => {
-      this.db!.exec("DELETE FROM docs; INSERT INTO fts (fts) VALUES ('delete-all');");
+      this.db!.exec("DELETE FROM docs; INSERT INTO fts (fts) VALUES ('delete-all'); INSERT INTO fts_title (fts_title) VALUES ('delete-all');");
     })();
     this.attrs = [];
     this.ridById.clear();
@@ -174,7 +180,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const keep = compileFilter(cq.filter);
     const parsed = parseQuery(cq.q, this.synonyms);
     const slots = parsed.slots;
-    const rids: number[] = [];
+    let rids: number[] = [];
     let scores: Scores | null = null;
     if (slots.length === 0) {
       for (let rid = 0; rid < this.attrs.length; rid++) {
@@ -184,9 +190,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     } else {
       const found = this.candidates(slots);
       scores = found.scores;
-      for (const rid of found.touched) {
-        const a = this.attrs[rid];
-        if (a && keep(a)) rids.push(rid);
+      if (!cq.filter) rids = found.touched;
+      else {
+        for (const rid of found.touched) {
+          const a = this.attrs[rid];
+          if (a && keep(a)) rids.push(rid);
+        }
       }
     }
 
@@ -236,19 +245,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
               words.push(quote(cand));
             }
           }
-          titleTerms.push(`({title} : (${words.join(" OR ")}) OR {stitle} : ${quote(t.stem)})`);
+          titleTerms.push(`(${words.join(" OR ")} OR ${quote("_" + t.stem)})`);
         }
         titleParts.push("(" + titleTerms.join(" AND ") + ")");
       }
       scores.slots.push(titleParts.join(" OR "));
       const exprs = [
         byTypo[0].join(" OR "),
-        byTypo[1].length ? `{title summary meta body} : (${byTypo[1].join(" OR ")})` : "",
-        byTypo[2].length ? `{title summary meta body} : (${byTypo[2].join(" OR ")})` : "",
+        byTypo[1].length ? `(${byTypo[1].join(" OR ")})` : "",
+        byTypo[2].length ? `(${byTypo[2].join(" OR ")})` : "",
       ];
       exprs.forEach((expr, k) => {
         if (!expr) return;
-        const rows = this.st.match.all(expr);
+        const rows = parseIds(this.st.match.get(expr));
         for (let i = 0; i < rows.length; i++) {
           const rid = rows[i];
           const m = mask[rid];
@@ -268,7 +277,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const title = new Uint8Array(scores.mask.length);
     scores.slots.forEach((expr, s) => {
       const bit = 1 << s;
-      const rows = this.st.match.all(expr);
+      const rows = parseIds(this.st.matchTitle.get(expr));
       for (let i = 0; i < rows.length; i++) if (scores.mask[rows[i]] & bit) title[rows[i]]++;
     });
     scores.title = title;
@@ -289,16 +298,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let pool = rids;
     let rest: number[] = [];
     if (rids.length > want) {
+      // Pick the pool by a histogram over the small integer coarse key: no sort of all matches.
       const title = this.titleCounts(scores);
-      const key = (rid: number) => coarseKey(scores, title, rid);
-      const keys = Float64Array.from(rids, key).sort().reverse();
-      const threshold = keys[want - 1];
-      pool = rids.filter((rid) => key(rid) >= threshold);
-      const byKey = (a: number, b: number) => key(b) - key(a) || a - b;
-      if (pool.length > Math.max(want, MAX_FINE)) pool = pool.sort(byKey).slice(0, Math.max(want, MAX_FINE));
+      const keys = new Uint16Array(rids.length);
+      const histogram = new Int32Array(1 << 12);
+      for (let i = 0; i < rids.length; i++) histogram[(keys[i] = coarseKey(scores, title, rids[i]))]++;
+      let threshold = histogram.length - 1;
+      for (let seen = 0; threshold > 0; threshold--) if ((seen += histogram[threshold]) >= want) break;
+      const cap = Math.max(want, MAX_FINE);
+      pool = [];
+      for (let i = 0; i < rids.length; i++) if (keys[i] > threshold) pool.push(rids[i]);
+      for (let i = 0; i < rids.length && pool.length < cap; i++) if (keys[i] === threshold) pool.push(rids[i]);
       if (needed > pool.length) {
         const inPool = new Set(pool);
-        rest = rids.filter((rid) => !inPool.has(rid)).sort(byKey);
+        const key = (rid: number) => coarseKey(scores, title, rid);
+        rest = rids.filter((rid) => !inPool.has(rid)).sort((a, b) => key(b) - key(a) || a - b);
       }
     }
     const tokens = new Map<number, string>();

@@ -13,7 +13,7 @@ const MAX_PROXIMITY = 8;
 const MAX_POSITIONS = 64;
 const MAX_WORD_POSITION = 10;
 /** Long bodies are ranked on their beginning; matches further on still count for words and typo (from FTS). */
-const MAX_RANKED_TOKENS = 250;
+const MAX_RANKED_TOKENS = 200;
 
 function minDistance(a: number[], b: number[]): number {
   let best = MAX_PROXIMITY;

@@ -1,0 +1,85 @@
+// npm run bench:search — a 50,000-document Polish corpus; the embedded engine against MiniSearch 7.2 in the same
+// run: build time, memory, in-process and HTTP (20 concurrent clients) latency. Each phase runs in its own process
+// (bench/search/worker.ts) so memory figures are not mixed. `--write` updates the Search section of
+// docs/BENCHMARKS.md.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const DOCS = arg("docs", 50_000);
+const QUERIES = arg("queries", 500);
+const CLIENTS = arg("clients", 20);
+const HTTP_REQUESTS = arg("http", 2000);
+const WRITE = process.argv.includes("--write");
+const DIR = ".tmp/bench-search";
+const FILE = `${DIR}/search.db`;
+
+type Out = Record<string, number>;
+
+function phase(name: string): Out {
+  console.log(`→ ${name}`);
+  const stdout = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", "bench/search/worker.ts", name, String(DOCS), String(QUERIES), String(CLIENTS), String(HTTP_REQUESTS), FILE],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 },
+  );
+  const line = stdout.trim().split("\n").pop()!;
+  console.log(`  ${line}`);
+  return JSON.parse(line) as Out;
+}
+
+const f1 = (n: number) => n.toFixed(1);
+const ratio = (embedded: number, mini: number) => (mini / embedded).toFixed(1) + "×";
+
+rmSync(DIR, { recursive: true, force: true });
+mkdirSync(DIR, { recursive: true });
+const started = Date.now();
+const build = phase("embedded-build");
+const serveRow = phase("embedded-serve");
+const mini = phase("minisearch");
+const loadEnd = os.loadavg();
+
+const date = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
+const meets = (v: number, target: number) => (v <= target ? "met" : "MISSED");
+const md = `## Search
+
+Command: \`npm run bench:search\` (= \`node --expose-gc --import tsx bench/search/run.ts --write\`): ${DOCS.toLocaleString("en")}
+generated documents (bench/search/corpus.ts, seeded), ${QUERIES} queries (exact, without diacritics, with typos, half-typed,
+filtered; 1–3 words), HTTP: ${CLIENTS} concurrent keep-alive clients in a closed loop, ${HTTP_REQUESTS} requests, server
+and clients in one process. Run ${date}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"};
+load average ${loadEnd.map(f1).join(" / ")} at the end (the machine was shared with other builds), total ${Math.round((Date.now() - started) / 1000)} s.
+Each phase runs in a fresh process; memory is the delta after a forced GC over a baseline taken after generating the corpus.
+
+| | embedded (SQLite FTS5 + JS ranking) | MiniSearch 7.2 | MiniSearch ÷ embedded |
+|---|---|---|---|
+| build (s) | ${f1(build.buildS)} | ${f1(mini.buildS)} | ${ratio(build.buildS, mini.buildS)} |
+| memory after build: RSS (MB) | ${f1(build.rssMb)} | ${f1(mini.rssMb)} | ${ratio(build.rssMb, mini.rssMb)} |
+| memory after build: JS heap + external (MB) | ${f1(build.heapMb)} | ${f1(mini.heapMb)} | ${ratio(build.heapMb, mini.heapMb)} |
+| memory serving (embedded reopened from its file): RSS / heap (MB) | ${f1(serveRow.rssMb)} / ${f1(serveRow.heapMb)} | (same as after build) | |
+| open existing index (s) | ${f1(serveRow.openS)} | (rebuild: ${f1(mini.buildS)}) | |
+| in-process p50 (ms) | ${f1(serveRow.p50)} | ${f1(mini.p50)} | ${ratio(serveRow.p50, mini.p50)} |
+| in-process p95 (ms) | ${f1(serveRow.p95)} | ${f1(mini.p95)} | ${ratio(serveRow.p95, mini.p95)} |
+| HTTP p50, ${CLIENTS} clients (ms) | ${f1(serveRow.hp50)} | ${f1(mini.hp50)} | ${ratio(serveRow.hp50, mini.hp50)} |
+| HTTP p95, ${CLIENTS} clients (ms) | ${f1(serveRow.hp95)} | ${f1(mini.hp95)} | ${ratio(serveRow.hp95, mini.hp95)} |
+| mean matches per query | ${f1(serveRow.matches)} | ${f1(mini.matches)} | |
+
+Targets (embedded): in-process p95 ≤ 10 ms — **${meets(serveRow.p95, 10)}** (${f1(serveRow.p95)} ms); HTTP p95 ≤ 30 ms —
+**${meets(serveRow.hp95, 30)}** (${f1(serveRow.hp95)} ms).
+`;
+console.log("\n" + md);
+
+const START = "<!-- search-bench:start -->";
+const END = "<!-- search-bench:end -->";
+if (WRITE) {
+  // Only the search block is replaced; other teams' sections stay as they are.
+  const file = "docs/BENCHMARKS.md";
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const notes = existsSync("bench/search/NOTES.md") ? "\n" + readFileSync("bench/search/NOTES.md", "utf8") : "";
+  const block = `${START}\n${md}${notes}${END}`;
+  const next = current.includes(START)
+    ? current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length)
+    : current.trimEnd() + "\n\n" + block + "\n";
+  writeFileSync(file, next);
+  console.log(`Updated ${file}`);
+}

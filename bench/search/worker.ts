@@ -1,0 +1,57 @@
+// One measurement phase in a fresh process (so RSS is not polluted by the other engine):
+//   embedded-build  build the SQLite index file from the corpus;
+//   embedded-serve  reopen that file like a restarted server, then query in process and over HTTP;
+//   minisearch      build the in-memory MiniSearch index, then query in process and over HTTP.
+// Prints one JSON line; run.ts collects them.
+import { generateCorpus, generateQueries } from "./corpus";
+import { embeddedBench, miniSearchBench, type BenchEngine } from "./engines";
+import { httpLoad, memory, percentile, serve } from "./measure";
+
+const [phase, docs, queryCount, clients, httpRequests, file] = process.argv.slice(2);
+
+async function queryPhase(engine: BenchEngine, queries: ReturnType<typeof generateQueries>) {
+  for (const q of queries.slice(0, 50)) await engine.search(q.q, q.filter);
+  const times: number[] = [];
+  let matches = 0;
+  for (const q of queries) {
+    const s = performance.now();
+    const r = await engine.search(q.q, q.filter);
+    times.push(performance.now() - s);
+    matches += r.total;
+  }
+  const server = await serve(engine);
+  const http = await httpLoad(server.url, queries, Number(clients), Number(httpRequests));
+  await server.close();
+  return {
+    p50: percentile(times, 50), p95: percentile(times, 95), hp50: percentile(http, 50), hp95: percentile(http, 95),
+    matches: matches / queries.length,
+  };
+}
+
+const corpus = generateCorpus(Number(docs));
+const queries = generateQueries(corpus, Number(queryCount));
+const base = memory();
+const out: Record<string, number | string> = { phase };
+if (phase === "embedded-build" || phase === "minisearch") {
+  const engine = phase === "minisearch" ? miniSearchBench() : embeddedBench(file);
+  const t0 = performance.now();
+  await engine.build(corpus.docs);
+  out.buildS = (performance.now() - t0) / 1000;
+  const m = memory();
+  out.rssMb = m.rss - base.rss;
+  out.heapMb = m.heap - base.heap;
+  if (phase === "minisearch") Object.assign(out, await queryPhase(engine, queries));
+  await engine.close();
+} else {
+  const engine = embeddedBench(file);
+  const t0 = performance.now();
+  await engine.search("", undefined);
+  out.openS = (performance.now() - t0) / 1000;
+  for (const q of queries.slice(0, 50)) await engine.search(q.q, q.filter);
+  const m = memory();
+  out.rssMb = m.rss - base.rss;
+  out.heapMb = m.heap - base.heap;
+  Object.assign(out, await queryPhase(engine, queries));
+  await engine.close();
+}
+console.log(JSON.stringify(out));
