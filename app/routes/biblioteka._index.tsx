@@ -23,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [areas, cities] = await Promise.all([listAreas(db.db), listCities(db.db)]);
   const labels = { area: Object.fromEntries(areas.map((a) => [a.slug, a.name])), city: Object.fromEntries(cities.map((c) => [c.slug, c.name])) };
   const canPropose = can(actorOf(context), "library:propose");
+  const canImport = can(actorOf(context), "library:import");
   const empty = { hits: [] as HitView[], facetDistribution: {} as Record<string, Record<string, number>>, estimatedTotalHits: 0, totalPages: 0, processingTimeMs: 0 };
   let params;
   try {
@@ -30,16 +31,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   } catch (error) {
     if (!isNamedError(error, SearchParamError)) throw error;
     const state: LibraryState = { q: "", kind: [], area: [], city: [], year: [], sort: "relevance", page: 1 };
-    return json({ state, result: empty, labels, error: error.message, unavailable: false, canPropose }, { status: 400 });
+    return json({ state, result: empty, labels, error: error.message, unavailable: false, canPropose, canImport }, { status: 400 });
   }
   const state: LibraryState = { q: params.q, kind: params.kind, area: params.area, city: params.city, year: params.year, sort: params.sort, page: params.page };
   try {
     const r = await searchLibrary(search.engine, { ...params, hitsPerPage: HITS }, { disjunctive: true });
     const hits: HitView[] = r.hits.map((h) => ({ id: h.id, kind: h.kind, group: h.group, url: h.url, year: h.year, cityName: h.cityName, areas: h.areas, _formatted: { title: h._formatted.title, summary: h._formatted.summary } }));
-    return json({ state, result: { hits, facetDistribution: r.facetDistribution, estimatedTotalHits: r.estimatedTotalHits, totalPages: r.totalPages, processingTimeMs: r.processingTimeMs }, labels, error: null, unavailable: false, canPropose });
+    return json({ state, result: { hits, facetDistribution: r.facetDistribution, estimatedTotalHits: r.estimatedTotalHits, totalPages: r.totalPages, processingTimeMs: r.processingTimeMs }, labels, error: null, unavailable: false, canPropose, canImport });
   } catch (error) {
     context.services.logger.warn("library search failed", { error: error instanceof Error ? error.message : String(error) });
-    return json({ state, result: empty, labels, error: null, unavailable: true, canPropose }, { status: 503 });
+    return json({ state, result: empty, labels, error: null, unavailable: true, canPropose, canImport }, { status: 503 });
   }
 }
 
@@ -74,7 +75,7 @@ function Suggestions() {
 }
 
 export default function LibraryIndex() {
-  const { state, result, labels, error, unavailable, canPropose } = useLoaderData<typeof loader>();
+  const { state, result, labels, error, unavailable, canPropose, canImport } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const navigation = useNavigation();
   const form = useRef<HTMLFormElement>(null);
@@ -99,6 +100,12 @@ export default function LibraryIndex() {
       {canPropose ? (
         <p>
           <Link to="/biblioteka/moje">{L.editor.listTitle}</Link> · <Link to="/biblioteka/nowa">{L.editor.create}</Link>
+          {canImport ? (
+            <>
+              {" · "}
+              <Link to="/admin/import">{L.import.title}</Link>
+            </>
+          ) : null}
         </p>
       ) : null}
       <Form method="get" action="/biblioteka" ref={form} onChange={onChange} role="search" aria-label={L.search.label} className="library-search">

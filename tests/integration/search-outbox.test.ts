@@ -114,4 +114,22 @@ describe("embedded index file", () => {
       rmSync(first.dataDir, { recursive: true, force: true });
     }
   });
+
+  it("npm run search:reindex rebuilds it from the database with a summary", async () => {
+    const app = await startTestServer();
+    await app.services.search.indexer.waitUntilEmpty(30_000);
+    const expected = await app.services.search.engine.count();
+    await app.close(); // the embedded file belongs to one process at a time
+    const { execFile } = await import("node:child_process");
+    const { promisify } = await import("node:util");
+    const { rmSync } = await import("node:fs");
+    try {
+      const env = { ...process.env, DATA_DIR: app.dataDir, LOG_LEVEL: "error", FRL_DEMO: "0" };
+      const out = await promisify(execFile)("npx", ["tsx", "search/indexer/reindex-cli.ts"], { env });
+      expect(out.stdout).toMatch(/Przebudowano indeks \(embedded\): \d+ pozycji biblioteki, \d+ wydarzeń/);
+      expect(out.stdout).toContain(`Dokumentów w indeksie: ${expected}.`);
+    } finally {
+      rmSync(app.dataDir, { recursive: true, force: true });
+    }
+  });
 });
