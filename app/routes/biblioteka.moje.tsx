@@ -28,7 +28,7 @@ export default function MyLibraryItems() {
       </p>
       <nav className="tabs" aria-label={E.status}>
         <Link to="/biblioteka/moje" aria-current={!status ? "page" : undefined}>
-          {t.library.search.clearAll}
+          {E.all}
         </Link>
         {(["draft", "in_review", "published"] as const).map((s) => (
           <Link key={s} to={`/biblioteka/moje?status=${s}`} aria-current={status === s ? "page" : undefined}>

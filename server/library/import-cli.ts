@@ -25,7 +25,7 @@ try {
   await migrateToLatest(db.db);
   await seedReferenceData(db);
   const text = await readFile(file, "utf8");
-  const bar = new cliProgress.SingleBar({ format: "Import [{bar}] {value}/{total} wierszy", hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar({ format: t.import.progress, hideCursor: true }, cliProgress.Presets.shades_classic);
   let started = false;
   const report = await importLibraryJsonl(db, text, {
     dryRun,

@@ -127,6 +127,7 @@ export const library = {
     removeAttachment: "Usuń",
     attachmentRemoved: "Usunięto załącznik.",
     empty: "Nie masz jeszcze żadnych pozycji.",
+    all: "Wszystkie",
   },
   validation: {
     title: "Podaj tytuł (od 3 do 300 znaków).",
@@ -173,6 +174,7 @@ export const library = {
     externalId: "brak externalId (tekst)",
     kind: (allowed: string) => `kind musi być jednym z: ${allowed}`,
     usage: "Użycie: npm run library:import -- PLIK.jsonl [--dry-run]",
+    progress: "Import [{bar}] {value}/{total} wierszy",
     indexLater: (msg: string) => `Indeks wyszukiwarki zostanie uzupełniony po starcie aplikacji (${msg}).`,
   },
   reindex: {
