@@ -73,4 +73,17 @@ describe("library search in a real browser", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it("federated search, a city's good practices and an event's materials pass axe", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const [path, text] of [
+      ["/szukaj?q=rewitalizacja", "Wydarzenia"],
+      ["/miasta/dzierzoniow", "Dobre praktyki miasta"],
+      ["/wydarzenia/wyzwania-demograficzne-2020", "Materiały i nagrania"],
+    ] as const) {
+      await page.goto(app.url + path);
+      await page.getByRole("heading", { name: text }).first().waitFor();
+      expect(await seriousAxeViolations(page), path).toEqual([]);
+    }
+  });
 });
