@@ -105,7 +105,8 @@ export async function searchLibrary(engine: SearchEngine, p: LibrarySearchParams
     q: p.q,
     filter: libraryFilter(p),
     facets: [...FACETS],
-    sort: p.sort === "relevance" ? [] : [p.sort],
+    // Without a query there is no relevance to rank by: newest first.
+    sort: p.sort !== "relevance" ? [p.sort] : p.q ? [] : ["date:desc"],
     page: p.page,
     hitsPerPage: p.hitsPerPage,
     cropLength: 30,
