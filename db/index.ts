@@ -27,6 +27,9 @@ export function createDb(url: string): DbHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // SQLite's built-in lower() folds ASCII only, so "Łódź" would never equal "łódź". PostgreSQL's lower() is
+  // Unicode-aware; this override makes the same queries behave alike on both dialects.
+  sqlite.function("lower", { deterministic: true }, (v: unknown) => (typeof v === "string" ? v.toLocaleLowerCase("pl") : v) as string | null);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
