@@ -26,6 +26,9 @@ const ids: number[] = [];
     );
   }
 }
+// Creating the events queued them for search indexing; let that background work finish before measuring.
+const search = (app.services as { search?: { indexer: { waitUntilEmpty: (ms: number) => Promise<void> } } }).search;
+await search?.indexer.waitUntilEmpty(180_000).catch(() => undefined);
 const { token } = await app.services.auth.login("member@frl.test", DEMO_PASSWORD, { ip: "127.0.0.1", userAgent: "bench" });
 serveStats();
 const ready: ServerReady = { port: Number(new URL(app.url).port), cookie: `frl_session=${token}`, docNames: ids.map((id) => `agenda:${id}`) };

@@ -61,25 +61,33 @@ process.on("message", (msg: { cmd: string; end?: number }) => {
       const i = OFFSET + k;
       const r = rng(1000 + i);
       const roots = agendaRoots(p.doc);
+      // A person works in bursts: 5–20 actions 150–300 ms apart (typing, a title, a vote), then reads or thinks for
+      // 2–8 s, moving their cursor now and then.
+      let burst = 0;
       const tick = () => {
         if (Date.now() > end) return;
+        if (burst <= 0) {
+          burst = 5 + Math.floor(r() * 16);
+          if (r() < 0.5) p.awareness.setLocalStateField("cursor", { session: roots.sessions.get(Math.floor(r() * roots.sessions.length)).get("id"), at: Math.floor(r() * 100) });
+          setTimeout(tick, 2000 + r() * 6000);
+          return;
+        }
+        burst -= 1;
         const x = r();
         const session = roots.sessions.get(Math.floor(r() * roots.sessions.length));
-        if (x < 0.8) {
+        if (x < 0.85) {
           const para = (session.get("description") as Y.XmlFragment).get(0) as Y.XmlElement;
           const text = para.get(0) as Y.XmlText;
           text.insert(Math.floor(r() * text.length), r() < 0.2 ? " " : WORDS[Math.floor(r() * WORDS.length)].slice(0, 1 + Math.floor(r() * 3)));
-        } else if (x < 0.9) {
+        } else if (x < 0.93) {
           session.set("title", `${WORDS[Math.floor(r() * WORDS.length)]} ${i}`);
-        } else if (x < 0.95) {
+        } else {
           const votes = roots.proposals.get(Math.floor(r() * roots.proposals.length)).get("votes") as Y.Map<number>;
           votes.set(String(i), ((votes.get(String(i)) ?? 0) + 1) % 4);
-        } else {
-          p.awareness.setLocalStateField("cursor", { session: session.get("id"), at: Math.floor(r() * 100) });
         }
-        setTimeout(tick, 120 + r() * 160);
+        setTimeout(tick, 150 + r() * 150);
       };
-      setTimeout(tick, r() * 200);
+      setTimeout(tick, r() * 3000);
     });
   } else if (msg.cmd === "report") {
     const vectors = providers.map((p) => Buffer.from(Y.encodeStateVector(p.doc)).toString("base64"));

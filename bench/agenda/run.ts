@@ -1,9 +1,9 @@
 // Agenda (Yjs) benchmark: the real /collab endpoint against a plain @y/websocket-server 0.1.1, in the same run.
-// Phase 1: 50 clients on one document replay an edit trace (typing into descriptions, titles, votes, cursors).
+// Phase 1: 50 clients on one document replay an edit trace (bursts of typing, titles, votes; cursors while idle).
 // Phase 2: 1,000 documents opened at once (one client each), then heap per document and join time.
 // Usage: npm run bench:agenda [-- --seconds 15 --docs 1000 --clients 50 --no-write]
 import { fork, type ChildProcess } from "node:child_process";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
@@ -16,18 +16,19 @@ const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
-const SECONDS = arg("seconds", 15);
+const SECONDS = arg("seconds", 20);
 const DOCS = arg("docs", 1000);
 const CLIENTS = arg("clients", 50);
 const OBSERVERS = 10;
 const WORKERS = 2;
+const ROUNDS = arg("rounds", 3);
 
 type Server = { child: ChildProcess; ready: ServerReady; stats: (gc?: boolean) => Promise<ServerStats> };
 
 function startServer(file: string): Promise<Server> {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     execArgv: ["--expose-gc", "--import", "tsx"],
-    env: { ...process.env, BENCH_DOCS: String(DOCS) },
+    env: { ...process.env, BENCH_DOCS: String(DOCS + ROUNDS) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let next = 0;
@@ -79,9 +80,11 @@ const pct = (xs: number[], p: number) => {
 
 type Report = { sent: [string, number][]; received: [string, number][]; vectors: string[] };
 
-async function editing(server: Server): Promise<Pick<Result, "updates" | "cpuPer1000" | "p50" | "p99" | "max" | "samples" | "lost">> {
+type Editing = Pick<Result, "updates" | "cpuPer1000" | "p50" | "p99" | "max" | "samples" | "lost">;
+
+async function editing(server: Server, round: number): Promise<Editing> {
   const { port, cookie, docNames } = server.ready;
-  const doc = docNames[0];
+  const doc = docNames[round];
   // The runner's own client seeds the document and stays as the reference for convergence.
   const seed = connect(port, cookie, doc);
   await synced(seed);
@@ -135,7 +138,8 @@ async function editing(server: Server): Promise<Pick<Result, "updates" | "cpuPer
 }
 
 async function manyDocs(server: Server): Promise<Pick<Result, "heapPerDocKb" | "joinP50" | "joinP99" | "docs">> {
-  const { port, cookie, docNames } = server.ready;
+  const { port, cookie } = server.ready;
+  const docNames = server.ready.docNames.slice(ROUNDS, ROUNDS + DOCS);
   await sleep(500);
   const before = await server.stats(true);
   const providers: WebsocketProvider[] = [];
@@ -161,21 +165,45 @@ async function manyDocs(server: Server): Promise<Pick<Result, "heapPerDocKb" | "
   return { heapPerDocKb: (after.heapUsed - before.heapUsed) / DOCS / 1024, joinP50: pct(joins, 50), joinP99: pct(joins, 99), docs: DOCS };
 }
 
-async function measure(name: "plain" | "app", file: string): Promise<Result> {
-  const server = await startServer(file);
-  try {
-    const e = await editing(server);
-    const m = await manyDocs(server);
-    const r: Result = { name, ...e, ...m };
-    console.log(name, JSON.stringify(r));
-    return r;
-  } finally {
-    server.child.kill("SIGTERM");
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Both servers run side by side; editing rounds alternate plain/app so load from elsewhere on the machine hits both.
+const servers = { plain: await startServer("./plain-server.ts"), app: await startServer("./app-server.ts") };
+const rounds: Record<"plain" | "app", Editing[]> = { plain: [], app: [] };
+const results = {} as Record<"plain" | "app", Result>;
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of ["plain", "app"] as const) {
+      const e = await editing(servers[name], round);
+      rounds[name].push(e);
+      console.log(`round ${round + 1} ${name}`, JSON.stringify(e));
+    }
   }
+  for (const name of ["plain", "app"] as const) {
+    const m = await manyDocs(servers[name]);
+    const rs = rounds[name];
+    const sum = (k: keyof Editing) => rs.reduce((a, r) => a + r[k], 0);
+    results[name] = {
+      name,
+      updates: sum("updates"),
+      cpuPer1000: median(rs.map((r) => r.cpuPer1000)),
+      p50: median(rs.map((r) => r.p50)),
+      p99: median(rs.map((r) => r.p99)),
+      max: Math.max(...rs.map((r) => r.max)),
+      samples: sum("samples"),
+      lost: sum("lost"),
+      p99Rounds: rs.map((r) => r.p99),
+      cpuRounds: rs.map((r) => r.cpuPer1000),
+      ...m,
+    };
+    console.log(name, JSON.stringify(results[name]));
+  }
+} finally {
+  servers.plain.child.kill("SIGTERM");
+  servers.app.child.kill("SIGTERM");
 }
 
-const plain = await measure("plain", "./plain-server.ts");
-const app = await measure("app", "./app-server.ts");
 const env = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"} (shared), Node ${process.version}`;
-if (!process.argv.includes("--no-write")) writeReport({ plain, app, env, seconds: SECONDS, clients: CLIENTS, observers: OBSERVERS });
+const { plain, app } = results;
+if (!process.argv.includes("--no-write")) writeReport({ plain, app, env, load: loadavg().map((n) => n.toFixed(1)).join(" / "), seconds: SECONDS, clients: CLIENTS, observers: OBSERVERS, rounds: ROUNDS });
 process.exit(0);
