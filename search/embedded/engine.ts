@@ -2,11 +2,12 @@
 // Meilisearch-style ranking layer in JS (see docs/decisions/search-engine.md).
 import type Database from "better-sqlite3";
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult, SearchSettings } from "../types";
-import { compileSynonyms, parseQuery, slotMatcher, type QuerySlot, type QueryTerm, type SynonymIndex } from "../polish/query";
+import { compileSynonyms, parseQuery, slotMatcher, type QuerySlot, type SynonymIndex } from "../polish/query";
 import { compileFilter } from "../shared/filter";
 import { formatText } from "../shared/format";
 import { checkQuery, type SortSpec } from "../shared/request";
 import { docRows, type DocAttrs } from "./documents";
+import { coarseKey, popcount, slotExpressions, type Scores } from "./expressions";
 import { FacetTable } from "./facets";
 import { fineRank, type Candidate } from "./rank";
 import { openStore, parseIds, statements } from "./store";
@@ -16,34 +17,6 @@ import { Vocabulary } from "./vocabulary";
 const MIN_FINE = 20;
 /** Upper bound of candidates re-ranked in JS when many tie on words/typo/title. */
 const MAX_FINE = 32;
-
-const quote = (w: string) => `"${w}"`;
-
-/** A query term in FTS5 syntax: the word (as a prefix while typing) or its "_"-marked stem. */
-function termExpr(t: QueryTerm): string {
-  const word = t.prefix ? `${quote(t.word)}*` : quote(t.word);
-  return `(${word} OR ${quote("_" + t.stem)})`;
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  while (x) {
-    x &= x - 1;
-    c++;
-  }
-  return c;
-}
-
-/** Per-document results of the candidate stage, indexed by rid. */
-type Scores = { mask: Uint16Array; typo: Uint8Array; title: Uint8Array | null; slots: string[] };
-
-/** Words (more), typos (fewer), title matches (more) packed into 12 bits, higher is better. */
-function coarseKey(s: Scores, title: Uint8Array | null, rid: number): number {
-  const words = Math.min(popcount(s.mask[rid]), 15);
-  const typo = Math.min(s.typo[rid], 15);
-  const inTitle = title ? Math.min(title[rid], 15) : 0;
-  return (words << 8) | ((15 - typo) << 4) | inTitle;
-}
 
 function compareBySort(sort: SortSpec[], attrs: (DocAttrs | undefined)[], scores: Scores | null) {
   return (a: number, b: number): number => {
@@ -231,30 +204,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const touched: number[] = [];
     slots.forEach((slot, s) => {
       const bit = 1 << s;
-      const byTypo: string[][] = [[], [], []];
-      const titleParts: string[] = [];
-      for (const alt of slot.alts) {
-        byTypo[0].push("(" + alt.map(termExpr).join(" AND ") + ")");
-        const titleTerms: string[] = [];
-        for (const t of alt) {
-          const words = [t.prefix ? `${quote(t.word)}*` : quote(t.word)];
-          if (alt.length === 1 && t.typos > 0) {
-            for (const [cand, d] of this.vocab.typoCandidates(t.word)) {
-              if (d > t.typos) continue;
-              byTypo[d].push(quote(cand));
-              words.push(quote(cand));
-            }
-          }
-          titleTerms.push(`(${words.join(" OR ")} OR ${quote("_" + t.stem)})`);
-        }
-        titleParts.push("(" + titleTerms.join(" AND ") + ")");
-      }
-      scores.slots.push(titleParts.join(" OR "));
-      const exprs = [
-        byTypo[0].join(" OR "),
-        byTypo[1].length ? `(${byTypo[1].join(" OR ")})` : "",
-        byTypo[2].length ? `(${byTypo[2].join(" OR ")})` : "",
-      ];
+      const { byTypo: exprs, title } = slotExpressions(slot, this.vocab);
+      scores.slots.push(title);
       exprs.forEach((expr, k) => {
         if (!expr) return;
         const rows = parseIds(this.st.match.get(expr));
