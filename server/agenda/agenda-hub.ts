@@ -116,7 +116,8 @@ export class AgendaHub {
       this.idle.delete(doc.name);
       this.alive.add(ws);
       ws.on("pong", () => this.alive.add(ws));
-      room.add(ws, ctx.user!.id, access === "read");
+      const u = ctx.user!;
+      room.add(ws, { id: u.id, name: u.name, city: u.cityName ?? "" }, access === "read");
     });
   }
 

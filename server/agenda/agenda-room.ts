@@ -13,9 +13,13 @@ export const MESSAGE_AWARENESS = 1;
 /** Transaction origins that are not a local connection. */
 export const ORIGIN = { load: "load", relay: "relay", server: "server" } as const;
 
+/** Who a connection belongs to, from the session: presence shows this, not what the client claims. */
+export type ConnectionUser = { id: number; name: string; city: string };
+
 export type Connection = {
   ws: WebSocket;
   userId: number;
+  user: ConnectionUser;
   readOnly: boolean;
   awarenessIds: Set<number>;
   tokens: number;
@@ -65,6 +69,7 @@ export class AgendaRoom {
       if (conn) {
         for (const id of added) conn.awarenessIds.add(id);
         for (const id of removed) conn.awarenessIds.delete(id);
+        for (const id of added.concat(updated)) this.stampIdentity(conn, id);
       }
       const message = awarenessMessage(this.awareness, changed);
       for (const c of this.conns.values()) send(c.ws, message);
@@ -73,8 +78,8 @@ export class AgendaRoom {
   }
 
   /** Adds an accepted socket: sends sync step 1 and the current awareness, then listens. */
-  add(ws: WebSocket, userId: number, readOnly: boolean): Connection {
-    const conn: Connection = { ws, userId, readOnly, awarenessIds: new Set(), tokens: LIMITS.rateBurst, lastRefill: Date.now(), droppedUpdates: 0 };
+  add(ws: WebSocket, user: ConnectionUser, readOnly: boolean): Connection {
+    const conn: Connection = { ws, userId: user.id, user, readOnly, awarenessIds: new Set(), tokens: LIMITS.rateBurst, lastRefill: Date.now(), droppedUpdates: 0 };
     this.conns.set(ws, conn);
     ws.binaryType = "arraybuffer";
     ws.on("message", (data: ArrayBuffer | Buffer) => this.onMessage(conn, data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
@@ -124,6 +129,18 @@ export class AgendaRoom {
     this.closeConnections(code);
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /**
+   * Presence names come from the session, not the client: a state claiming another name, city or id is corrected in
+   * place before it is broadcast (the client keeps its colour, cursor and the session it edits).
+   */
+  private stampIdentity(conn: Connection, clientId: number): void {
+    const state = this.awareness.getStates().get(clientId);
+    const claimed = state?.user as Partial<ConnectionUser> | undefined;
+    if (!state || !claimed) return;
+    if (claimed.id === conn.user.id && claimed.name === conn.user.name && claimed.city === conn.user.city) return;
+    state.user = { ...claimed, id: conn.user.id, name: conn.user.name, city: conn.user.city };
   }
 
   private remove(conn: Connection, notify = true): void {

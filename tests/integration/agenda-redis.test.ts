@@ -74,7 +74,7 @@ describe.each(dialects)("agenda across two instances with Redis (%s)", (dialect)
     expect(agendaRoots(a.doc).sessions.toJSON()).toEqual(agendaRoots(b.doc).sessions.toJSON());
 
     a.provider.awareness.setLocalStateField("user", { name: "Maria", city: "Dzierżoniów" });
-    await eventually(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === "Maria"), "presence crosses instances");
+    await eventually(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === "Maria Członkini" && s.user?.city === "Dzierżoniów"), "presence crosses instances");
 
     // A third client joining instance 2 right after an edit on instance 1 gets it (database or relay, whichever first).
     agendaRoots(a.doc).sessions.push([createSessionMap({ id: "late", title: "Tuż przed dołączeniem" })]);

@@ -99,9 +99,12 @@ describe.each(dialects)("agenda co-design endpoint (%s)", (dialect) => {
     const reader = open(`agenda:${eventId}`, cookies.member);
     await reader.synced;
     await eventually(() => agendaRoots(reader.doc).sessions.length === 1, "reader receives the document");
-    // Awareness still flows both ways.
-    reader.provider.awareness.setLocalStateField("user", { name: "Maria" });
-    await eventually(() => [...editor.provider.awareness.getStates().values()].some((s) => s.user?.name === "Maria"), "editor sees the reader's presence");
+    // Awareness still flows both ways, under the name of the session, whatever the client claims.
+    reader.provider.awareness.setLocalStateField("user", { name: "Ktoś Inny", city: "Nigdzie", color: "#123456" });
+    await eventually(() => [...editor.provider.awareness.getStates().values()].some((s) => s.user?.name === "Maria Członkini"), "editor sees the reader's presence");
+    const shown = [...editor.provider.awareness.getStates().values()].find((s) => s.user?.name === "Maria Członkini")?.user;
+    expect(shown).toEqual({ id: expect.any(Number), name: "Maria Członkini", city: "Dzierżoniów", color: "#123456" });
+    expect([...editor.provider.awareness.getStates().values()].some((s) => s.user?.name === "Ktoś Inny")).toBe(false);
     agendaRoots(reader.doc).sessions.push([createSessionMap({ id: "intruder", title: "Nie powinno przejść" })]);
     agendaRoots(editor.doc).sessions.push([createSessionMap({ id: "after", title: "Po" })]);
     await eventually(() => agendaRoots(reader.doc).sessions.length === 3, "reader still receives edits");
