@@ -37,7 +37,7 @@ export function LiveThreadPanel({ room, threadId, kind }: { room: LiveRoom; thre
           </button>
         </div>
       ) : null}
-      <div ref={scrollRef} className="live-scroll" tabIndex={0} role="feed" aria-busy={!store} aria-label={kind === "qa" ? t.live.qaTitle : t.live.threads}>
+      <div ref={scrollRef} className="live-scroll" tabIndex={0} role="region" aria-busy={!store} aria-label={kind === "qa" ? t.live.qaTitle : t.live.threads}>
         {items.length === 0 ? <p className="live-muted live-empty">{kind === "qa" ? t.live.emptyQa : t.live.empty}</p> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((v) => (

@@ -58,6 +58,10 @@ export function useLiveRoom(eventId: number, opts: { onNew?: (m: LiveMessage[]) 
     }
 
     async function joinThread(threadId: number) {
+      if (!storesRef.current[threadId]) {
+        storesRef.current = { ...storesRef.current, [threadId]: emptyStore() };
+        setThreads(storesRef.current);
+      }
       for (;;) {
         const since = storesRef.current[threadId]?.cursor ?? 0;
         const r = await request<ThreadJoinResult>("thread:join", { threadId, since });
@@ -88,11 +92,9 @@ export function useLiveRoom(eventId: number, opts: { onNew?: (m: LiveMessage[]) 
           setMe((prev) => (prev ? { ...prev, canWrite: false } : prev));
           return;
         }
-        setState((prev) => {
-          const known = new Set(prev?.threads.map((th) => th.id));
-          for (const th of s.threads) if (!known.has(th.id)) void joinThread(th.id);
-          return s;
-        });
+        // Threads a moderator just created are joined here; known ones already stream into the stores.
+        for (const th of s.threads) if (!storesRef.current[th.id]) void joinThread(th.id);
+        setState(s);
         void request<RoomJoinResult>("room:join", { eventId }).then((r) => r.ok && setMe(r.data.me));
       });
       socket.on("typing", (n: TypingNotice) =>

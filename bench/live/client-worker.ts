@@ -36,14 +36,23 @@ async function open(i: number) {
 
 for (let i = 0; i < count; i += 50) await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, k) => open(i + k)));
 process.send!({ type: "connected", count: sockets.length });
+let cpuStart = process.cpuUsage();
+let wallStart = performance.now();
 
 process.on("message", (msg: { type: string; sent?: number[] }) => {
   if (msg.type === "progress") return void process.send!({ type: "progress", unique });
+  if (msg.type === "cpu-start") {
+    cpuStart = process.cpuUsage();
+    wallStart = performance.now();
+    return void process.send!({ type: "cpu-start" });
+  }
   if (msg.type !== "report") return;
   // Only messages the server acknowledged count as expected; anything else missing is lost.
   let received = 0;
   for (const seq of msg.sent ?? []) for (const arr of seen) received += arr[seq];
+  const used = process.cpuUsage(cpuStart);
+  const cpuPercent = ((used.user + used.system) / 1000 / (performance.now() - wallStart)) * 100;
   for (const s of sockets) s.disconnect();
   // Exit only once the (large) report has left through the IPC channel.
-  process.send!({ type: "report", latencies: latencies.map((l) => Math.round(l * 100) / 100), received, duplicates }, () => process.exit(0));
+  process.send!({ type: "report", latencies: latencies.map((l) => Math.round(l * 100) / 100), received, duplicates, cpuPercent }, () => process.exit(0));
 });

@@ -223,4 +223,34 @@ describe.each(dialects)("live protocol (%s)", (dialect) => {
     const qa = await joinQa(polling, ev.id);
     expect((await call(polling, "message:send", { threadId: qa, body: "przez polling", kind: "comment" })).ok).toBe(true);
   });
+
+  it.skipIf(skip)("opens by itself at the set time before the start and says so to everyone in the room", async () => {
+    const ev = await createLiveEvent(app, { startsInMs: 30 * 60_000 + 1500 });
+    const anon = await connect(app, null);
+    const joined = await ok<{ state: { status: string } }>(anon, "room:join", { eventId: ev.id });
+    expect(joined.state.status).toBe("waiting");
+    const opened = await next<{ status: string }>(anon, "room:state", (st) => st.status === "open", 6000);
+    expect(opened.status).toBe("open");
+  });
+
+  it.skipIf(skip)("tracks presence with names and cities and relays typing per thread", async () => {
+    const ev = await createLiveEvent(app);
+    const a = await connect(app, "member");
+    const b = await connect(app, "kalisz");
+    const anon = await connect(app, null);
+    const qa = await joinQa(a, ev.id);
+    await joinQa(b, ev.id);
+    const update = next<{ count: number; people: { name: string; city: string | null }[] }>(a, "presence:update", (p) => p.count === 3, 5000);
+    await joinQa(anon, ev.id);
+    const p = await update;
+    expect(p.people).toEqual(expect.arrayContaining([{ id: expect.any(Number), name: "Maria Członkini", city: "Dzierżoniów" }, { id: expect.any(Number), name: "Piotr Kaliski", city: "Kalisz" }]));
+    const typing = next<{ threadId: number; user: { name: string } }>(b, "typing");
+    expect(await ok(a, "typing", { threadId: qa })).toEqual({ relayed: true });
+    expect(await typing).toMatchObject({ threadId: qa, user: { name: "Maria Członkini" } });
+    expect(await ok(a, "typing", { threadId: qa })).toEqual({ relayed: false }); // throttled
+    expect(await ok(anon, "typing", { threadId: qa })).toEqual({ relayed: false }); // anonymous
+    const left = next<{ count: number }>(a, "presence:update", (x) => x.count === 2, 5000);
+    b.disconnect();
+    expect((await left).count).toBe(2);
+  });
 });
