@@ -18,6 +18,14 @@ const MIN_FINE = 20;
 /** Upper bound of candidates re-ranked in JS when many tie on words/typo/title. */
 const MAX_FINE = 32;
 
+/** Title and summary formatted now; the body (long, rarely shown) only when read, then cached. */
+function lazyFormatted(doc: SearchDocument, isMatch: (token: string) => boolean, cropLength: number): SearchHit["_formatted"] {
+  let body: string | undefined;
+  const formatted = { title: formatText(doc.title, isMatch), summary: formatText(doc.summary, isMatch, cropLength) };
+  Object.defineProperty(formatted, "body", { enumerable: true, get: () => (body ??= formatText(doc.body, isMatch, cropLength)) });
+  return formatted as SearchHit["_formatted"];
+}
+
 function compareBySort(sort: SortSpec[], attrs: (DocAttrs | undefined)[], scores: Scores | null) {
   return (a: number, b: number): number => {
     for (const s of sort) {
@@ -286,11 +294,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const doc = byRid.get(rid)!;
       return {
         ...doc,
-        _formatted: {
-          title: formatText(doc.title, isMatch),
-          summary: formatText(doc.summary, isMatch, cropLength),
-          body: formatText(doc.body, isMatch, cropLength),
-        },
+        _formatted: lazyFormatted(doc, isMatch, cropLength),
       };
     });
   }

@@ -146,14 +146,17 @@ export function parseFilter(input: string): FilterNode | null {
   return tree;
 }
 
+/** Equality as Meilisearch filters it: numbers numerically, strings case-insensitively (expected given lower-cased). */
 function eqValue(actual: string | number | null, expected: string): boolean {
-  if (actual === null) return false;
+  if (actual === null || actual === undefined) return false;
   if (typeof actual === "number") return actual === Number(expected);
-  return actual.toLowerCase() === expected.toLowerCase();
+  return actual === expected || (actual.length === expected.length && actual.toLowerCase() === expected);
 }
 
 function anyOf(v: FilterValues[FilterField], test: (x: string | number | null) => boolean): boolean {
-  return Array.isArray(v) ? v.some(test) : test(v);
+  if (!Array.isArray(v)) return test(v);
+  for (let i = 0; i < v.length; i++) if (test(v[i])) return true;
+  return false;
 }
 
 /** Compiles a parsed filter into a predicate over a document's filterable values. */
@@ -174,15 +177,18 @@ export function compileFilter(node: FilterNode | null): (doc: FilterValues) => b
     }
     case "exists":
       return (d) => d[node.field] !== null && d[node.field] !== undefined;
-    case "in":
-      return (d) => anyOf(d[node.field], (x) => node.values.some((v) => eqValue(x, v)));
+    case "in": {
+      const values = node.values.map((v) => v.toLowerCase());
+      return (d) => anyOf(d[node.field], (x) => values.some((v) => eqValue(x, v)));
+    }
     case "range": {
       const from = Number(node.from);
       const to = Number(node.to);
       return (d) => anyOf(d[node.field], (x) => typeof x === "number" && x >= from && x <= to);
     }
     case "cmp": {
-      const { field, op, value } = node;
+      const { field, op } = node;
+      const value = node.value.toLowerCase();
       if (op === "=") return (d) => anyOf(d[field], (x) => eqValue(x, value));
       // Meilisearch: `areas != x` keeps documents where no element equals x (and those without the attribute).
       if (op === "!=") return (d) => !anyOf(d[field], (x) => eqValue(x, value));
