@@ -60,6 +60,7 @@ Each phase runs in a fresh process; memory is the delta after a forced GC over a
 | open existing index (s) | ${f1(serveRow.openS)} | (rebuild: ${f1(mini.buildS)}) | |
 | in-process p50 (ms) | ${f1(serveRow.p50)} | ${f1(mini.p50)} | ${ratio(serveRow.p50, mini.p50)} |
 | in-process p95 (ms) | ${f1(serveRow.p95)} | ${f1(mini.p95)} | ${ratio(serveRow.p95, mini.p95)} |
+| in-process CPU time per query p50 / p95 (ms) | ${f1(serveRow.cpu50)} / ${f1(serveRow.cpu95)} | ${f1(mini.cpu50)} / ${f1(mini.cpu95)} | ${ratio(serveRow.cpu95, mini.cpu95)} (p95) |
 | HTTP p50, ${CLIENTS} clients (ms) | ${f1(serveRow.hp50)} | ${f1(mini.hp50)} | ${ratio(serveRow.hp50, mini.hp50)} |
 | HTTP p95, ${CLIENTS} clients (ms) | ${f1(serveRow.hp95)} | ${f1(mini.hp95)} | ${ratio(serveRow.hp95, mini.hp95)} |
 | mean matches per query | ${f1(serveRow.matches)} | ${f1(mini.matches)} | |

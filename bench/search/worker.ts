@@ -12,18 +12,22 @@ const [phase, docs, queryCount, clients, httpRequests, file] = process.argv.slic
 async function queryPhase(engine: BenchEngine, queries: ReturnType<typeof generateQueries>) {
   for (const q of queries.slice(0, 50)) await engine.search(q.q, q.filter);
   const times: number[] = [];
+  const cpu: number[] = [];
   let matches = 0;
   for (const q of queries) {
+    const c = process.cpuUsage();
     const s = performance.now();
     const r = await engine.search(q.q, q.filter);
     times.push(performance.now() - s);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
     matches += r.total;
   }
   const server = await serve(engine);
   const http = await httpLoad(server.url, queries, Number(clients), Number(httpRequests));
   await server.close();
   return {
-    p50: percentile(times, 50), p95: percentile(times, 95), hp50: percentile(http, 50), hp95: percentile(http, 95),
+    p50: percentile(times, 50), p95: percentile(times, 95), cpu50: percentile(cpu, 50), cpu95: percentile(cpu, 95), hp50: percentile(http, 50), hp95: percentile(http, 95),
     matches: matches / queries.length,
   };
 }
