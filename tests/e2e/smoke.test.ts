@@ -34,7 +34,9 @@ describe("a city representative's first visit", () => {
 
     await page.getByRole("link", { name: "Moje wydarzenia" }).first().click();
     await page.waitForURL("**/moje-wydarzenia");
-    expect(await page.getByRole("link", { name: event.title }).count()).toBe(1);
+    await page.getByRole("heading", { name: "Moje wydarzenia" }).waitFor();
+    await page.getByRole("link", { name: event.title, exact: true }).waitFor();
+    expect(await page.getByRole("link", { name: event.title, exact: true }).count()).toBe(1);
     await page.screenshot({ path: `${app.dataDir}/my-events.png`, fullPage: true });
     await page.close();
   });
