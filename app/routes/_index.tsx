@@ -3,16 +3,29 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAreas } from "../../db/repositories/areas.js";
 import { EventCard } from "~/components/event-card";
+import { LibraryHit } from "~/components/library-hit";
 import { t } from "~/i18n";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { db, events } = context.services;
-  const [areas, upcoming] = await Promise.all([listAreas(db.db), events.list({ when: "upcoming", limit: 3 })]);
-  return json({ areas, upcoming, signedIn: Boolean(context.user) });
+  const { db, events, search, logger } = context.services;
+  const [areas, upcoming, practices] = await Promise.all([
+    listAreas(db.db),
+    events.list({ when: "upcoming", limit: 3 }),
+    // The home page still renders when the search engine is down; the section is simply left out.
+    search.engine
+      .search({ q: "", filter: 'group = "library" AND kind = "good_practice"', sort: ["date:desc"], hitsPerPage: 3 })
+      .then((r) => r.hits.map(({ id, kind, group, url, year, cityName, areas, _formatted }) => ({ id, kind, group, url, year, cityName, areas, _formatted: { title: _formatted.title, summary: _formatted.summary } })))
+      .catch((error): [] => {
+        logger.warn("home: latest good practices unavailable", { error: String(error) });
+        return [];
+      }),
+  ]);
+  return json({ areas, upcoming, practices, signedIn: Boolean(context.user) });
 }
 
 export default function Home() {
-  const { areas, upcoming, signedIn } = useLoaderData<typeof loader>();
+  const { areas, upcoming, practices, signedIn } = useLoaderData<typeof loader>();
+  const areaNames = Object.fromEntries(areas.map((a) => [a.slug, a.name]));
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
@@ -48,6 +61,20 @@ export default function Home() {
           <Link to="/wydarzenia">{t.home.allEvents} →</Link>
         </p>
       </section>
+
+      {practices.length ? (
+        <section aria-labelledby="practices-title">
+          <h2 id="practices-title">{t.home.practicesTitle}</h2>
+          <div className="grid">
+            {practices.map((hit) => (
+              <LibraryHit key={hit.id} hit={hit} areaNames={areaNames} />
+            ))}
+          </div>
+          <p>
+            <Link to="/biblioteka?kind=good_practice">{t.home.allPractices} →</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="areas-title">
         <h2 id="areas-title">{t.home.areasTitle}</h2>

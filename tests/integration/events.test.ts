@@ -132,3 +132,20 @@ describe.each(await dialects())("events on %s", (dialect) => {
     expect(new Set(uids).size).toBe(uids.length);
   });
 });
+
+describe("home page", () => {
+  let app: TestServer;
+  beforeAll(async () => {
+    app = await startTestServer();
+  });
+  afterAll(async () => app?.stop());
+
+  it("shows the next events and the newest good practices, each linking to its page", async () => {
+    const page = await new TestClient(app.url).html("/");
+    const next = (await app.services.events.list({ when: "upcoming", limit: 1 }))[0];
+    expect(page.html).toContain(`href="/wydarzenia/${next.slug}"`);
+    expect(page.html).toContain("Najnowsze dobre praktyki miast");
+    const newest = await app.services.search.engine.search({ q: "", filter: 'kind = "good_practice"', sort: ["date:desc"], hitsPerPage: 1 });
+    expect(page.html).toContain(`href="${newest.hits[0].url}"`);
+  });
+});

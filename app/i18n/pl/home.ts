@@ -9,6 +9,8 @@ export const home = {
   upcomingTitle: "Najbliższe wydarzenia",
   upcomingEmpty: "Nie zaplanowano jeszcze kolejnych wydarzeń. Zajrzyj wkrótce albo przejrzyj minione seminaria.",
   allEvents: "Wszystkie wydarzenia",
+  practicesTitle: "Najnowsze dobre praktyki miast",
+  allPractices: "Wszystkie dobre praktyki",
   howTitle: "Jak działa Forum",
   how: [
     { title: "Seminaria i warsztaty", text: "Cykle otwartych seminariów dla przedstawicieli miast małych i średnich, z programem współtworzonym przez miasta." },
