@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { listAudit } from "../../db/repositories/audit.js";
+import { AdminTabs } from "~/components/admin-tabs";
 import { t } from "~/i18n";
 import { requirePermission } from "~/lib/guards.server";
 
@@ -19,12 +20,7 @@ export default function AuditLog() {
   return (
     <>
       <h1>{t.admin.title}</h1>
-      <nav className="tabs" aria-label={t.admin.title}>
-        <Link to="/admin/uzytkownicy">{t.admin.users}</Link>
-        <Link to="/admin/dziennik" aria-current="page">
-          {t.admin.audit}
-        </Link>
-      </nav>
+      <AdminTabs current="/admin/dziennik" />
       {entries.length === 0 ? (
         <p className="empty-state">{t.admin.auditEmpty}</p>
       ) : (

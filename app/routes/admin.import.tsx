@@ -7,6 +7,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { t } from "~/i18n";
 import { readForm } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
+import { AdminTabs } from "~/components/admin-tabs";
 
 const I = t.library.import;
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -83,6 +84,7 @@ export default function AdminImport() {
   return (
     <section aria-labelledby="import-title">
       <h1 id="import-title">{I.title}</h1>
+      <AdminTabs current="/admin/import" />
       <p>{I.intro}</p>
       {data?.error ? (
         <p className="error-summary" role="alert">

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { countUsers, listUsers } from "../../db/repositories/users.js";
 import { setUserRole, UserAdminError, userAdminSchema } from "../../server/auth/user-admin.js";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, Select } from "~/components/field";
+import { AdminTabs } from "~/components/admin-tabs";
 import { t } from "~/i18n";
 import { formToObject, readForm } from "~/lib/forms.server";
 import { permissionResponse, requirePermission } from "~/lib/guards.server";
@@ -49,12 +50,7 @@ export default function AdminUsers() {
   return (
     <>
       <h1>{t.admin.title}</h1>
-      <nav className="tabs" aria-label={t.admin.title}>
-        <Link to="/admin/uzytkownicy" aria-current="page">
-          {t.admin.users}
-        </Link>
-        <Link to="/admin/dziennik">{t.admin.audit}</Link>
-      </nav>
+      <AdminTabs current="/admin/uzytkownicy" />
       {result ? (
         <p className={`notice ${result.ok ? "notice-ok" : "notice-warn"}`} role="status">
           {result.message}

@@ -2,6 +2,7 @@ export const admin = {
   title: "Administracja",
   users: "Użytkownicy",
   audit: "Dziennik zdarzeń",
+  import: "Import biblioteki",
   search: "Szukaj (imię, nazwisko lub e-mail)",
   role: "Rola",
   allRoles: "Wszystkie role",
