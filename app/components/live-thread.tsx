@@ -1,5 +1,5 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { LiveMessage } from "../../server/live/protocol.js";
 import { t } from "~/i18n";
 import type { LiveRoom } from "~/realtime/live-room";
@@ -25,6 +25,13 @@ export function LiveThreadPanel({ room, threadId, kind }: { room: LiveRoom; thre
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => 96, overscan: 8, getItemKey: (i) => items[i].id });
   const typingNames = Object.values(room.typing[threadId] ?? {}).map((p) => p.name);
 
+  // Discussions read like a chat: follow new messages while the reader is at the bottom, never yank them away
+  // from what they are reading further up. Q&A lists are sorted, so they stay where they are.
+  const atBottom = useRef(true);
+  useEffect(() => {
+    if (kind === "discussion" && atBottom.current && items.length) virtualizer.scrollToIndex(items.length - 1, { align: "end" });
+  }, [items.length, kind, virtualizer]);
+
   return (
     <div className="live-thread">
       {kind === "qa" ? (
@@ -37,7 +44,15 @@ export function LiveThreadPanel({ room, threadId, kind }: { room: LiveRoom; thre
           </button>
         </div>
       ) : null}
-      <div ref={scrollRef} className="live-scroll" tabIndex={0} role="region" aria-busy={!store} aria-label={kind === "qa" ? t.live.qaTitle : t.live.threads}>
+      <div
+        ref={scrollRef}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+        }}
+        className="live-scroll"
+        tabIndex={0}
+        role="region" aria-busy={!store} aria-label={kind === "qa" ? t.live.qaTitle : t.live.threads}>
         {items.length === 0 ? <p className="live-muted live-empty">{kind === "qa" ? t.live.emptyQa : t.live.empty}</p> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((v) => (

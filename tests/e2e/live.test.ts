@@ -70,6 +70,16 @@ describe("live room in real browsers", () => {
     await voter.getByRole("button", { name: "Zadaj pytanie" }).click();
     await presenter.locator("blockquote", { hasText: "Czy będzie nagranie?" }).waitFor();
     expect(await seriousAxeViolations(presenter)).toEqual([]);
+
+    // A moderator opens a discussion thread; it appears for others without reload and carries comments both ways.
+    await mod.getByLabel("Tytuł wątku").fill("Sesja 1: finansowanie");
+    await mod.getByRole("button", { name: "Utwórz wątek" }).click();
+    await asker.getByRole("tab", { name: "Sesja 1: finansowanie" }).click();
+    await asker.getByLabel("Twoja wiadomość").fill("Dzień dobry z Dzierżoniowa!");
+    await asker.getByRole("button", { name: "Wyślij" }).click();
+    await mod.getByRole("tab", { name: "Sesja 1: finansowanie" }).click();
+    await mod.locator("article.live-msg", { hasText: "Dzień dobry z Dzierżoniowa!" }).waitFor();
+    expect(await seriousAxeViolations(asker)).toEqual([]);
   });
 
   it("works on a phone for an anonymous reader, who is asked to sign in to write", async () => {
