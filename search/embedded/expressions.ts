@@ -1,5 +1,6 @@
 // FTS5 query text for one query slot, split by typo level, and the small integer keys of the candidate stage.
 import type { QuerySlot, QueryTerm } from "../polish/query";
+import { stem } from "../polish/stemmer";
 import type { Vocabulary } from "./vocabulary";
 
 const quote = (w: string) => `"${w}"`;
@@ -21,7 +22,9 @@ export function slotExpressions(slot: QuerySlot, vocab: Vocabulary): { byTypo: [
       const words = [t.prefix ? `${quote(t.word)}*` : quote(t.word)];
       if (alt.length === 1 && t.typos > 0) {
         for (const [cand, d] of vocab.typoCandidates(t.word)) {
-          if (d > t.typos) continue;
+          // Forms sharing the stem (or the typed prefix) already match at typo 0: querying them again only
+          // re-reads the largest doclists (all inflections of a common word).
+          if (d > t.typos || (t.prefix && cand.startsWith(t.word)) || stem(cand) === t.stem) continue;
           byTypo[d].push(quote(cand));
           words.push(quote(cand));
         }

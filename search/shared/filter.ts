@@ -146,17 +146,27 @@ export function parseFilter(input: string): FilterNode | null {
   return tree;
 }
 
-/** Equality as Meilisearch filters it: numbers numerically, strings case-insensitively (expected given lower-cased). */
-function eqValue(actual: string | number | null, expected: string): boolean {
-  if (actual === null || actual === undefined) return false;
-  if (typeof actual === "number") return actual === Number(expected);
-  return actual === expected || (actual.length === expected.length && actual.toLowerCase() === expected);
+type Value = string | number | null;
+
+/** Equality as Meilisearch filters it: numbers numerically, strings case-insensitively. */
+function equals(expected: string): (x: Value) => boolean {
+  const lower = expected.toLowerCase();
+  const num = Number(expected);
+  return (x) => {
+    if (x === null || x === undefined) return false;
+    if (typeof x === "number") return x === num;
+    return x === lower || (x.length === lower.length && x.toLowerCase() === lower);
+  };
 }
 
-function anyOf(v: FilterValues[FilterField], test: (x: string | number | null) => boolean): boolean {
-  if (!Array.isArray(v)) return test(v);
-  for (let i = 0; i < v.length; i++) if (test(v[i])) return true;
-  return false;
+/** A test on one attribute; arrays (areas) pass when any element passes. Closures are built once per query. */
+function onField(field: FilterField, test: (x: Value) => boolean): (d: FilterValues) => boolean {
+  return (d) => {
+    const v = d[field];
+    if (!Array.isArray(v)) return test(v);
+    for (let i = 0; i < v.length; i++) if (test(v[i])) return true;
+    return false;
+  };
 }
 
 /** Compiles a parsed filter into a predicate over a document's filterable values. */
@@ -165,11 +175,17 @@ export function compileFilter(node: FilterNode | null): (doc: FilterValues) => b
   switch (node.type) {
     case "and": {
       const parts = node.items.map(compileFilter);
-      return (d) => parts.every((p) => p(d));
+      return (d) => {
+        for (let i = 0; i < parts.length; i++) if (!parts[i](d)) return false;
+        return true;
+      };
     }
     case "or": {
       const parts = node.items.map(compileFilter);
-      return (d) => parts.some((p) => p(d));
+      return (d) => {
+        for (let i = 0; i < parts.length; i++) if (parts[i](d)) return true;
+        return false;
+      };
     }
     case "not": {
       const inner = compileFilter(node.item);
@@ -178,24 +194,32 @@ export function compileFilter(node: FilterNode | null): (doc: FilterValues) => b
     case "exists":
       return (d) => d[node.field] !== null && d[node.field] !== undefined;
     case "in": {
-      const values = node.values.map((v) => v.toLowerCase());
-      return (d) => anyOf(d[node.field], (x) => values.some((v) => eqValue(x, v)));
+      const tests = node.values.map(equals);
+      return onField(node.field, (x) => {
+        for (let i = 0; i < tests.length; i++) if (tests[i](x)) return true;
+        return false;
+      });
     }
     case "range": {
       const from = Number(node.from);
       const to = Number(node.to);
-      return (d) => anyOf(d[node.field], (x) => typeof x === "number" && x >= from && x <= to);
+      return onField(node.field, (x) => typeof x === "number" && x >= from && x <= to);
     }
     case "cmp": {
       const { field, op } = node;
-      const value = node.value.toLowerCase();
-      if (op === "=") return (d) => anyOf(d[field], (x) => eqValue(x, value));
+      if (op === "=") return onField(field, equals(node.value));
       // Meilisearch: `areas != x` keeps documents where no element equals x (and those without the attribute).
-      if (op === "!=") return (d) => !anyOf(d[field], (x) => eqValue(x, value));
-      const n = Number(value);
-      const cmp: (x: number) => boolean =
-        op === ">" ? (x) => x > n : op === ">=" ? (x) => x >= n : op === "<" ? (x) => x < n : (x) => x <= n;
-      return (d) => anyOf(d[field], (x) => typeof x === "number" && cmp(x));
+      if (op === "!=") {
+        const eq = onField(field, equals(node.value));
+        return (d) => !eq(d);
+      }
+      const n = Number(node.value);
+      const cmp: (x: Value) => boolean =
+        op === ">" ? (x) => typeof x === "number" && x > n
+        : op === ">=" ? (x) => typeof x === "number" && x >= n
+        : op === "<" ? (x) => typeof x === "number" && x < n
+        : (x) => typeof x === "number" && x <= n;
+      return onField(field, cmp);
     }
   }
 }
