@@ -179,7 +179,7 @@ export interface LibraryAttachmentsTable {
 
 export interface SearchOutboxTable {
   id: Generated<number>;
-  entity: "library" | "event";
+  entity: "library" | "event" | "thread";
   entityId: number;
   op: "upsert" | "delete";
   attempts: number;
@@ -247,6 +247,8 @@ export interface LiveThreadsTable {
   position: number;
   createdBy: number | null;
   createdAt: string;
+  /** When the thread's archive was queued for the search index (null: not yet). */
+  archiveQueuedAt: string | null;
 }
 
 export interface LiveMessagesTable {

@@ -1,3 +1,4 @@
+import { useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { LiveMessage } from "../../server/live/protocol.js";
 import { t } from "~/i18n";
@@ -10,7 +11,9 @@ const timeFmt = new Intl.DateTimeFormat("pl-PL", { timeZone: "Europe/Warsaw", da
 export function LiveRoomView({ eventId, slug, stream }: { eventId: number; slug: string; stream: { url: string | null; embeddable: boolean; visible: boolean } }) {
   const announcer = useAnnouncer();
   const room = useLiveRoom(eventId, { onNew: announcer.push });
-  const [active, setActive] = useState<number | null>(null);
+  // ?watek=<id> (links from the search archive) opens that thread first.
+  const [params] = useSearchParams();
+  const [active, setActive] = useState<number | null>(Number(params.get("watek")) || null);
   const threads = room.state?.threads ?? [];
   const current = threads.find((th) => th.id === active) ?? threads[0];
 

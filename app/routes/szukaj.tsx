@@ -6,11 +6,11 @@ import { LibraryHit, type HitView } from "~/components/library-hit";
 import { t } from "~/i18n";
 
 const F = t.library.federated;
-const GROUPS = ["library", "event"] as const;
+const GROUPS = ["library", "event", "thread"] as const;
 
 export const meta: MetaFunction = () => [{ title: `${F.title} — ${t.common.appName}` }];
 
-/** Federated search: one query over the library and events (thread archives join as a third group later). */
+/** Federated search: one query over the library, events and the archives of live threads, grouped by kind. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
   const areas = Object.fromEntries((await listAreas(context.services.db.db)).map((a) => [a.slug, a.name]));

@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-28T0300-foundation.js";
 import * as library from "./2026-11-28T0400-library.js";
 import * as agenda from "./2026-11-28T0410-agenda.js";
 import * as live from "./2026-11-28T0420-live.js";
+import * as threadSearch from "./2026-11-28T0500-thread-search.js";
 
 // Every migration is listed here by its dated name; Kysely applies them in name order.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T0400-library": library,
   "2026-11-28T0410-agenda": agenda,
   "2026-11-28T0420-live": live,
+  "2026-11-28T0500-thread-search": threadSearch,
 };

@@ -5,6 +5,8 @@ import { deferOutboxRow, deleteOutboxRows, dueOutboxRows, outboxStats, type Outb
 import { isoFromNow } from "../../db/time.js";
 import { eventDocId, eventDocument } from "../documents/event-document.js";
 import { libraryDocId, libraryDocument } from "../documents/library-document.js";
+import { threadDocId, threadDocument } from "../documents/thread-document.js";
+import { findThreadForIndex } from "../../db/repositories/thread-search.js";
 import type { SearchDocument, SearchEngine } from "../types.js";
 
 type Log = { warn: (msg: string, extra?: Record<string, unknown>) => void; debug: (msg: string, extra?: Record<string, unknown>) => void };
@@ -56,6 +58,11 @@ export function createIndexer(opts: IndexerOptions) {
         const item = r.op === "upsert" ? items.get(r.entityId) : undefined;
         if (item && item.status === "published") upserts.push(libraryDocument(item));
         else removals.push(libraryDocId(r.entityId));
+      } else if (r.entity === "thread") {
+        // Queued only once the room is an archive (see queueArchivedThreads); a missing thread is removed.
+        const thread = r.op === "upsert" ? await findThreadForIndex(db, r.entityId) : undefined;
+        if (thread) upserts.push(threadDocument(thread));
+        else removals.push(threadDocId(r.entityId));
       } else {
         const event = r.op === "upsert" ? await findEventById(db, r.entityId) : undefined;
         if (event) upserts.push(eventDocument(event));

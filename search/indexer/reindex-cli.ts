@@ -17,7 +17,7 @@ try {
   await migrateToLatest(db.db);
   await engine.init({ synonyms: DEFAULT_SYNONYMS });
   const summary = await reindexAll(db, engine, (p) => {
-    const label = p.phase === "library" ? t.reindex.library : t.reindex.events;
+    const label = t.reindex[p.phase];
     let bar = phases.get(p.phase);
     if (!bar) phases.set(p.phase, (bar = bars.create(p.total, 0, { phase: label })));
     bar.setTotal(p.total);

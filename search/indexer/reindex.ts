@@ -2,12 +2,15 @@ import type { DbHandle } from "../../db/index.js";
 import { listEvents } from "../../db/repositories/events.js";
 import { countPublishedLibraryItems, publishedLibraryItemsAfter } from "../../db/repositories/library-queries.js";
 import { clearOutboxUpTo, maxOutboxId } from "../../db/repositories/search-outbox.js";
+import { archivedThreadIdsAfter, findThreadForIndex } from "../../db/repositories/thread-search.js";
+import { ARCHIVE_AFTER_END_MS } from "../../server/live/live-rules.js";
+import { threadDocument } from "../documents/thread-document.js";
 import { eventDocument } from "../documents/event-document.js";
 import { libraryDocument } from "../documents/library-document.js";
 import type { SearchEngine } from "../types.js";
 
-export type ReindexSummary = { library: number; events: number; total: number; ms: number };
-export type ReindexProgress = { phase: "library" | "events"; done: number; total: number };
+export type ReindexSummary = { library: number; events: number; threads: number; total: number; ms: number };
+export type ReindexProgress = { phase: "library" | "events" | "threads"; done: number; total: number };
 
 async function countEvents(handle: DbHandle): Promise<number> {
   const r = await handle.db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -44,6 +47,23 @@ export async function reindexAll(handle: DbHandle, engine: SearchEngine, onProgr
     onProgress?.({ phase: "events", done: events, total: evTotal });
   }
 
+  // Thread archives: rooms become read-only archives a while after their event ends.
+  const endedBefore = new Date(Date.now() - ARCHIVE_AFTER_END_MS).toISOString();
+  let threads = 0;
+  for (let after = 0; ; ) {
+    const ids = await archivedThreadIdsAfter(handle.db, endedBefore, after, batch);
+    if (ids.length === 0) break;
+    const docs = [];
+    for (const id of ids) {
+      const thread = await findThreadForIndex(handle.db, id);
+      if (thread) docs.push(threadDocument(thread));
+    }
+    await engine.upsert(docs);
+    threads += docs.length;
+    after = ids[ids.length - 1];
+    onProgress?.({ phase: "threads", done: threads, total: threads });
+  }
+
   await clearOutboxUpTo(handle.db, coveredUpTo);
-  return { library, events, total: library + events, ms: Date.now() - started };
+  return { library, events, threads, total: library + events + threads, ms: Date.now() - started };
 }

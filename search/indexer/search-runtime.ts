@@ -3,10 +3,12 @@ import { countPublishedLibraryItems } from "../../db/repositories/library-querie
 import type { SearchEngine, SearchSettings } from "../types.js";
 import { createIndexer, type Indexer, type IndexerOptions } from "./indexer.js";
 import { reindexAll } from "./reindex.js";
+import { queueArchivedThreads } from "../../db/repositories/thread-search.js";
+import { ARCHIVE_AFTER_END_MS } from "../../server/live/live-rules.js";
 
 type Log = IndexerOptions["logger"] & { info: (msg: string, extra?: Record<string, unknown>) => void };
 
-export type SearchRuntime = { engine: SearchEngine; indexer: Indexer; close: () => Promise<void> };
+export type SearchRuntime = { engine: SearchEngine; indexer: Indexer; sweepArchives: () => Promise<void>; close: () => Promise<void> };
 
 /** Synonym groups applied to every engine (index settings are code, not hand-made). */
 export const DEFAULT_SYNONYMS: string[][] = [
@@ -27,7 +29,7 @@ export const DEFAULT_SYNONYMS: string[][] = [
  * a fresh Meilisearch index) and starts the outbox drain. An engine that is down at boot does not stop the app:
  * the indexer keeps retrying and the pages show that search is unavailable.
  */
-export async function startSearchRuntime(opts: { db: DbHandle; engine: SearchEngine; logger: Log; settings?: SearchSettings; indexer?: Partial<IndexerOptions> }): Promise<SearchRuntime> {
+export async function startSearchRuntime(opts: { db: DbHandle; engine: SearchEngine; logger: Log; settings?: SearchSettings; indexer?: Partial<IndexerOptions>; archiveSweepMs?: number }): Promise<SearchRuntime> {
   const { db, engine, logger } = opts;
   const indexer = createIndexer({ db, engine, logger, ...opts.indexer });
   try {
@@ -42,10 +44,24 @@ export async function startSearchRuntime(opts: { db: DbHandle; engine: SearchEng
     logger.warn("search: engine not ready at start; the outbox will catch up when it answers", { error: error instanceof Error ? error.message : String(error) });
   }
   indexer.start();
+  // Live rooms turn into archives by the clock, with no write to hook: a sweep queues newly archived threads.
+  const sweep = async () => {
+    try {
+      const queued = await queueArchivedThreads(db.db, new Date(Date.now() - ARCHIVE_AFTER_END_MS).toISOString());
+      if (queued) void indexer.kick();
+    } catch (error) {
+      logger.warn("search: archive sweep failed", { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  await sweep();
+  const sweepTimer = setInterval(() => void sweep(), opts.archiveSweepMs ?? 60_000);
+  sweepTimer.unref();
   return {
     engine,
     indexer,
+    sweepArchives: sweep,
     close: async () => {
+      clearInterval(sweepTimer);
       await indexer.stop();
       await engine.close();
     },

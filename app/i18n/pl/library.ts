@@ -180,8 +180,9 @@ export const library = {
   reindex: {
     library: "Biblioteka ",
     events: "Wydarzenia ",
-    done: (engine: string, s: { library: number; events: number; total: number; ms: number }) =>
-      `Przebudowano indeks (${engine}): ${s.library} pozycji biblioteki, ${s.events} wydarzeń, razem ${s.total} dokumentów w ${(s.ms / 1000).toFixed(1)} s.`,
+    threads: "Archiwum dyskusji ",
+    done: (engine: string, s: { library: number; events: number; threads: number; total: number; ms: number }) =>
+      `Przebudowano indeks (${engine}): ${s.library} pozycji biblioteki, ${s.events} wydarzeń, ${s.threads} wątków z archiwum, razem ${s.total} dokumentów w ${(s.ms / 1000).toFixed(1)} s.`,
     count: (n: number) => `Dokumentów w indeksie: ${n}.`,
     failed: (msg: string) => `Przebudowa indeksu nie powiodła się: ${msg}`,
   },
