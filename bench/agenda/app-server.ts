@@ -10,7 +10,11 @@ import { serveStats, type ServerReady } from "./server-stats.js";
 
 const docCount = Number(process.env.BENCH_DOCS ?? 1000);
 const dataDir = mkdtempSync(path.join(tmpdir(), "frl-bench-agenda-"));
-const app = await startApp(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "error", FRL_DEMO: "1" }));
+// BENCH_DATABASE_URL (an empty PostgreSQL database) runs the same bench on PostgreSQL instead of the default SQLite file.
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+const app = await startApp(
+  loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "error", FRL_DEMO: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+);
 const { db } = app.services.db;
 const start = new Date(Date.now() + 30 * 86_400_000);
 const ids: number[] = [];

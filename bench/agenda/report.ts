@@ -14,6 +14,8 @@ export type Result = {
   joinP99: number;
   docs: number;
   p99Rounds: number[];
+  loopP99: number;
+  loopMax: number;
   cpuRounds: number[];
 };
 
@@ -42,7 +44,7 @@ export function writeReport(r: { plain: Result; app: Result; env: string; load: 
 Command: \`npm run bench:agenda\` (bench/agenda/run.ts). The real app (session cookie, access rules, limits,
 append-only SQLite persistence with batching and compaction) against a plain \`@y/websocket-server\` 0.1.1
 (\`setupWSConnection\`, in-memory, no auth) in the same run; each server in its own child process, the clients
-(y-websocket 3.1 \`WebsocketProvider\`) in the runner.
+(y-websocket 3.1 \`WebsocketProvider\`) in 2 child processes (editing) and in the runner (open documents).
 
 - Editing: ${r.rounds} rounds per server, alternating plain/app with both servers running; each round ${r.clients}
   clients on a fresh document for ${r.seconds} s replaying a seeded trace of people working in bursts:
@@ -66,6 +68,7 @@ Measured ${when} UTC on ${r.env}.
 | fan-out max | ${ms(plain.max)} | ${ms(app.max)} | |
 | fan-out p99 per round | ${plain.p99Rounds.map(ms).join(", ")} | ${app.p99Rounds.map(ms).join(", ")} | |
 | CPU per 1,000 updates per round | ${plain.cpuRounds.map(ms).join(", ")} | ${app.cpuRounds.map(ms).join(", ")} | |
+| server event-loop delay p99 / max during replay | ${ms(plain.loopP99)} / ${ms(plain.loopMax)} | ${ms(app.loopP99)} / ${ms(app.loopMax)} | |
 | latency samples | ${plain.samples} | ${app.samples} | |
 | clients not converged after a round | ${plain.lost} | ${app.lost} | 0 |
 | heap per open document | ${plain.heapPerDocKb.toFixed(1)} KB | ${app.heapPerDocKb.toFixed(1)} KB | |
@@ -73,6 +76,11 @@ Measured ${when} UTC on ${r.env}.
 
 The machine is shared by several engineers running builds and tests (load average ${r.load} during the run on
 2 cores); numbers move between runs, the ratios are taken within one run. ${tailNote}
+
+Not yet explained: the app's event loop shows longer stalls than the plain server's (row "event-loop delay"), which
+is what moves its fan-out tail. Suspects, not yet profiled: the synchronous SQLite writes and compaction of
+better-sqlite3 on the main thread, and garbage collection of the larger app process. \`BENCH_DATABASE_URL=postgres://…\`
+runs the app on PostgreSQL (asynchronous I/O) for comparison.
 ${END}`;
   const text = existsSync(FILE) ? readFileSync(FILE, "utf8") : "# Benchmarks\n";
   const i = text.indexOf(START);

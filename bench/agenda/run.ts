@@ -80,7 +80,7 @@ const pct = (xs: number[], p: number) => {
 
 type Report = { sent: [string, number][]; received: [string, number][]; vectors: string[] };
 
-type Editing = Pick<Result, "updates" | "cpuPer1000" | "p50" | "p99" | "max" | "samples" | "lost">;
+type Editing = Pick<Result, "updates" | "cpuPer1000" | "p50" | "p99" | "max" | "samples" | "lost" | "loopP99" | "loopMax">;
 
 async function editing(server: Server, round: number): Promise<Editing> {
   const { port, cookie, docNames } = server.ready;
@@ -134,7 +134,7 @@ async function editing(server: Server, round: number): Promise<Editing> {
   seed.destroy();
   seed.doc.destroy();
   const cpu = after.cpuMs - before.cpuMs;
-  return { updates, cpuPer1000: (cpu / updates) * 1000, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), samples: latencies.length, lost };
+  return { updates, cpuPer1000: (cpu / updates) * 1000, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), samples: latencies.length, lost, loopP99: after.loopP99, loopMax: after.loopMax };
 }
 
 async function manyDocs(server: Server): Promise<Pick<Result, "heapPerDocKb" | "joinP50" | "joinP99" | "docs">> {
@@ -193,6 +193,8 @@ try {
       samples: sum("samples"),
       lost: sum("lost"),
       p99Rounds: rs.map((r) => r.p99),
+      loopP99: median(rs.map((r) => r.loopP99)),
+      loopMax: Math.max(...rs.map((r) => r.loopMax)),
       cpuRounds: rs.map((r) => r.cpuPer1000),
       ...m,
     };

@@ -1,17 +1,25 @@
 // IPC shared by the two bench servers: the parent asks for CPU and heap (after a forced GC) of the server process.
-export type ServerStats = { cpuMs: number; heapUsed: number; rss: number };
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
+export type ServerStats = { cpuMs: number; heapUsed: number; rss: number; loopP99: number; loopMax: number };
 export type ServerReady = { port: number; cookie: string; docNames: string[] };
 
 /** Answers `stats` requests from the bench runner over the child-process IPC channel. */
 export function serveStats(): void {
+  // Event-loop delay since the previous stats request: shows whether the server itself stalls.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   process.on("message", (msg: { cmd: string; id: number; gc?: boolean }) => {
     if (msg.cmd !== "stats") return;
+    const loopP99 = loop.percentile(99) / 1e6;
+    const loopMax = loop.max / 1e6;
+    loop.reset();
     if (msg.gc && typeof global.gc === "function") {
       global.gc();
       global.gc();
     }
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
-    process.send?.({ id: msg.id, stats: { cpuMs: (cpu.user + cpu.system) / 1000, heapUsed: mem.heapUsed, rss: mem.rss } satisfies ServerStats });
+    process.send?.({ id: msg.id, stats: { cpuMs: (cpu.user + cpu.system) / 1000, heapUsed: mem.heapUsed, rss: mem.rss, loopP99, loopMax } satisfies ServerStats });
   });
 }

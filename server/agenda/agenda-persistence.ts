@@ -24,7 +24,8 @@ export class StoredStateUnreadableError extends Error {
 export type PersistenceOptions = { flushMs?: number; compactEvery?: number; historyEveryMs?: number };
 
 /**
- * Append-only Yjs persistence in the main database: updates are batched (at most flushMs, default 50 ms) and
+ * Append-only Yjs persistence in the main database: updates are batched (at most flushMs, default 90 ms; one write
+ * per document per window keeps the database cost per update low) and
  * appended as one merged row per document; every `compactEvery` rows a background compaction folds the rows it read
  * into one snapshot. Loading decodes every row and throws StoredStateUnreadableError instead of returning a partial or
  * empty document.
@@ -44,7 +45,7 @@ export class AgendaPersistence {
     private logger: Logger,
     opts: PersistenceOptions = {},
   ) {
-    this.flushMs = opts.flushMs ?? 50;
+    this.flushMs = opts.flushMs ?? 90;
     this.compactEvery = opts.compactEvery ?? 200;
     this.historyEveryMs = opts.historyEveryMs ?? 10 * 60_000;
   }
