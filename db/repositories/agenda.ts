@@ -88,3 +88,9 @@ export async function findAgendaVersion(db: Db, eventId: number, number?: number
 export function listCityChoices(db: Db) {
   return db.selectFrom("cities").select(["id", "name"]).orderBy("name").execute();
 }
+
+/** Plain text of the newest published programme of an event (for the event's search document), or null. */
+export async function latestAgendaPlainText(db: Db, eventId: number): Promise<string | null> {
+  const row = await db.selectFrom("agendaVersions").select("plainText").where("eventId", "=", eventId).orderBy("number", "desc").limit(1).executeTakeFirst();
+  return row?.plainText ?? null;
+}
