@@ -8,6 +8,7 @@ import {
   replaceWithSnapshot,
 } from "../../db/repositories/agenda-store.js";
 import type { Logger } from "../logger.js";
+import { OffThreadMerger } from "./merge-off-thread.js";
 
 /** The stored state exists but cannot be decoded: the document must be refused, never served empty. */
 export class StoredStateUnreadableError extends Error {
@@ -39,6 +40,7 @@ export class AgendaPersistence {
   private readonly flushMs: number;
   private readonly compactEvery: number;
   private readonly historyEveryMs: number;
+  private readonly merger = new OffThreadMerger();
 
   constructor(
     private db: DbHandle,
@@ -46,7 +48,7 @@ export class AgendaPersistence {
     opts: PersistenceOptions = {},
   ) {
     this.flushMs = opts.flushMs ?? 90;
-    this.compactEvery = opts.compactEvery ?? 200;
+    this.compactEvery = opts.compactEvery ?? 1000;
     this.historyEveryMs = opts.historyEveryMs ?? 10 * 60_000;
   }
 
@@ -124,9 +126,9 @@ export class AgendaPersistence {
   async compact(docName: string): Promise<void> {
     const state = await loadAgendaState(this.db.db, docName);
     if (state.snapshots.length + state.updates.length <= 1) return;
-    const rows = [...state.snapshots, ...state.updates].map((r) => r.data);
-    for (const r of rows) Y.decodeUpdate(r);
-    const merged = Y.mergeUpdates(rows);
+    // mergeUpdates parses every row and throws on one that does not decode: then nothing is written or deleted.
+    // It runs in a worker thread: merging a large document takes long enough to delay every live connection.
+    const merged = await this.merger.merge([...state.snapshots, ...state.updates].map((r) => r.data));
     await replaceWithSnapshot(
       this.db.db,
       docName,
@@ -159,5 +161,6 @@ export class AgendaPersistence {
   async close(): Promise<void> {
     await this.flush();
     await Promise.all(this.compacting.values());
+    await this.merger.close();
   }
 }
