@@ -17,6 +17,8 @@ export function createDb(url: string): DbHandle {
     // Counts and sums come back as strings by default; ids and counts here fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process; the pool replaces it.
+    pool.on("error", (error) => console.warn(`database: idle connection closed: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
