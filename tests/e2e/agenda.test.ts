@@ -103,6 +103,15 @@ describe("agenda co-design in two browsers", () => {
     await b.locator(".agenda-session h3", { hasText: "Rewitalizacja śródmieść i osiedli" }).waitFor();
     await b.getByTestId("agenda-publish-state").filter({ hasText: "Nieopublikowane zmiany" }).waitFor();
 
+    // The moderator restores version 1 from the history; the restore is one change that "Cofnij" undoes.
+    await b.goto(`${app.url}/wydarzenia/${slug}/program/wersje`);
+    expect(await seriousAxeViolations(b)).toEqual([]);
+    await b.getByRole("link", { name: /Przywróć tę wersję\s*: Wersja 1/ }).click();
+    await b.getByText("Przywrócono wersję.", { exact: false }).first().waitFor({ timeout: 20_000 });
+    await a.locator(".agenda-session h3", { hasText: /^1\. Rewitalizacja śródmieść$/ }).waitFor();
+    await b.getByRole("button", { name: "Cofnij" }).click();
+    await a.locator(".agenda-session h3", { hasText: "Rewitalizacja śródmieść i osiedli" }).waitFor();
+
     // Anyone sees the programme on the public event page.
     const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(`${app.url}/wydarzenia/${slug}`);
