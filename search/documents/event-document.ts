@@ -6,8 +6,11 @@ export function eventDocId(id: number): string {
   return `event:${id}`;
 }
 
-/** Maps an event to a search document so federated search finds seminars and webinars too. */
-export function eventDocument(e: EventWithAreas): SearchDocument {
+/**
+ * Maps an event to a search document so federated search finds seminars and webinars too; the text of its latest
+ * published programme (agenda) is searchable with it.
+ */
+export function eventDocument(e: EventWithAreas, agendaText: string | null = null): SearchDocument {
   return {
     id: eventDocId(e.id),
     group: "event",
@@ -16,7 +19,7 @@ export function eventDocument(e: EventWithAreas): SearchDocument {
     slug: e.slug,
     title: e.title,
     summary: e.description.length > 300 ? `${e.description.slice(0, 297)}…` : e.description,
-    body: [e.description, e.place, e.seriesTitle].filter(Boolean).join("\n"),
+    body: [e.description, e.place, e.seriesTitle, agendaText].filter(Boolean).join("\n"),
     areas: e.areas.map((a) => a.slug),
     tags: [],
     authors: [],

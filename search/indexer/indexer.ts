@@ -7,6 +7,7 @@ import { eventDocId, eventDocument } from "../documents/event-document.js";
 import { libraryDocId, libraryDocument } from "../documents/library-document.js";
 import { threadDocId, threadDocument } from "../documents/thread-document.js";
 import { findThreadForIndex } from "../../db/repositories/thread-search.js";
+import { latestAgendaPlainText } from "../../db/repositories/agenda.js";
 import type { SearchDocument, SearchEngine } from "../types.js";
 
 type Log = { warn: (msg: string, extra?: Record<string, unknown>) => void; debug: (msg: string, extra?: Record<string, unknown>) => void };
@@ -65,7 +66,7 @@ export function createIndexer(opts: IndexerOptions) {
         else removals.push(threadDocId(r.entityId));
       } else {
         const event = r.op === "upsert" ? await findEventById(db, r.entityId) : undefined;
-        if (event) upserts.push(eventDocument(event));
+        if (event) upserts.push(eventDocument(event, await latestAgendaPlainText(db, event.id)));
         else removals.push(eventDocId(r.entityId));
       }
     }

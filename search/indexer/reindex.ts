@@ -5,6 +5,7 @@ import { clearOutboxUpTo, maxOutboxId } from "../../db/repositories/search-outbo
 import { archivedThreadIdsAfter, findThreadForIndex } from "../../db/repositories/thread-search.js";
 import { ARCHIVE_AFTER_END_MS } from "../../server/live/live-rules.js";
 import { threadDocument } from "../documents/thread-document.js";
+import { latestAgendaPlainText } from "../../db/repositories/agenda.js";
 import { eventDocument } from "../documents/event-document.js";
 import { libraryDocument } from "../documents/library-document.js";
 import type { SearchEngine } from "../types.js";
@@ -42,7 +43,9 @@ export async function reindexAll(handle: DbHandle, engine: SearchEngine, onProgr
   for (let offset = 0; ; offset += batch) {
     const rows = await listEvents(handle.db, { when: "all", includeCancelled: true, limit: batch, offset });
     if (rows.length === 0) break;
-    await engine.upsert(rows.map(eventDocument));
+    const docs = [];
+    for (const e of rows) docs.push(eventDocument(e, await latestAgendaPlainText(handle.db, e.id)));
+    await engine.upsert(docs);
     events += rows.length;
     onProgress?.({ phase: "events", done: events, total: evTotal });
   }
