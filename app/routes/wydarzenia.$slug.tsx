@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import { listEventRegistrations } from "../../db/repositories/registrations.js";
@@ -11,6 +11,10 @@ import { t } from "~/i18n";
 import { formatRange } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
 import { actorOf, notFound, permissionResponse } from "~/lib/guards.server";
+import agendaStyles from "~/styles/agenda.css";
+
+// The published programme on this page uses the agenda styles too.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.title} — ${t.common.appName}` : t.common.appName },
