@@ -10,7 +10,7 @@ import type { Logger } from "../logger.js";
 import type { UpgradeContext } from "../upgrade.js";
 import { AgendaPersistence, StoredStateUnreadableError, type PersistenceOptions } from "./agenda-persistence.js";
 import { noRelay, type AgendaRelay } from "./agenda-relay.js";
-import { AgendaRoom, MESSAGE_SYNC } from "./agenda-room.js";
+import { AgendaRoom, MESSAGE_SYNC, ORIGIN } from "./agenda-room.js";
 import { CLOSE, CLOSE_REASON } from "./close-codes.js";
 import { parseCollabPath } from "./doc-name.js";
 import * as encoding from "lib0/encoding";
@@ -150,6 +150,12 @@ export class AgendaHub {
     );
     try {
       room.docBytes = await this.persistence.load(name, room.doc);
+      // The dots budget lives in the document so the vote guard and every client read the same number.
+      const meta = room.doc.getMap<unknown>("meta");
+      if (typeof meta.get("dotsBudget") !== "number") {
+        const settings = await findAgendaSettings(this.deps.db.db, Number(name.split(":")[1]));
+        room.doc.transact(() => meta.set("dotsBudget", settings.dotsBudget), ORIGIN.server);
+      }
       await this.relay.subscribe(name, (message) => {
         if (this.rooms.get(name) !== room) return;
         const reply = room.applyRelayed(message);

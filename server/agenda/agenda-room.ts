@@ -6,6 +6,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { Logger } from "../logger.js";
 import { CLOSE, CLOSE_REASON, LIMITS } from "./close-codes.js";
+import { guardVotes } from "./vote-guard.js";
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -53,6 +54,10 @@ export class AgendaRoom {
     private logger: Logger,
   ) {
     this.awareness.setLocalState(null);
+    guardVotes(this.doc, {
+      userOf: (origin) => (origin && typeof origin === "object" && "userId" in origin ? (origin as Connection).userId : null),
+      onViolation: (userId, what) => this.logger.warn("agenda: vote change refused", { doc: this.name, userId, what }),
+    });
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === ORIGIN.load) return;
       this.docBytes += update.byteLength;
