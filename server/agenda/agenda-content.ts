@@ -32,19 +32,29 @@ export function sanitizeDescription(html: string): string {
 
 export type KindLabels = Record<(typeof SESSION_KINDS)[number], string>;
 
+/** Published library items a session links to, by id, with the heading shown above them. */
+export type LibraryLinks = { label: string; items: Record<number, { slug: string; title: string }> };
+
 /** Renders the programme as sanitised HTML (an ordered list of sessions) for the public event page. */
-export function renderAgendaHtml(content: AgendaContent, kinds: KindLabels, areaNames: Record<string, string>): string {
+export function renderAgendaHtml(content: AgendaContent, kinds: KindLabels, areaNames: Record<string, string>, library?: LibraryLinks): string {
   const items = content.sessions.map((s) => {
     const when = s.start || s.end ? `<p class="agenda-time"><time>${escapeHtml(s.start)}</time>${s.end ? `–<time>${escapeHtml(s.end)}</time>` : ""}</p>` : "";
     const speakers = s.speakers.length
       ? `<ul class="agenda-speakers">${s.speakers.map((p) => `<li>${escapeHtml(p.name)}${p.affiliation ? `, ${escapeHtml(p.affiliation)}` : ""}</li>`).join("")}</ul>`
       : "";
     const area = s.area && areaNames[s.area] ? `<p class="agenda-area">${escapeHtml(areaNames[s.area])}</p>` : "";
-    return `<li class="agenda-item agenda-kind-${s.kind}">${when}<h3>${escapeHtml(s.title || "—")} <span class="agenda-kind">(${escapeHtml(kinds[s.kind])})</span></h3>${area}${speakers}<div class="agenda-description">${sanitizeDescription(s.descriptionHtml)}</div></li>`;
+    const linked = library ? s.libraryItemIds.map((id) => library.items[id]).filter(Boolean) : [];
+    const materials = linked.length
+      ? `<div class="agenda-library"><p>${escapeHtml(library!.label)}</p><ul>${linked.map((i) => `<li><a href="/biblioteka/${encodeURIComponent(i.slug)}">${escapeHtml(i.title)}</a></li>`).join("")}</ul></div>`
+      : "";
+    return `<li class="agenda-item agenda-kind-${s.kind}">${when}<h3>${escapeHtml(s.title || "—")} <span class="agenda-kind">(${escapeHtml(kinds[s.kind])})</span></h3>${area}${speakers}<div class="agenda-description">${sanitizeDescription(s.descriptionHtml)}</div>${materials}</li>`;
   });
   return sanitizeHtml(`<ol class="agenda-programme">${items.join("")}</ol>`, {
-    allowedTags: [...DESCRIPTION_TAGS, "ol", "div", "span", "time", "h3"],
-    allowedAttributes: { "*": ["class"] },
+    allowedTags: [...DESCRIPTION_TAGS, "ol", "div", "span", "time", "h3", "a"],
+    allowedAttributes: { "*": ["class"], a: ["href"] },
+    // Only links to the site's own library pages are produced; nothing else survives.
+    allowedSchemes: [],
+    allowProtocolRelative: false,
   });
 }
 

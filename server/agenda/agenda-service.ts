@@ -16,7 +16,8 @@ import { extractAgenda, type AgendaContent } from "../../app/realtime/agenda-doc
 import { agenda as agendaText } from "../../app/i18n/pl/agenda.js";
 import { agendaAccess, assertCan, type Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
-import { agendaContentSchema, agendaPlainText, renderAgendaHtml, renderAgendaMarkdown } from "./agenda-content.js";
+import { agendaContentSchema, agendaPlainText, renderAgendaHtml, renderAgendaMarkdown, type LibraryLinks } from "./agenda-content.js";
+import { findLibraryItemsByIds } from "../../db/repositories/library-queries.js";
 import type { AgendaHub } from "./agenda-hub.js";
 import { agendaDocName } from "./doc-name.js";
 
@@ -32,6 +33,13 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
   };
 
   const parseContent = (json: string): AgendaContent => agendaContentSchema.parse(JSON.parse(json));
+
+  // Sessions name library items by id; the public programme links the published ones by title.
+  const libraryLinks = async (content: AgendaContent): Promise<LibraryLinks> => {
+    const ids = [...new Set(content.sessions.flatMap((s) => s.libraryItemIds))];
+    const items = (await findLibraryItemsByIds(db.db, ids)).filter((i) => i.status === "published");
+    return { label: agendaText.published.library, items: Object.fromEntries(items.map((i) => [i.id, { slug: i.slug, title: i.title }])) };
+  };
 
   return {
     /** Areas and cities to choose from in the workspace and the settings form. */
@@ -65,7 +73,7 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
       assertCan(actor, "agenda:manage");
       const { content, state } = await hub.withDoc(agendaDocName(eventId), (doc) => ({ content: extractAgenda(doc), state: Y.encodeStateAsUpdate(doc) }));
       const valid = agendaContentSchema.parse(content);
-      const html = renderAgendaHtml(valid, agendaText.kinds, await areaNames());
+      const html = renderAgendaHtml(valid, agendaText.kinds, await areaNames(), await libraryLinks(valid));
       const number = await insertAgendaVersion(db.db, {
         eventId,
         content: JSON.stringify(valid),
@@ -103,14 +111,14 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
       Y.applyUpdate(doc, state);
       const content = agendaContentSchema.parse(extractAgenda(doc));
       doc.destroy();
-      return { content, html: renderAgendaHtml(content, agendaText.kinds, await areaNames()) };
+      return { content, html: renderAgendaHtml(content, agendaText.kinds, await areaNames(), await libraryLinks(content)) };
     },
 
     /** The live document's current content (for the print page and Markdown download). */
     current: (eventId: number): Promise<AgendaContent> => hub.withDoc(agendaDocName(eventId), (doc) => agendaContentSchema.parse(extractAgenda(doc))),
 
     /** Renders content as sanitised HTML. */
-    renderHtml: async (content: AgendaContent) => renderAgendaHtml(content, agendaText.kinds, await areaNames()),
+    renderHtml: async (content: AgendaContent) => renderAgendaHtml(content, agendaText.kinds, await areaNames(), await libraryLinks(content)),
 
     /** Renders content as Markdown. */
     renderMarkdown: (title: string, content: AgendaContent) => renderAgendaMarkdown(title, content, agendaText.kinds),

@@ -32,4 +32,20 @@ describe("a published programme in federated search", () => {
     await app.services.search.indexer.waitUntilEmpty();
     expect(await search()).toContain(`href="/wydarzenia/${event.slug}"`);
   });
+
+  it("links the library items a session names, published ones only, on the public programme", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    const event = (await app.services.events.byId(eventId))!;
+    const items = await app.services.db.db.selectFrom("libraryItems").select(["id", "slug", "title", "status"]).where("status", "=", "published").limit(2).execute();
+    const editor = connectAgenda(app.url, `agenda:${eventId}`, await cookieOf(app.url, "moderator"));
+    await editor.synced;
+    agendaRoots(editor.doc).sessions.push([createSessionMap({ id: "l1", title: "Dobre praktyki", start: "12:00", end: "13:00", kind: "panel", libraryItemIds: [items[0].id, 999999] })]);
+    await eventually(async () => (await app.services.agenda.current(eventId)).sessions.length === 1, "server has the session");
+    editor.destroy();
+    const moderator = (await findUserByEmail(app.services.db.db, "moderator@frl.test"))!;
+    await app.services.agenda.publish({ id: moderator.id, role: "moderator", cityId: null }, eventId);
+    const page = await new TestClient(app.url).html(`/wydarzenia/${event.slug}`);
+    expect(page.html).toContain(`<a href="/biblioteka/${items[0].slug}">`);
+    expect(page.html).toContain("Materiały z biblioteki:");
+  });
 });

@@ -5,6 +5,7 @@ export const agenda = {
   intro: "Miasta wspólnie układają program seminarium. Zmiany widzą od razu wszyscy obecni.",
   kinds: { keynote: "Wystąpienie otwierające", panel: "Panel", workshop: "Warsztat", discussion: "Dyskusja", break: "Przerwa" },
   published: {
+    library: "Materiały z biblioteki:",
     heading: "Program",
     version: (n: number, date: string) => `Wersja ${n} z ${date}`,
     none: "Program nie został jeszcze opublikowany.",
