@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import * as Y from "yjs";
 import { t } from "~/i18n";
 import { LOCAL_ORIGIN, type AgendaConnection, type PresenceUser } from "~/realtime/agenda-connection";
-import { agendaRoots, createProposalMap, createSessionMap, dotsSpent, readProposal } from "~/realtime/agenda-doc";
+import { agendaRoots, appendSession, createProposalMap, createSessionMap, dotsSpent, readProposal } from "~/realtime/agenda-doc";
 
 type Props = {
   conn: AgendaConnection;
@@ -53,7 +53,7 @@ export function AgendaProposals({ conn, user, readOnly, canManage, dotsBudget, a
     conn.undo.stopCapturing();
     const v = readProposal(roots.proposals.get(index));
     doc.transact(() => {
-      roots.sessions.push([createSessionMap({ title: v.title, area: v.area, kind: "discussion", description: v.why })]);
+      appendSession(doc, createSessionMap({ title: v.title, area: v.area, kind: "discussion", description: v.why }));
       roots.proposals.delete(index, 1);
     }, LOCAL_ORIGIN);
     announce(`${p.toSession}: ${v.title}`);

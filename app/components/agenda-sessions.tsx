@@ -3,21 +3,15 @@ import * as Y from "yjs";
 import { AgendaRichText } from "~/components/agenda-rich-text";
 import { t } from "~/i18n";
 import { LOCAL_ORIGIN, type AgendaConnection, type PresenceEntry, type PresenceUser } from "~/realtime/agenda-connection";
-import { SESSION_KINDS, agendaRoots, createSessionMap, readSession, type SessionKind, type Speaker } from "~/realtime/agenda-doc";
+import { SESSION_KINDS, agendaRoots, appendSession, createSessionMap, moveSessionTo, orderedSessions, readSession, type SessionKind, type Speaker } from "~/realtime/agenda-doc";
 
 type Props = { conn: AgendaConnection; user: PresenceUser; readOnly: boolean; areas: { slug: string; name: string }[]; presence: PresenceEntry[]; announce: (msg: string) => void };
 
 const s = t.agenda.sessions;
 
-/** Moves the block at `from` to `to` in one tracked transaction (Yjs has no move: the map is cloned). */
+/** Moves the block at programme position `from` to `to` in one tracked transaction (the block keeps its identity). */
 export function moveSession(doc: Y.Doc, from: number, to: number): void {
-  const list = agendaRoots(doc).sessions;
-  if (from === to || to < 0 || to >= list.length) return;
-  doc.transact(() => {
-    const copy = list.get(from).clone();
-    list.delete(from, 1);
-    list.insert(to, [copy]);
-  }, LOCAL_ORIGIN);
+  doc.transact(() => moveSessionTo(doc, from, to), LOCAL_ORIGIN);
 }
 
 function speakersToText(list: Speaker[]): string {
@@ -41,19 +35,19 @@ export function AgendaSessions({ conn, user, readOnly, areas, presence, announce
   const { doc } = conn;
   const list = agendaRoots(doc).sessions;
   const [dragFrom, setDragFrom] = useState<number | null>(null);
-  const maps = list.toArray();
+  const maps = orderedSessions(doc);
 
   // Each structural action is its own undo step (typing in a field still merges within the capture window).
   const step = () => conn.undo.stopCapturing();
   const add = () => {
     step();
-    doc.transact(() => list.push([createSessionMap({ kind: "panel" })]), LOCAL_ORIGIN);
+    doc.transact(() => appendSession(doc, createSessionMap({ kind: "panel" })), LOCAL_ORIGIN);
     step();
   };
   const set = (m: Y.Map<unknown>, key: string, value: unknown) => doc.transact(() => m.set(key, value), LOCAL_ORIGIN);
   const remove = (i: number, title: string) => {
     step();
-    doc.transact(() => list.delete(i, 1), LOCAL_ORIGIN);
+    doc.transact(() => list.delete(list.toArray().indexOf(maps[i]), 1), LOCAL_ORIGIN);
     step();
     announce(s.removed(title || s.untitled));
   };

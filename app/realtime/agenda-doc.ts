@@ -110,9 +110,55 @@ export function readProposal(m: Y.Map<unknown>): AgendaProposal {
   };
 }
 
+type Keyed = { m: Y.Map<unknown>; k: number; id: string };
+
+// Programme order is a number on each block, not its position in the Y.Array: Yjs has no move, and moving by
+// delete + re-insert loses what someone types into the block meanwhile (and duplicates it if two people move it).
+function keyedSessions(doc: Y.Doc): Keyed[] {
+  return agendaRoots(doc)
+    .sessions.toArray()
+    .filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
+    .map((m, i) => ({ m, k: typeof m.get("order") === "number" ? (m.get("order") as number) : i, id: String(m.get("id")) }))
+    .sort((a, b) => a.k - b.k || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Sessions in programme order (their `order` key; array position for blocks without one; id on ties). */
+export function orderedSessions(doc: Y.Doc): Y.Map<unknown>[] {
+  return keyedSessions(doc).map((x) => x.m);
+}
+
+/** Gives every block an explicit order key (call inside the transaction that adds or moves blocks). */
+function materialiseOrder(keyed: Keyed[]): void {
+  keyed.forEach((x, i) => {
+    if (typeof x.m.get("order") !== "number") x.m.set("order", i);
+    x.k = x.m.get("order") as number;
+  });
+}
+
+/** Appends a block at the end of the programme. */
+export function appendSession(doc: Y.Doc, m: Y.Map<unknown>): void {
+  const keyed = keyedSessions(doc);
+  materialiseOrder(keyed);
+  m.set("order", keyed.length ? keyed[keyed.length - 1].k + 1 : 0);
+  agendaRoots(doc).sessions.push([m]);
+}
+
+/** Moves the block at programme position `from` to position `to` by giving it an order key between its new neighbours. */
+export function moveSessionTo(doc: Y.Doc, from: number, to: number): void {
+  const keyed = keyedSessions(doc);
+  if (from === to || from < 0 || from >= keyed.length || to < 0 || to >= keyed.length) return;
+  materialiseOrder(keyed);
+  const item = keyed[from];
+  const rest = keyed.filter((_, i) => i !== from);
+  const prev = rest[to - 1]?.k;
+  const next = rest[to]?.k;
+  const k = prev === undefined ? next! - 1 : next === undefined ? prev + 1 : (prev + next) / 2;
+  item.m.set("order", k);
+}
+
 /** The publishable content of the document (sessions in their order). */
 export function extractAgenda(doc: Y.Doc): AgendaContent {
-  return { sessions: agendaRoots(doc).sessions.toArray().filter((m) => m instanceof Y.Map).map(readSession) };
+  return { sessions: orderedSessions(doc).map(readSession) };
 }
 
 /** Dots a user has spent across all proposals. */
