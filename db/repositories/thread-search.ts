@@ -11,21 +11,23 @@ export type ThreadForIndex = {
   messages: { kind: "comment" | "question"; body: string; answer: string | null }[];
 };
 
+// Threads whose event ended before the cutoff: their rooms are read-only archives.
+function endedThreads(db: Db, endedBefore: string) {
+  return db
+    .selectFrom("liveThreads")
+    .innerJoin("events", "events.id", "liveThreads.eventId")
+    .select("liveThreads.id")
+    .where("events.endsAt", "<=", endedBefore)
+    .orderBy("liveThreads.id");
+}
+
 /**
  * Queues, once, every thread whose event ended before `endedBefore` (its room is then a read-only archive): the outbox
  * rows and the thread's mark are written in one transaction. Returns how many threads were queued.
  */
 export async function queueArchivedThreads(db: Db, endedBefore: string, limit = 500): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom("liveThreads")
-      .innerJoin("events", "events.id", "liveThreads.eventId")
-      .select("liveThreads.id")
-      .where("liveThreads.archiveQueuedAt", "is", null)
-      .where("events.endsAt", "<=", endedBefore)
-      .orderBy("liveThreads.id")
-      .limit(limit)
-      .execute();
+    const rows = await endedThreads(trx, endedBefore).where("liveThreads.archiveQueuedAt", "is", null).limit(limit).execute();
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r.id);
     for (const id of ids) await enqueueSearchChange(trx, "thread", id);
@@ -71,14 +73,6 @@ export async function findThreadForIndex(db: Db, threadId: number): Promise<Thre
 
 /** Ids of threads whose event ended before `endedBefore`, after `afterId`, for a full reindex. */
 export async function archivedThreadIdsAfter(db: Db, endedBefore: string, afterId: number, limit: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom("liveThreads")
-    .innerJoin("events", "events.id", "liveThreads.eventId")
-    .select("liveThreads.id")
-    .where("events.endsAt", "<=", endedBefore)
-    .where("liveThreads.id", ">", afterId)
-    .orderBy("liveThreads.id")
-    .limit(limit)
-    .execute();
+  const rows = await endedThreads(db, endedBefore).where("liveThreads.id", ">", afterId).limit(limit).execute();
   return rows.map((r) => r.id);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugField } from "../validation/slug-field.js";
 import { events as t } from "../../app/i18n/pl/events.js";
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, t.validation.dateTime);
@@ -13,14 +14,7 @@ const optionalText = (max: number) =>
 export const eventFormSchema = z
   .object({
     title: z.string().trim().min(3, t.validation.title).max(200, t.validation.tooLong(200)),
-    slug: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .max(120, t.validation.tooLong(120))
-      .regex(/^[a-z0-9-]*$/, t.validation.slug)
-      .optional()
-      .transform((v) => v || ""),
+    slug: slugField({ tooLong: t.validation.tooLong(120), invalid: t.validation.slug }),
     description: z.string().trim().min(10, t.validation.description).max(20_000, t.validation.tooLong(20_000)),
     kind: z.enum(["seminar", "workshop", "conference", "webinar", "network_meeting"], { message: t.validation.kind }),
     format: z.enum(["online", "onsite", "hybrid"], { message: t.validation.format }),

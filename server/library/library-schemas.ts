@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugField } from "../validation/slug-field.js";
 import { library as t } from "../../app/i18n/pl/library.js";
 
 export const LIBRARY_KINDS = ["publication", "tool", "good_practice", "material", "recording"] as const;
@@ -35,14 +36,7 @@ const optionalInt = (min: number, max: number, message: string) =>
 export const libraryFormSchema = z.object({
   kind: z.enum(LIBRARY_KINDS, { message: t.validation.kind }),
   title: z.string({ message: t.validation.title }).trim().min(3, t.validation.title).max(300, t.validation.title),
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(120, t.validation.tooLong(120))
-    .regex(/^[a-z0-9-]*$/, t.validation.slug)
-    .optional()
-    .transform((v) => v || ""),
+  slug: slugField({ tooLong: t.validation.tooLong(120), invalid: t.validation.slug }),
   summary: z.string().trim().max(2000, t.validation.tooLong(2000)).default(""),
   body: z.string().max(100_000, t.validation.tooLong(100_000)).default(""),
   areas: z.array(z.string().max(40)).default([]),
