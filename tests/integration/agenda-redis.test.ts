@@ -2,33 +2,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createClient } from "redis";
 import { afterAll, describe, expect, it } from "vitest";
 import { agendaRoots, createSessionMap } from "../../app/realtime/agenda-doc.js";
 import { createTestDatabase, postgresUnavailableReason } from "../setup/postgres.js";
+import { redisUnavailableReason, TEST_REDIS_URL } from "../setup/redis.js";
 import { startTestServer, type Dialect, type TestServer } from "../setup/test-server.js";
 import { connectAgenda, cookieOf, eventually, type AgendaClient } from "./agenda-clients.js";
 import { createAgendaEvent } from "./agenda-fixtures.js";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 const dialects: Dialect[] = ["sqlite", "postgres"];
 const pgSkip = await postgresUnavailableReason();
-const redisSkip = await (async () => {
-  const c = createClient({ url: REDIS_URL, socket: { connectTimeout: 2000, reconnectStrategy: false } });
-  c.on("error", () => {});
-  try {
-    await c.connect();
-    await c.ping();
-    return null;
-  } catch (error) {
-    const reason = `Redis not reachable at ${REDIS_URL}: ${(error as Error).message}`;
-    if (process.env.CI === "true") throw new Error(reason);
-    console.warn(`[skip] ${reason}`);
-    return reason;
-  } finally {
-    await c.quit().catch(() => {});
-  }
-})();
+const redisSkip = await redisUnavailableReason();
 
 describe.each(dialects)("agenda across two instances with Redis (%s)", (dialect) => {
   const skip = redisSkip !== null || (dialect === "postgres" && pgSkip !== null);

@@ -2,34 +2,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { createClient } from "redis";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase, postgresUnavailableReason } from "../setup/postgres.js";
+import { redisUnavailableReason, TEST_REDIS_URL } from "../setup/redis.js";
 import { startTestServer, type Dialect } from "../setup/test-server.js";
 import { connectAs, cookieFor, createLiveEvent, joinQa, next, ok, type LiveMessage } from "./live-support.js";
 
 const dialects: Dialect[] = ["sqlite", "postgres"];
 const pgSkip = await postgresUnavailableReason();
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 
-async function redisReason(): Promise<string | null> {
-  const c = createClient({ url: REDIS_URL, socket: { connectTimeout: 2000, reconnectStrategy: false } });
-  c.on("error", () => {});
-  try {
-    await c.connect();
-    await c.ping();
-    return null;
-  } catch (error) {
-    const reason = `Redis not reachable at ${REDIS_URL}: ${(error as Error).message}`;
-    if (process.env.CI === "true") throw new Error(`${reason} (required when CI=true)`);
-    console.warn(`[skip] ${reason}`);
-    return reason;
-  } finally {
-    await c.quit().catch(() => {});
-  }
-}
-const redisSkip = await redisReason();
+const redisSkip = await redisUnavailableReason();
 
 /** A shared database for instances that must see the same data (one SQLite file, or one PostgreSQL database). */
 async function sharedDatabase(dialect: Dialect): Promise<{ url: string; drop: () => Promise<void> }> {
