@@ -1,25 +1,32 @@
-// How a SearchDocument is laid out in the embedded store: folded tokens per attribute, stems, and the small record
-// of filterable and sortable values kept in memory.
+// How a SearchDocument is laid out in the embedded store: folded tokens per attribute (for re-ranking), its distinct
+// words with the attributes they occur in (for the in-memory postings), and the small record of filterable and
+// sortable values kept in memory.
 import type { FilterValues } from "../shared/filter";
 import type { SearchDocument } from "../types";
 import { tokenize } from "../polish/normalize";
-import { stem } from "../polish/stemmer";
 import { sortKey } from "../polish/query";
+import { ATTR_BITS } from "./postings";
 
-/** Body tokens beyond this are not indexed (keeps re-ranking bounded on very long texts). */
+/** Body tokens beyond this are not indexed (keeps indexing bounded on very long texts). */
 export const MAX_BODY_TOKENS = 3000;
+/** Long bodies are re-ranked on their beginning; matches further on still count for words and typo. */
+export const MAX_RANKED_TOKENS = 200;
 
 export type DocAttrs = FilterValues & { id: string; date: string | null; titleKey: string };
 
 export type DocRows = {
   attrs: DocAttrs;
+  /** Folded tokens of title, summary, meta and the beginning of the body: what re-ranking reads. */
+  ranked: string[][];
+  /** `ranked` as stored: one line per attribute. */
   tok: string;
-  /** Distinct words and "_"-marked stems of all attributes, and of the title alone. */
-  fts: { all: string; title: string };
-  terms: string[];
+  /** Distinct words with their attribute bits. */
+  words: Array<[string, number]>;
+  /** `words` as stored: each word prefixed by one character carrying its bits. */
+  terms: string;
 };
 
-/** Splits a document into what the store and the in-memory attribute table need. */
+/** Splits a document into what the store and the in-memory tables need. */
 export function docRows(doc: SearchDocument): DocRows {
   const title = tokenize(doc.title);
   const summary = tokenize(doc.summary);
@@ -37,17 +44,32 @@ export function docRows(doc: SearchDocument): DocRows {
     date: doc.date,
     titleKey: sortKey(doc.title),
   };
-  const words = new Set([...title, ...summary, ...meta, ...body]);
-  const stems = new Set<string>();
-  for (const w of words) stems.add("_" + stem(w));
-  const titleWords = new Set(title);
+  const bitsOf = new Map<string, number>();
+  const mark = (tokens: string[], bit: number) => {
+    for (const t of tokens) bitsOf.set(t, (bitsOf.get(t) ?? 0) | bit);
+  };
+  mark(title, ATTR_BITS.title);
+  mark(summary, ATTR_BITS.summary);
+  mark(meta, ATTR_BITS.meta);
+  mark(body, ATTR_BITS.body);
+  const words = [...bitsOf];
+  const ranked = [title, summary, meta, body.slice(0, MAX_RANKED_TOKENS)];
   return {
     attrs,
-    tok: [title.join(" "), summary.join(" "), meta.join(" "), body.join(" ")].join("\n"),
-    fts: {
-      all: [...words, ...stems].join(" "),
-      title: [...titleWords, ...[...titleWords].map((w) => "_" + stem(w))].join(" "),
-    },
-    terms: [...words],
+    ranked,
+    tok: ranked.map((t) => t.join(" ")).join("\n"),
+    words,
+    terms: words.map(([w, bits]) => String.fromCharCode(64 + bits) + w).join(" "),
   };
+}
+
+/** Reads the stored `tok` column back into token lists per attribute. */
+export function parseTok(tok: string): string[][] {
+  return tok.split("\n").map((line) => (line ? line.split(" ") : []));
+}
+
+/** Reads the stored `terms` column back into words with bits. */
+export function parseTerms(terms: string): Array<[string, number]> {
+  if (!terms) return [];
+  return terms.split(" ").map((t) => [t.slice(1), t.charCodeAt(0) - 64]);
 }

@@ -1,16 +1,40 @@
-// The default search engine: SQLite FTS5 in its own file as the persistent candidate generator, with a thin
-// Meilisearch-style ranking layer in JS (see docs/decisions/search-engine.md).
+// The default search engine: an in-memory inverted index (postings.ts) over a SQLite file that persists the
+// documents, with a Meilisearch-style ranking layer in JS (see docs/decisions/search-engine.md).
 import type Database from "better-sqlite3";
-import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult, SearchSettings } from "../types";
-import { compileSynonyms, parseQuery, slotMatcher, type QuerySlot, type SynonymIndex } from "../polish/query";
-import { compileFilter } from "../shared/filter";
+import type {
+  SearchDocument,
+  SearchEngine,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  SearchSettings,
+} from "../types";
+import {
+  compileSynonyms,
+  parseQuery,
+  type SynonymIndex,
+} from "../polish/query";
+import { stem } from "../polish/stemmer";
+import { isStopword } from "../polish/stopwords";
+import { compileFilter, type FilterNode } from "../shared/filter";
 import { formatText } from "../shared/format";
 import { checkQuery, type SortSpec } from "../shared/request";
-import { docRows, type DocAttrs } from "./documents";
-import { coarseKey, popcount, slotExpressions, type Scores } from "./expressions";
+import { docRows, parseTerms, parseTok, type DocAttrs } from "./documents";
 import { FacetTable } from "./facets";
-import { fineRank, type Candidate } from "./rank";
-import { openStore, parseIds, statements } from "./store";
+import { FilterCache } from "./filter-cache";
+import { ATTR_BITS, PostingIndex, type PostingVisitor } from "./postings";
+import {
+  fineRank,
+  idMatcher,
+  queryTitleIds,
+  type Candidate,
+  type IdMatcher,
+} from "./rank";
+import { coarseKey, popcount, type Scores } from "./scores";
+import { slotTerms, type SlotTerms } from "./slot-terms";
+import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot";
+import { openStore, statements } from "./store";
+import { TokenStreams } from "./token-streams";
 import { Vocabulary } from "./vocabulary";
 
 /** Candidates re-ranked in JS at least (more when a later page is asked for). */
@@ -19,14 +43,28 @@ const MIN_FINE = 20;
 const MAX_FINE = 32;
 
 /** Title and summary formatted now; the body (long, rarely shown) only when read, then cached. */
-function lazyFormatted(doc: SearchDocument, isMatch: (token: string) => boolean, cropLength: number): SearchHit["_formatted"] {
+function lazyFormatted(
+  doc: SearchDocument,
+  isMatch: (token: string) => boolean,
+  cropLength: number
+): SearchHit["_formatted"] {
   let body: string | undefined;
-  const formatted = { title: formatText(doc.title, isMatch), summary: formatText(doc.summary, isMatch, cropLength) };
-  Object.defineProperty(formatted, "body", { enumerable: true, get: () => (body ??= formatText(doc.body, isMatch, cropLength)) });
+  const formatted = {
+    title: formatText(doc.title, isMatch),
+    summary: formatText(doc.summary, isMatch, cropLength),
+  };
+  Object.defineProperty(formatted, "body", {
+    enumerable: true,
+    get: () => (body ??= formatText(doc.body, isMatch, cropLength)),
+  });
   return formatted as SearchHit["_formatted"];
 }
 
-function compareBySort(sort: SortSpec[], attrs: (DocAttrs | undefined)[], scores: Scores | null) {
+function compareBySort(
+  sort: SortSpec[],
+  attrs: (DocAttrs | undefined)[],
+  scores: Scores | null
+) {
   return (a: number, b: number): number => {
     for (const s of sort) {
       const x = s.field === "date" ? attrs[a]!.date : attrs[a]!.titleKey;
@@ -36,7 +74,7 @@ function compareBySort(sort: SortSpec[], attrs: (DocAttrs | undefined)[], scores
       if (y === null) return -1;
       return x < y ? -s.dir : s.dir;
     }
-    return (scores ? coarseKey(scores, null, b) - coarseKey(scores, null, a) : 0) || a - b;
+    return (scores ? coarseKey(scores, b) - coarseKey(scores, a) : 0) || a - b;
   };
 }
 
@@ -48,20 +86,72 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private ridById = new Map<string, number>();
   private docCount = 0;
   private vocab = new Vocabulary();
+  private index = new PostingIndex();
+  private streams = new TokenStreams();
+  /** Changed since the snapshot was written. */
+  private dirty = false;
   private facets = new FacetTable();
+  private filters = new FilterCache();
+  /** Per-document scores reused across queries (searches run one at a time): only touched entries are reset. */
+  private scratch: Scores & { inTitle: Uint16Array } =
+    EmbeddedSearchEngine.scores(0);
   private synonyms: SynonymIndex = compileSynonyms([]);
 
   constructor(private readonly file: string) {}
+
+  private static scores(size: number): Scores & { inTitle: Uint16Array } {
+    return {
+      mask: new Uint16Array(size),
+      typo: new Uint8Array(size),
+      title: new Uint8Array(size),
+      inTitle: new Uint16Array(size),
+    };
+  }
 
   private open(): void {
     if (this.db) return;
     this.db = openStore(this.file);
     this.st = statements(this.db);
-    for (const row of this.st.allAttrs.all()) this.setAttrs(row.rid, JSON.parse(row.attrs) as DocAttrs);
-    this.vocab.add(this.st.vocab.all());
+    const live: number[] = [];
+    for (const row of this.st.allAttrs.iterate()) {
+      this.setAttrs(row.rid, JSON.parse(row.attrs) as DocAttrs);
+      live.push(row.rid);
+    }
+    const snapshot = loadSnapshot(this.db);
+    let after = 0;
+    if (snapshot) {
+      const stored = live.filter((rid) => rid <= snapshot.maxRid);
+      this.index.importState(snapshot.postings, stored, snapshot.docs);
+      this.streams.importState(
+        snapshot.streams,
+        (rid) => this.attrs[rid] !== undefined
+      );
+      after = snapshot.maxRid;
+    }
+    // Rows written after the snapshot (all of them without one) are indexed from their stored text.
+    for (const row of this.st.rowsAfter.iterate(after)) {
+      this.index.add(row.rid, parseTerms(row.terms), stem);
+      this.streams.set(row.rid, parseTok(row.tok), this.index);
+      this.dirty = true;
+    }
+    this.vocab.add(this.index.words());
+    this.index.maybeCompact();
+  }
+
+  /** Writes the packed index next to the documents so the next open is fast. */
+  private saveSnapshot(): void {
+    if (!this.db || !this.dirty) return;
+    saveSnapshot(this.db, {
+      maxRid: this.st.maxRid.get() ?? 0,
+      docs: this.docCount,
+      postings: this.index.exportState(),
+      streams: this.streams.exportState(),
+    });
+    this.dirty = false;
   }
 
   private setAttrs(rid: number, a: DocAttrs | undefined): void {
+    this.filters.clear();
     const before = this.attrs[rid];
     if (before) this.ridById.delete(before.id);
     if (before && !a) this.docCount--;
@@ -77,30 +167,53 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.synonyms = compileSynonyms(settings.synonyms);
   }
 
-  /** Adds or replaces documents by id in one transaction. */
+  /** Adds or replaces documents by id in one transaction; a replaced document gets a new rid. */
   async upsert(docs: SearchDocument[]): Promise<void> {
     this.open();
-    const prepared = docs.map((d) => ({ doc: d, rows: docRows(d) }));
-    const applied: Array<[number, DocAttrs]> = [];
+    // The last version of a document repeated in one batch wins.
+    const latest = new Map(docs.map((d) => [d.id, d]));
+    const prepared = [...latest.values()].map((d) => ({
+      doc: d,
+      rows: docRows(d),
+    }));
+    const replaced: number[] = [];
+    const added: number[] = [];
     this.db!.transaction(() => {
       for (const { doc, rows } of prepared) {
-        const data = JSON.stringify(doc);
-        const attrs = JSON.stringify(rows.attrs);
-        let rid = this.st.ridById.get(doc.id)?.rid;
-        if (rid !== undefined) {
-          this.st.deleteFts.run(rid);
-          this.st.deleteTitle.run(rid);
-          this.st.updateDoc.run(data, attrs, rows.tok, rid);
-        } else {
-          rid = Number(this.st.insertDoc.run(doc.id, data, attrs, rows.tok).lastInsertRowid);
+        const old = this.st.ridById.get(doc.id)?.rid;
+        if (old !== undefined) {
+          this.st.deleteDoc.run(old);
+          replaced.push(old);
         }
-        this.st.insertFts.run(rid, rows.fts.all);
-        this.st.insertTitle.run(rid, rows.fts.title);
-        applied.push([rid, rows.attrs]);
+        added.push(
+          Number(
+            this.st.insertDoc.run(
+              doc.id,
+              JSON.stringify(doc),
+              JSON.stringify(rows.attrs),
+              rows.tok,
+              rows.terms
+            ).lastInsertRowid
+          )
+        );
       }
     })();
-    for (const [rid, a] of applied) this.setAttrs(rid, a);
-    for (const { rows } of prepared) this.vocab.add(rows.terms);
+    // Memory follows only once the transaction has committed.
+    for (const rid of replaced) this.forget(rid);
+    prepared.forEach(({ rows }, i) => {
+      this.setAttrs(added[i], rows.attrs);
+      this.vocab.add(this.index.add(added[i], rows.words, stem));
+      this.streams.set(added[i], rows.ranked, this.index);
+    });
+    this.dirty = true;
+    this.index.maybeCompact();
+  }
+
+  private forget(rid: number): void {
+    this.setAttrs(rid, undefined);
+    this.index.remove(rid);
+    this.streams.delete(rid);
+    this.dirty = true;
   }
 
   /** Removes documents by id; unknown ids are ignored. */
@@ -111,21 +224,23 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (const id of ids) {
         const rid = this.st.ridById.get(id)?.rid;
         if (rid === undefined) continue;
-        this.st.deleteFts.run(rid);
-        this.st.deleteTitle.run(rid);
         this.st.deleteDoc.run(rid);
         gone.push(rid);
       }
     })();
-    for (const rid of gone) this.setAttrs(rid, undefined);
+    for (const rid of gone) this.forget(rid);
+    this.index.maybeCompact();
   }
 
   /** Empties the index. */
   async clear(): Promise<void> {
     this.open();
     this.db!.transaction(() => {
-      this.db!.exec("DELETE FROM docs; INSERT INTO fts (fts) VALUES ('delete-all'); INSERT INTO fts_title (fts_title) VALUES ('delete-all');");
+      this.st.deleteAll.run();
+      dropSnapshot(this.db!);
     })();
+    this.index.clear();
+    this.streams.clear();
     this.attrs = [];
     this.ridById.clear();
     this.facets.clear();
@@ -149,108 +264,166 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
+    this.saveSnapshot();
     this.db?.close();
     this.db = null;
   }
 
-  /** Runs a query: FTS5 candidates per query word and typo level, then filters, facets and re-ranking in JS. */
+  /** Runs a query: candidates from the postings per query word and typo level, then filters, facets and re-ranking. */
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
     this.open();
     const cq = checkQuery(query);
-    const keep = compileFilter(cq.filter);
     const parsed = parseQuery(cq.q, this.synonyms);
     const slots = parsed.slots;
     let rids: number[] = [];
     let scores: Scores | null = null;
-    if (slots.length === 0) {
+    let touched: number[] = [];
+    const terms = slots.map((slot) => slotTerms(slot, this.vocab, this.index));
+    const keep = this.filterBits(cq.filter);
+    try {
+      if (slots.length === 0) {
+        for (let rid = 0; rid < this.attrs.length; rid++)
+          if (this.attrs[rid] && (!keep || keep[rid])) rids.push(rid);
+      } else {
+        touched = this.candidates(terms);
+        scores = this.scratch;
+        if (!keep) rids = touched;
+        else for (const rid of touched) if (keep[rid]) rids.push(rid);
+      }
+
+      const facetDistribution: Record<string, Record<string, number>> = {};
+      for (const f of cq.facets)
+        facetDistribution[f] = this.facets.count(f, rids);
+
+      const { page, hitsPerPage } = cq;
+      const offset = (page - 1) * hitsPerPage;
+      const matcher = idMatcher(terms, this.index);
+      let ordered: number[];
+      if (cq.sort.length > 0)
+        ordered = rids.sort(compareBySort(cq.sort, this.attrs, scores));
+      else if (!scores) ordered = rids;
+      else
+        ordered = this.rank(
+          rids,
+          scores,
+          terms.length,
+          matcher,
+          parsed.words,
+          offset + hitsPerPage
+        );
+
+      const isMatch = (token: string) => matcher.words.has(token);
+      const hits = this.hits(
+        ordered.slice(offset, offset + hitsPerPage),
+        isMatch,
+        cq.cropLength
+      );
+      return {
+        hits,
+        facetDistribution,
+        estimatedTotalHits: rids.length,
+        page,
+        hitsPerPage,
+        totalPages:
+          hitsPerPage === 0 ? 0 : Math.ceil(rids.length / hitsPerPage),
+        processingTimeMs: Math.round(performance.now() - started),
+        query: cq.q,
+      };
+    } finally {
+      this.resetScratch(touched);
+    }
+  }
+
+  /** Documents passing the filter as one byte each (cached), or null without a filter. */
+  private filterBits(filter: FilterNode | null): Uint8Array | null {
+    if (!filter) return null;
+    return this.filters.get(JSON.stringify(filter), () => {
+      const keep = compileFilter(filter);
+      const bits = new Uint8Array(this.attrs.length);
       for (let rid = 0; rid < this.attrs.length; rid++) {
         const a = this.attrs[rid];
-        if (a && keep(a)) rids.push(rid);
+        if (a && keep(a)) bits[rid] = 1;
       }
-    } else {
-      const found = this.candidates(slots);
-      scores = found.scores;
-      if (!cq.filter) rids = found.touched;
-      else {
-        for (const rid of found.touched) {
-          const a = this.attrs[rid];
-          if (a && keep(a)) rids.push(rid);
-        }
-      }
-    }
-
-    const facetDistribution: Record<string, Record<string, number>> = {};
-    for (const f of cq.facets) facetDistribution[f] = this.facets.count(f, rids);
-
-    const { page, hitsPerPage } = cq;
-    const offset = (page - 1) * hitsPerPage;
-    const matcher = slotMatcher(slots, (w) => this.vocab.typoMap(w));
-    let ordered: number[];
-    if (cq.sort.length > 0) ordered = rids.sort(compareBySort(cq.sort, this.attrs, scores));
-    else if (!scores) ordered = rids;
-    else ordered = this.rank(rids, scores, slots, matcher, parsed.words, offset + hitsPerPage);
-
-    const hits = this.hits(ordered.slice(offset, offset + hitsPerPage), (t) => matcher(t).length > 0, cq.cropLength);
-    return {
-      hits,
-      facetDistribution,
-      estimatedTotalHits: rids.length,
-      page,
-      hitsPerPage,
-      totalPages: hitsPerPage === 0 ? 0 : Math.ceil(rids.length / hitsPerPage),
-      processingTimeMs: Math.round(performance.now() - started),
-      query: cq.q,
-    };
+      return bits;
+    });
   }
 
-  /** Documents matching at least one slot, with per-document slot mask and typo sum from FTS5. */
-  private candidates(slots: QuerySlot[]): { touched: number[]; scores: Scores } {
-    const size = this.attrs.length + 1;
-    const scores: Scores = { mask: new Uint16Array(size), typo: new Uint8Array(size), title: null, slots: [] };
-    const { mask, typo } = scores;
+  private resetScratch(touched: number[]): void {
+    const { mask, typo, title, inTitle } = this.scratch;
+    for (let i = 0; i < touched.length; i++) {
+      const rid = touched[i];
+      mask[rid] = 0;
+      typo[rid] = 0;
+      title[rid] = 0;
+      inTitle[rid] = 0;
+    }
+  }
+
+  /** Documents matching at least one slot, with per-document slot mask, typo sum and title matches. */
+  private candidates(terms: SlotTerms[]): number[] {
+    if (this.scratch.mask.length < this.index.capacity)
+      this.scratch = EmbeddedSearchEngine.scores(this.index.capacity);
+    const { mask, typo, title, inTitle } = this.scratch;
     const touched: number[] = [];
-    slots.forEach((slot, s) => {
+    terms.forEach(({ byTypo, phrases }, s) => {
       const bit = 1 << s;
-      const { byTypo: exprs, title } = slotExpressions(slot, this.vocab);
-      scores.slots.push(title);
-      exprs.forEach((expr, k) => {
-        if (!expr) return;
-        const rows = parseIds(this.st.match.get(expr));
-        for (let i = 0; i < rows.length; i++) {
-          const rid = rows[i];
-          const m = mask[rid];
-          if (m & bit) continue;
+      let level = 0;
+      const visit: PostingVisitor = (rid, bits) => {
+        const m = mask[rid];
+        if (!(m & bit)) {
           if (m === 0) touched.push(rid);
           mask[rid] = m | bit;
-          typo[rid] += k;
+          typo[rid] += level;
         }
-      });
+        if (bits & ATTR_BITS.title && !(inTitle[rid] & bit)) {
+          inTitle[rid] |= bit;
+          title[rid]++;
+        }
+      };
+      for (const words of phrases)
+        for (const [rid, bits] of this.phraseMatches(words)) visit(rid, bits);
+      for (level = 0; level < byTypo.length; level++)
+        for (const term of byTypo[level]) this.index.scan(term, visit);
     });
-    return { touched, scores };
+    return touched;
   }
 
-  /** Title matches per document, fetched only when there are more matches than the re-ranked pool. */
-  private titleCounts(scores: Scores): Uint8Array {
-    if (scores.title) return scores.title;
-    const title = new Uint8Array(scores.mask.length);
-    scores.slots.forEach((expr, s) => {
-      const bit = 1 << s;
-      const rows = parseIds(this.st.matchTitle.get(expr));
-      for (let i = 0; i < rows.length; i++) if (scores.mask[rows[i]] & bit) title[rows[i]]++;
-    });
-    scores.title = title;
-    return title;
+  /** Documents holding every word of a phrase (each word through any of its terms); title only if all are there. */
+  private phraseMatches(words: number[][]): Map<number, number> {
+    const ordered = [...words].sort(
+      (a, b) => this.termsSize(a) - this.termsSize(b)
+    );
+    let found: Map<number, number> | null = null;
+    for (const terms of ordered) {
+      const next = new Map<number, number>();
+      const prev: Map<number, number> | null = found;
+      for (const term of terms) {
+        this.index.scan(term, (rid, bits) => {
+          if (prev && !prev.has(rid)) return;
+          next.set(rid, (next.get(rid) ?? 0) | bits);
+        });
+      }
+      if (prev)
+        for (const [rid, bits] of next) next.set(rid, bits & prev.get(rid)!);
+      found = next;
+      if (found.size === 0) break;
+    }
+    return found ?? new Map();
+  }
+
+  private termsSize(terms: number[]): number {
+    return terms.reduce((n, t) => n + this.index.size(t), 0);
   }
 
   /** Orders matches: a coarse key picks the pool worth re-ranking, fineRank orders it with all rules. */
   private rank(
     rids: number[],
     scores: Scores,
-    slots: QuerySlot[],
-    matcher: ReturnType<typeof slotMatcher>,
+    slotCount: number,
+    matcher: IdMatcher,
     words: string[],
-    needed: number,
+    needed: number
   ): number[] {
     if (rids.length === 0) return rids;
     const want = Math.max(needed, MIN_FINE);
@@ -258,38 +431,57 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let rest: number[] = [];
     if (rids.length > want) {
       // Pick the pool by a histogram over the small integer coarse key: no sort of all matches.
-      const title = this.titleCounts(scores);
       const keys = new Uint16Array(rids.length);
       const histogram = new Int32Array(1 << 12);
-      for (let i = 0; i < rids.length; i++) histogram[(keys[i] = coarseKey(scores, title, rids[i]))]++;
+      for (let i = 0; i < rids.length; i++)
+        histogram[(keys[i] = coarseKey(scores, rids[i]))]++;
       let threshold = histogram.length - 1;
-      for (let seen = 0; threshold > 0; threshold--) if ((seen += histogram[threshold]) >= want) break;
+      for (let seen = 0; threshold > 0; threshold--)
+        if ((seen += histogram[threshold]) >= want) break;
       const cap = Math.max(want, MAX_FINE);
       pool = [];
-      for (let i = 0; i < rids.length; i++) if (keys[i] > threshold) pool.push(rids[i]);
-      for (let i = 0; i < rids.length && pool.length < cap; i++) if (keys[i] === threshold) pool.push(rids[i]);
+      for (let i = 0; i < rids.length; i++)
+        if (keys[i] > threshold) pool.push(rids[i]);
+      for (let i = 0; i < rids.length && pool.length < cap; i++)
+        if (keys[i] === threshold) pool.push(rids[i]);
       if (needed > pool.length) {
         const inPool = new Set(pool);
-        const key = (rid: number) => coarseKey(scores, title, rid);
-        rest = rids.filter((rid) => !inPool.has(rid)).sort((a, b) => key(b) - key(a) || a - b);
+        const key = (rid: number) => coarseKey(scores, rid);
+        rest = rids
+          .filter((rid) => !inPool.has(rid))
+          .sort((a, b) => key(b) - key(a) || a - b);
       }
     }
-    const tokens = new Map<number, string>();
-    for (const row of this.st.tokens.all(JSON.stringify(pool))) tokens.set(row.rid, row.tok);
-    const title = scores.title;
     const cands: Candidate[] = pool.map((rid) => ({
       rid,
       words: popcount(scores.mask[rid]),
       typo: scores.typo[rid],
-      title: title ? title[rid] : 0,
+      title: scores.title[rid],
     }));
-    return [...fineRank(cands, tokens, slots, matcher, words).map((c) => c.rid), ...rest];
+    const isStopId = (id: number) => id >= 0 && isStopword(this.index.term(id));
+    const stream = (rid: number) => this.streams.get(rid);
+    return [
+      ...fineRank(
+        cands,
+        stream,
+        slotCount,
+        matcher.match,
+        queryTitleIds(words, this.index),
+        isStopId
+      ).map((c) => c.rid),
+      ...rest,
+    ];
   }
 
-  private hits(rids: number[], isMatch: (token: string) => boolean, cropLength: number): SearchHit[] {
+  private hits(
+    rids: number[],
+    isMatch: (token: string) => boolean,
+    cropLength: number
+  ): SearchHit[] {
     if (rids.length === 0) return [];
     const byRid = new Map<number, SearchDocument>();
-    for (const row of this.st.data.all(JSON.stringify(rids))) byRid.set(row.rid, JSON.parse(row.data) as SearchDocument);
+    for (const row of this.st.data.all(JSON.stringify(rids)))
+      byRid.set(row.rid, JSON.parse(row.data) as SearchDocument);
     return rids.map((rid) => {
       const doc = byRid.get(rid)!;
       return {

@@ -1,10 +1,13 @@
-// Fine ranking of FTS candidates with Meilisearch's rules on folded tokens: words → typo → proximity → attribute
+// Fine ranking of candidates with Meilisearch's rules on their token streams: words → typo → proximity → attribute
 // (title > summary > tags/city/authors > body, then position) → exactness. Words and typo come from the candidate stage.
-import type { QuerySlot, TermMatch } from "../polish/query";
 import { isStopword } from "../polish/stopwords";
+import type { PostingIndex } from "./postings";
+import type { SlotTerms } from "./slot-terms";
+import { ATTR_BREAK } from "./token-streams";
 
 export type Candidate = { rid: number; words: number; typo: number; title: number };
 export type Ranked = Candidate & { proximity: number; attr: number; pos: number; exact: number };
+export type SlotMatch = { slot: number; typo: number; exact: boolean };
 
 const ATTR_GAP = 100_000;
 /** title, summary, meta (tags, city, authors), body: the order of the attribute rule. */
@@ -12,8 +15,38 @@ const ATTRS = 4;
 const MAX_PROXIMITY = 8;
 const MAX_POSITIONS = 64;
 const MAX_WORD_POSITION = 10;
-/** Long bodies are ranked on their beginning; matches further on still count for words and typo (from FTS). */
-const MAX_RANKED_TOKENS = 200;
+const NONE: SlotMatch[] = [];
+
+/**
+ * The query's matching terms as one small map from term id to the slots it satisfies (with typos and exactness):
+ * words found through a stem are listed explicitly, so matching a token is one lookup in a map that stays in cache.
+ */
+export type IdMatcher = {
+  match: (id: number) => SlotMatch[];
+  /** The matching words themselves, for highlighting. */
+  words: Set<string>;
+};
+
+export function idMatcher(terms: SlotTerms[], index: PostingIndex): IdMatcher {
+  const map = new Map<number, SlotMatch[]>();
+  const put = (id: number, slot: number, typo: number, exact: boolean) => {
+    let list = map.get(id);
+    if (!list) map.set(id, (list = []));
+    const m = list.find((x) => x.slot === slot);
+    if (!m) list.push({ slot, typo, exact });
+    else if (typo < m.typo || (typo === m.typo && exact && !m.exact)) Object.assign(m, { typo, exact });
+  };
+  terms.forEach((t, slot) => {
+    for (const id of t.zero) {
+      if (index.term(id)[0] !== "_") put(id, slot, 0, t.exact.has(id));
+      else for (const word of index.wordsOfStem(id)) put(word, slot, 0, t.exact.has(word));
+    }
+    for (const d of [1, 2]) for (const id of t.byTypo[d]) put(id, slot, d, false);
+  });
+  const words = new Set<string>();
+  for (const id of map.keys()) words.add(index.term(id));
+  return { match: (id) => map.get(id) ?? NONE, words };
+}
 
 function minDistance(a: number[], b: number[]): number {
   let best = MAX_PROXIMITY;
@@ -29,39 +62,60 @@ function minDistance(a: number[], b: number[]): number {
   return best;
 }
 
-/** Scores candidates from their stored tokens; returns them sorted best first. */
+/** The query's meaningful words as term ids, to recognise a title equal to the whole query; null if it cannot be. */
+export function queryTitleIds(words: string[], index: PostingIndex): number[] | null {
+  const ids: number[] = [];
+  for (const w of words) {
+    if (isStopword(w)) continue;
+    const id = index.termId(w);
+    if (id === undefined) return null;
+    ids.push(id);
+  }
+  return ids.length ? ids : null;
+}
+
+/** Scores candidates from their token streams; returns them sorted best first. */
 export function fineRank(
   cands: Candidate[],
-  tokens: Map<number, string>,
-  slots: QuerySlot[],
-  matcher: (token: string) => Array<{ slot: number } & TermMatch>,
-  queryWords: string[],
+  stream: (rid: number) => Int32Array | undefined,
+  slotCount: number,
+  matcher: (id: number) => SlotMatch[],
+  titleIds: number[] | null,
+  isStopId: (id: number) => boolean,
 ): Ranked[] {
-  const n = slots.length;
-  const fullQuery = queryWords.filter((w) => !isStopword(w)).join(" ");
+  const n = slotCount;
   const ranked = cands.map((c): Ranked => {
     const positions: number[][] = Array.from({ length: n }, () => []);
     const bestAttr = new Array<number>(n).fill(ATTRS);
     const firstPos = new Array<number>(n).fill(MAX_WORD_POSITION);
     const exact = new Array<boolean>(n).fill(false);
-    const parts = (tokens.get(c.rid) ?? "").split("\n");
-    let titleExact = 0;
-    for (let a = 0; a < ATTRS; a++) {
-      let words = parts[a] ? parts[a].split(" ") : [];
-      if (words.length > MAX_RANKED_TOKENS) words = words.slice(0, MAX_RANKED_TOKENS);
-      if (a === 0 && fullQuery && words.filter((w) => !isStopword(w)).join(" ") === fullQuery) titleExact = n + 1;
-      for (let p = 0; p < words.length; p++) {
-        for (const m of matcher(words[p])) {
-          const list = positions[m.slot];
-          if (list.length < MAX_POSITIONS) list.push(a * ATTR_GAP + p);
-          if (a < bestAttr[m.slot]) {
-            bestAttr[m.slot] = a;
-            firstPos[m.slot] = Math.min(p, MAX_WORD_POSITION);
-          }
-          if (m.exact) exact[m.slot] = true;
-        }
+    const ids = stream(c.rid) ?? new Int32Array(0);
+    let a = 0;
+    let p = 0;
+    let titleMatch = titleIds !== null;
+    let titleWord = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (id === ATTR_BREAK) {
+        a++;
+        p = 0;
+        continue;
       }
+      if (a === 0 && titleMatch && !isStopId(id)) titleMatch = titleWord < titleIds!.length && titleIds![titleWord++] === id;
+      const matches = matcher(id);
+      for (let k = 0; k < matches.length; k++) {
+        const m = matches[k];
+        const list = positions[m.slot];
+        if (list.length < MAX_POSITIONS) list.push(a * ATTR_GAP + p);
+        if (a < bestAttr[m.slot]) {
+          bestAttr[m.slot] = a;
+          firstPos[m.slot] = Math.min(p, MAX_WORD_POSITION);
+        }
+        if (m.exact) exact[m.slot] = true;
+      }
+      p++;
     }
+    const titleExact = titleMatch && titleWord === titleIds!.length ? n + 1 : 0;
     let proximity = 0;
     let prev = -1;
     let attr = 0;

@@ -1,25 +1,25 @@
-// The SQLite side of the embedded engine: a document table (JSON, filterable values, folded tokens for re-ranking)
-// and two contentless FTS5 indexes used only as fast candidate generators: `fts` over every searchable attribute
-// and `fts_title` over titles. Both hold each distinct folded word once plus its stem marked with a leading "_",
-// with detail=none (no positions or columns: proximity and attribute ranking happen in JS on the stored tokens).
+// The SQLite side of the embedded engine: one table of documents (JSON as returned in hits, filterable values,
+// folded tokens for re-ranking, distinct words with their attributes). It is the persistent index: the postings and
+// the attribute table in memory are rebuilt from it when the engine opens (from the snapshot, see snapshot.ts, and
+// the rows written after it).
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { SNAPSHOT_SCHEMA } from "./snapshot";
 
-const SCHEMA_VERSION = 2;
-const TOKENIZE = `tokenize="unicode61 remove_diacritics 0 tokenchars '_'"`;
+const SCHEMA_VERSION = 3;
 
+// AUTOINCREMENT: an updated document gets a new rid, and a rid is never reused, so postings of a replaced version
+// can wait for compaction without ever pointing at another document.
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS docs (
-  rid INTEGER PRIMARY KEY,
+  rid INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
   data TEXT NOT NULL,
   attrs TEXT NOT NULL,
-  tok TEXT NOT NULL
+  tok TEXT NOT NULL,
+  terms TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(text, content='', contentless_delete=1, detail=none, prefix='2 3 4', ${TOKENIZE});
-CREATE VIRTUAL TABLE IF NOT EXISTS fts_title USING fts5(text, content='', contentless_delete=1, detail=none, prefix='2 3 4', ${TOKENIZE});
-CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, row);
 `;
 
 /** Opens (creating when missing) the search database file; an index of an older layout is dropped (reindex refills it). */
@@ -32,10 +32,13 @@ export function openStore(file: string): Database.Database {
   db.pragma("temp_store = MEMORY");
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version !== SCHEMA_VERSION) {
-    db.exec("DROP TABLE IF EXISTS fts_vocab; DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS fts_title; DROP TABLE IF EXISTS docs;");
+    // Layout 2 and earlier kept FTS5 tables next to the documents.
+    db.exec(
+      "DROP TABLE IF EXISTS fts_vocab; DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS fts_title; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS snapshot;",
+    );
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
-  db.exec(SCHEMA);
+  db.exec(SCHEMA + SNAPSHOT_SCHEMA);
   return db;
 }
 
@@ -43,42 +46,18 @@ export function openStore(file: string): Database.Database {
 export function statements(db: Database.Database) {
   return {
     ridById: db.prepare<[string], { rid: number }>("SELECT rid FROM docs WHERE id = ?"),
-    insertDoc: db.prepare<[string, string, string, string]>("INSERT INTO docs (id, data, attrs, tok) VALUES (?, ?, ?, ?)"),
-    updateDoc: db.prepare<[string, string, string, number]>("UPDATE docs SET data = ?, attrs = ?, tok = ? WHERE rid = ?"),
-    deleteDoc: db.prepare<[number]>("DELETE FROM docs WHERE rid = ?"),
-    insertFts: db.prepare<[number, string]>("INSERT INTO fts (rowid, text) VALUES (?, ?)"),
-    insertTitle: db.prepare<[number, string]>("INSERT INTO fts_title (rowid, text) VALUES (?, ?)"),
-    deleteFts: db.prepare<[number]>("DELETE FROM fts WHERE rowid = ?"),
-    deleteTitle: db.prepare<[number]>("DELETE FROM fts_title WHERE rowid = ?"),
-    // One string of ids per query: far cheaper than one JS row per match on large result sets.
-    match: db.prepare<[string], string | null>("SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?").pluck(),
-    matchTitle: db.prepare<[string], string | null>("SELECT group_concat(rowid) FROM fts_title WHERE fts_title MATCH ?").pluck(),
-    allAttrs: db.prepare<[], { rid: number; attrs: string }>("SELECT rid, attrs FROM docs"),
-    tokens: db.prepare<[string], { rid: number; tok: string }>(
-      "SELECT rid, tok FROM docs WHERE rid IN (SELECT value FROM json_each(?))",
+    insertDoc: db.prepare<[string, string, string, string, string]>(
+      "INSERT INTO docs (id, data, attrs, tok, terms) VALUES (?, ?, ?, ?, ?)",
     ),
+    deleteDoc: db.prepare<[number]>("DELETE FROM docs WHERE rid = ?"),
+    deleteAll: db.prepare("DELETE FROM docs"),
+    allAttrs: db.prepare<[], { rid: number; attrs: string }>("SELECT rid, attrs FROM docs ORDER BY rid"),
+    rowsAfter: db.prepare<[number], { rid: number; tok: string; terms: string }>(
+      "SELECT rid, tok, terms FROM docs WHERE rid > ? ORDER BY rid",
+    ),
+    maxRid: db.prepare<[], number | null>("SELECT max(rid) FROM docs").pluck(),
     data: db.prepare<[string], { rid: number; data: string }>(
       "SELECT rid, data FROM docs WHERE rid IN (SELECT value FROM json_each(?))",
     ),
-    vocab: db.prepare<[], string>("SELECT term FROM fts_vocab WHERE term NOT LIKE '\\_%' ESCAPE '\\'").pluck(),
   };
-}
-
-/** Parses the comma-separated ids of a group_concat(rowid) into an Int32Array. */
-export function parseIds(list: string | null | undefined): Int32Array {
-  if (!list) return new Int32Array(0);
-  let n = 1;
-  for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === 44) n++;
-  const out = new Int32Array(n);
-  let k = 0;
-  let v = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list.charCodeAt(i);
-    if (c === 44) {
-      out[k++] = v;
-      v = 0;
-    } else v = v * 10 + c - 48;
-  }
-  out[k] = v;
-  return out;
 }

@@ -1,7 +1,8 @@
 // The set of indexed terms used to expand query words into typo candidates. Terms are kept sorted per first letter
 // (a first-letter typo costs two, see typo.ts) and searched like a trie: Damerau rows are shared between terms with
-// a common prefix and whole prefix ranges are skipped once a row exceeds the budget. Loaded from the FTS5
-// vocabulary once, then extended in memory on upsert (removed terms linger harmlessly: they match nothing).
+// a common prefix and whole prefix ranges are skipped once a row exceeds the budget. The same sorted buckets answer
+// prefix expansion of a word being typed. Filled as documents are indexed (removed terms linger harmlessly: they
+// match nothing).
 import { maxTypos } from "../polish/typo";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -13,7 +14,6 @@ export class Vocabulary {
   private terms = new Set<string>();
   private buckets = new Map<string, Bucket>();
   private memo = new Map<string, Array<[string, number]>>();
-  private maps = new Map<string, Map<string, number>>();
   private rows: Int32Array[] = Array.from({ length: MAX_TERM + 1 }, () => new Int32Array(MAX_TERM + 3));
 
   /** Adds terms (idempotent). */
@@ -27,7 +27,6 @@ export class Vocabulary {
         b.sorted = false;
       } else this.buckets.set(t[0], { terms: [t], sorted: true });
       if (this.memo.size) this.memo.clear();
-      if (this.maps.size) this.maps.clear();
     }
   }
 
@@ -35,22 +34,36 @@ export class Vocabulary {
     this.terms.clear();
     this.buckets.clear();
     this.memo.clear();
-    this.maps.clear();
   }
 
   get size(): number {
     return this.terms.size;
   }
 
-  /** typoCandidates as a map term → typos, for matching document tokens without computing distances. */
-  typoMap(word: string): Map<string, number> {
-    let m = this.maps.get(word);
-    if (!m) {
-      m = new Map(this.typoCandidates(word));
-      if (this.maps.size > 5000) this.maps.clear();
-      this.maps.set(word, m);
+  private bucket(first: string): string[] {
+    const b = this.buckets.get(first);
+    if (!b) return [];
+    if (!b.sorted) {
+      b.terms.sort();
+      b.sorted = true;
     }
-    return m;
+    return b.terms;
+  }
+
+  /** Every term starting with the prefix (the prefix itself included when it is a term). */
+  withPrefix(prefix: string): string[] {
+    if (!prefix) return [];
+    const terms = this.bucket(prefix[0]);
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < terms.length && terms[end].startsWith(prefix)) end++;
+    return terms.slice(lo, end);
   }
 
   /** Indexed terms within the word's typo budget (Meilisearch counting), excluding the word itself. */
@@ -60,14 +73,7 @@ export class Vocabulary {
     const budget = maxTypos(word);
     const out: Array<[string, number]> = [];
     if (budget > 0 && word.length <= MAX_TERM) {
-      const b = this.buckets.get(word[0]);
-      if (b) {
-        if (!b.sorted) {
-          b.terms.sort();
-          b.sorted = true;
-        }
-        this.scan(b.terms, word, budget, out);
-      }
+      this.scan(this.bucket(word[0]), word, budget, out);
       if (budget >= 2) {
         // A typo on the first letter costs two: substitution, deletion or insertion there, nothing else.
         const rest = word.slice(1);

@@ -1,0 +1,62 @@
+// Which indexed terms satisfy one query slot, split by typo level: the word itself (every indexed word it starts,
+// while it is being typed) or its stem at level 0, vocabulary neighbours within the typo budget at levels 1 and 2.
+// A multi-word alternative (a synonym phrase) needs every one of its words: it is kept apart for intersection.
+import type { QuerySlot, QueryTerm } from "../polish/query";
+import { stem } from "../polish/stemmer";
+import type { PostingIndex } from "./postings";
+import type { Vocabulary } from "./vocabulary";
+
+export type SlotTerms = {
+  /** Term ids per typo level (0, 1, 2) of the single-word alternatives. */
+  byTypo: [Set<number>, Set<number>, Set<number>];
+  /** Multi-word alternatives: per word, the term ids that satisfy it at typo 0. */
+  phrases: number[][][];
+  /** Every term id matching at typo 0, phrases included (a word also matches through its stem's id). */
+  zero: Set<number>;
+  /** Ids of the query's own words: a token equal to one of them is an exact match. */
+  exact: Set<number>;
+};
+
+/** Term ids matching a query term without typos: the word (or the words it starts) and its stem. */
+function exactTerms(t: QueryTerm, vocab: Vocabulary, index: PostingIndex, into: Set<number>, exact: Set<number>): void {
+  const add = (term: string) => {
+    const id = index.termId(term);
+    if (id !== undefined) into.add(id);
+  };
+  if (t.prefix) for (const w of vocab.withPrefix(t.word)) add(w);
+  else add(t.word);
+  add("_" + t.stem);
+  const own = index.termId(t.word);
+  if (own !== undefined) exact.add(own);
+}
+
+export function slotTerms(slot: QuerySlot, vocab: Vocabulary, index: PostingIndex): SlotTerms {
+  const byTypo: SlotTerms["byTypo"] = [new Set(), new Set(), new Set()];
+  const phrases: number[][][] = [];
+  const zero = new Set<number>();
+  const exact = new Set<number>();
+  for (const alt of slot.alts) {
+    if (alt.length > 1) {
+      phrases.push(
+        alt.map((t) => {
+          const ids = new Set<number>();
+          exactTerms(t, vocab, index, ids, exact);
+          for (const id of ids) zero.add(id);
+          return [...ids];
+        }),
+      );
+      continue;
+    }
+    const t = alt[0];
+    exactTerms(t, vocab, index, byTypo[0], exact);
+    if (t.typos === 0) continue;
+    for (const [cand, d] of vocab.typoCandidates(t.word)) {
+      // Forms sharing the stem (or the typed prefix) already match at typo 0.
+      if (d > t.typos || (t.prefix && cand.startsWith(t.word)) || stem(cand) === t.stem) continue;
+      const id = index.termId(cand);
+      if (id !== undefined && !byTypo[0].has(id)) byTypo[d].add(id);
+    }
+  }
+  for (const id of byTypo[0]) zero.add(id);
+  return { byTypo, phrases, zero, exact };
+}
