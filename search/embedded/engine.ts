@@ -1,19 +1,8 @@
 // The default search engine: an in-memory inverted index (postings.ts) over a SQLite file that persists the
 // documents, with a Meilisearch-style ranking layer in JS (see docs/decisions/search-engine.md).
 import type Database from "better-sqlite3";
-import type {
-  SearchDocument,
-  SearchEngine,
-  SearchHit,
-  SearchQuery,
-  SearchResult,
-  SearchSettings,
-} from "../types";
-import {
-  compileSynonyms,
-  parseQuery,
-  type SynonymIndex,
-} from "../polish/query";
+import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult, SearchSettings } from "../types";
+import { compileSynonyms, parseQuery, type SynonymIndex } from "../polish/query";
 import { stem } from "../polish/stemmer";
 import { isStopword } from "../polish/stopwords";
 import { compileFilter, type FilterNode } from "../shared/filter";
@@ -23,13 +12,7 @@ import { docRows, parseTerms, parseTok, type DocAttrs } from "./documents";
 import { FacetTable } from "./facets";
 import { FilterCache } from "./filter-cache";
 import { ATTR_BITS, PostingIndex, type PostingVisitor } from "./postings";
-import {
-  fineRank,
-  idMatcher,
-  queryTitleIds,
-  type Candidate,
-  type IdMatcher,
-} from "./rank";
+import { fineRank, idMatcher, queryTitleIds, type Candidate, type IdMatcher } from "./rank";
 import { coarseKey, popcount, type Scores } from "./scores";
 import { slotTerms, type SlotTerms } from "./slot-terms";
 import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot";
@@ -60,11 +43,7 @@ function lazyFormatted(
   return formatted as SearchHit["_formatted"];
 }
 
-function compareBySort(
-  sort: SortSpec[],
-  attrs: (DocAttrs | undefined)[],
-  scores: Scores | null
-) {
+function compareBySort(sort: SortSpec[], attrs: (DocAttrs | undefined)[], scores: Scores | null) {
   return (a: number, b: number): number => {
     for (const s of sort) {
       const x = s.field === "date" ? attrs[a]!.date : attrs[a]!.titleKey;
@@ -93,8 +72,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private facets = new FacetTable();
   private filters = new FilterCache();
   /** Per-document scores reused across queries (searches run one at a time): only touched entries are reset. */
-  private scratch: Scores & { inTitle: Uint16Array } =
-    EmbeddedSearchEngine.scores(0);
+  private scratch: Scores & { inTitle: Uint16Array } = EmbeddedSearchEngine.scores(0);
   private synonyms: SynonymIndex = compileSynonyms([]);
 
   constructor(private readonly file: string) {}
@@ -122,10 +100,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (snapshot) {
       const stored = live.filter((rid) => rid <= snapshot.maxRid);
       this.index.importState(snapshot.postings, stored, snapshot.docs);
-      this.streams.importState(
-        snapshot.streams,
-        (rid) => this.attrs[rid] !== undefined
-      );
+      this.streams.importState(snapshot.streams, (rid) => this.attrs[rid] !== undefined);
       after = snapshot.maxRid;
     }
     // Rows written after the snapshot (all of them without one) are indexed from their stored text.
@@ -187,13 +162,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
         }
         added.push(
           Number(
-            this.st.insertDoc.run(
-              doc.id,
-              JSON.stringify(doc),
-              JSON.stringify(rows.attrs),
-              rows.tok,
-              rows.terms
-            ).lastInsertRowid
+            this.st.insertDoc.run(doc.id, JSON.stringify(doc), JSON.stringify(rows.attrs), rows.tok, rows.terms)
+              .lastInsertRowid
           )
         );
       }
@@ -283,8 +253,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const keep = this.filterBits(cq.filter);
     try {
       if (slots.length === 0) {
-        for (let rid = 0; rid < this.attrs.length; rid++)
-          if (this.attrs[rid] && (!keep || keep[rid])) rids.push(rid);
+        for (let rid = 0; rid < this.attrs.length; rid++) if (this.attrs[rid] && (!keep || keep[rid])) rids.push(rid);
       } else {
         touched = this.candidates(terms);
         scores = this.scratch;
@@ -293,40 +262,25 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
 
       const facetDistribution: Record<string, Record<string, number>> = {};
-      for (const f of cq.facets)
-        facetDistribution[f] = this.facets.count(f, rids);
+      for (const f of cq.facets) facetDistribution[f] = this.facets.count(f, rids);
 
       const { page, hitsPerPage } = cq;
       const offset = (page - 1) * hitsPerPage;
       const matcher = idMatcher(terms, this.index);
       let ordered: number[];
-      if (cq.sort.length > 0)
-        ordered = rids.sort(compareBySort(cq.sort, this.attrs, scores));
+      if (cq.sort.length > 0) ordered = rids.sort(compareBySort(cq.sort, this.attrs, scores));
       else if (!scores) ordered = rids;
-      else
-        ordered = this.rank(
-          rids,
-          scores,
-          terms.length,
-          matcher,
-          parsed.words,
-          offset + hitsPerPage
-        );
+      else ordered = this.rank(rids, scores, terms.length, matcher, parsed.words, offset + hitsPerPage);
 
       const isMatch = (token: string) => matcher.words.has(token);
-      const hits = this.hits(
-        ordered.slice(offset, offset + hitsPerPage),
-        isMatch,
-        cq.cropLength
-      );
+      const hits = this.hits(ordered.slice(offset, offset + hitsPerPage), isMatch, cq.cropLength);
       return {
         hits,
         facetDistribution,
         estimatedTotalHits: rids.length,
         page,
         hitsPerPage,
-        totalPages:
-          hitsPerPage === 0 ? 0 : Math.ceil(rids.length / hitsPerPage),
+        totalPages: hitsPerPage === 0 ? 0 : Math.ceil(rids.length / hitsPerPage),
         processingTimeMs: Math.round(performance.now() - started),
         query: cq.q,
       };
@@ -362,8 +316,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Documents matching at least one slot, with per-document slot mask, typo sum and title matches. */
   private candidates(terms: SlotTerms[]): number[] {
-    if (this.scratch.mask.length < this.index.capacity)
-      this.scratch = EmbeddedSearchEngine.scores(this.index.capacity);
+    if (this.scratch.mask.length < this.index.capacity) this.scratch = EmbeddedSearchEngine.scores(this.index.capacity);
     const { mask, typo, title, inTitle } = this.scratch;
     const touched: number[] = [];
     terms.forEach(({ byTypo, phrases }, s) => {
@@ -381,19 +334,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
           title[rid]++;
         }
       };
-      for (const words of phrases)
-        for (const [rid, bits] of this.phraseMatches(words)) visit(rid, bits);
-      for (level = 0; level < byTypo.length; level++)
-        for (const term of byTypo[level]) this.index.scan(term, visit);
+      for (const words of phrases) for (const [rid, bits] of this.phraseMatches(words)) visit(rid, bits);
+      for (level = 0; level < byTypo.length; level++) for (const term of byTypo[level]) this.index.scan(term, visit);
     });
     return touched;
   }
 
   /** Documents holding every word of a phrase (each word through any of its terms); title only if all are there. */
   private phraseMatches(words: number[][]): Map<number, number> {
-    const ordered = [...words].sort(
-      (a, b) => this.termsSize(a) - this.termsSize(b)
-    );
+    const ordered = [...words].sort((a, b) => this.termsSize(a) - this.termsSize(b));
     let found: Map<number, number> | null = null;
     for (const terms of ordered) {
       const next = new Map<number, number>();
@@ -404,8 +353,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
           next.set(rid, (next.get(rid) ?? 0) | bits);
         });
       }
-      if (prev)
-        for (const [rid, bits] of next) next.set(rid, bits & prev.get(rid)!);
+      if (prev) for (const [rid, bits] of next) next.set(rid, bits & prev.get(rid)!);
       found = next;
       if (found.size === 0) break;
     }
@@ -433,23 +381,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
       // Pick the pool by a histogram over the small integer coarse key: no sort of all matches.
       const keys = new Uint16Array(rids.length);
       const histogram = new Int32Array(1 << 12);
-      for (let i = 0; i < rids.length; i++)
-        histogram[(keys[i] = coarseKey(scores, rids[i]))]++;
+      for (let i = 0; i < rids.length; i++) histogram[(keys[i] = coarseKey(scores, rids[i]))]++;
       let threshold = histogram.length - 1;
-      for (let seen = 0; threshold > 0; threshold--)
-        if ((seen += histogram[threshold]) >= want) break;
+      for (let seen = 0; threshold > 0; threshold--) if ((seen += histogram[threshold]) >= want) break;
       const cap = Math.max(want, MAX_FINE);
       pool = [];
-      for (let i = 0; i < rids.length; i++)
-        if (keys[i] > threshold) pool.push(rids[i]);
-      for (let i = 0; i < rids.length && pool.length < cap; i++)
-        if (keys[i] === threshold) pool.push(rids[i]);
+      for (let i = 0; i < rids.length; i++) if (keys[i] > threshold) pool.push(rids[i]);
+      for (let i = 0; i < rids.length && pool.length < cap; i++) if (keys[i] === threshold) pool.push(rids[i]);
       if (needed > pool.length) {
         const inPool = new Set(pool);
         const key = (rid: number) => coarseKey(scores, rid);
-        rest = rids
-          .filter((rid) => !inPool.has(rid))
-          .sort((a, b) => key(b) - key(a) || a - b);
+        rest = rids.filter((rid) => !inPool.has(rid)).sort((a, b) => key(b) - key(a) || a - b);
       }
     }
     const cands: Candidate[] = pool.map((rid) => ({
@@ -461,23 +403,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const isStopId = (id: number) => id >= 0 && isStopword(this.index.term(id));
     const stream = (rid: number) => this.streams.get(rid);
     return [
-      ...fineRank(
-        cands,
-        stream,
-        slotCount,
-        matcher.match,
-        queryTitleIds(words, this.index),
-        isStopId
-      ).map((c) => c.rid),
+      ...fineRank(cands, stream, slotCount, matcher.match, queryTitleIds(words, this.index), isStopId).map(
+        (c) => c.rid
+      ),
       ...rest,
     ];
   }
 
-  private hits(
-    rids: number[],
-    isMatch: (token: string) => boolean,
-    cropLength: number
-  ): SearchHit[] {
+  private hits(rids: number[], isMatch: (token: string) => boolean, cropLength: number): SearchHit[] {
     if (rids.length === 0) return [];
     const byRid = new Map<number, SearchDocument>();
     for (const row of this.st.data.all(JSON.stringify(rids)))
