@@ -1,85 +1,126 @@
-// The set of indexed terms used to expand query words into typo candidates. Terms are kept sorted per first letter
-// (a first-letter typo costs two, see typo.ts) and searched like a trie: Damerau rows are shared between terms with
-// a common prefix and whole prefix ranges are skipped once a row exceeds the budget. The same sorted buckets answer
-// prefix expansion of a word being typed. Filled as documents are indexed (removed terms linger harmlessly: they
-// match nothing).
+// The set of indexed words as a trie in typed arrays, for expanding query words: typo candidates by walking the
+// trie with Damerau (optimal string alignment) rows shared by every word below a node, cutting a branch as soon as
+// its row exceeds the budget; and the words a half-typed word starts. A first-letter typo costs two (typo.ts), so
+// the walk starts below the query's first letter and the few first-letter variants are looked up directly.
+// Filled as documents are indexed (removed words linger harmlessly: they match nothing).
 import { maxTypos } from "../polish/typo";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 const MAX_TERM = 48;
-
-type Bucket = { terms: string[]; sorted: boolean };
+const NONE = -1;
+/** Typo candidates remembered per query word (cleared when words are added). */
+const MEMO_SIZE = 5000;
 
 export class Vocabulary {
-  private terms = new Set<string>();
-  private buckets = new Map<string, Bucket>();
+  private words: string[] = [];
+  // Node n: its character, first child, next sibling, and the word ending there (or NONE). Node 0 is the root.
+  private char = new Uint16Array(1024);
+  private child = new Int32Array(1024).fill(NONE);
+  private sibling = new Int32Array(1024).fill(NONE);
+  private word = new Int32Array(1024).fill(NONE);
+  private nodes = 1;
   private memo = new Map<string, Array<[string, number]>>();
-  private rows: Int32Array[] = Array.from({ length: MAX_TERM + 1 }, () => new Int32Array(MAX_TERM + 3));
+  private rows: Int32Array[] = Array.from({ length: MAX_TERM + 2 }, () => new Int32Array(MAX_TERM + 3));
 
-  /** Adds terms (idempotent). */
-  add(terms: Iterable<string>): void {
-    for (const t of terms) {
-      if (this.terms.has(t)) continue;
-      this.terms.add(t);
-      const b = this.buckets.get(t[0]);
-      if (b) {
-        b.terms.push(t);
-        b.sorted = false;
-      } else this.buckets.set(t[0], { terms: [t], sorted: true });
-      if (this.memo.size) this.memo.clear();
-    }
+  /** Adds words (idempotent). */
+  add(words: Iterable<string>): void {
+    for (const w of words) this.insert(w);
   }
 
   clear(): void {
-    this.terms.clear();
-    this.buckets.clear();
+    this.words = [];
+    this.child.fill(NONE);
+    this.sibling.fill(NONE);
+    this.word.fill(NONE);
+    this.nodes = 1;
     this.memo.clear();
   }
 
   get size(): number {
-    return this.terms.size;
+    return this.words.length;
   }
 
-  private bucket(first: string): string[] {
-    const b = this.buckets.get(first);
-    if (!b) return [];
-    if (!b.sorted) {
-      b.terms.sort();
-      b.sorted = true;
+  private grow(): void {
+    const size = this.char.length * 2;
+    const more = <T extends Uint16Array | Int32Array>(a: T, fill: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.char = more(this.char, 0);
+    this.child = more(this.child, NONE);
+    this.sibling = more(this.sibling, NONE);
+    this.word = more(this.word, NONE);
+  }
+
+  /** The child of node n for character c, or NONE. */
+  private find(n: number, c: number): number {
+    for (let k = this.child[n]; k !== NONE; k = this.sibling[k]) if (this.char[k] === c) return k;
+    return NONE;
+  }
+
+  private insert(w: string): void {
+    let n = 0;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      let k = this.find(n, c);
+      if (k === NONE) {
+        if (this.nodes === this.char.length) this.grow();
+        k = this.nodes++;
+        this.char[k] = c;
+        this.sibling[k] = this.child[n];
+        this.child[n] = k;
+      }
+      n = k;
     }
-    return b.terms;
+    if (this.word[n] !== NONE) return;
+    this.word[n] = this.words.length;
+    this.words.push(w);
+    if (this.memo.size) this.memo.clear();
   }
 
-  /** Every term starting with the prefix (the prefix itself included when it is a term). */
+  /** The node reached by a prefix, or NONE. */
+  private walk(prefix: string): number {
+    let n = 0;
+    for (let i = 0; i < prefix.length && n !== NONE; i++) n = this.find(n, prefix.charCodeAt(i));
+    return n;
+  }
+
+  has(w: string): boolean {
+    const n = this.walk(w);
+    return n !== NONE && this.word[n] !== NONE;
+  }
+
+  /** Every word starting with the prefix (the prefix itself included when it is a word). */
   withPrefix(prefix: string): string[] {
-    if (!prefix) return [];
-    const terms = this.bucket(prefix[0]);
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (terms[mid] < prefix) lo = mid + 1;
-      else hi = mid;
+    const out: string[] = [];
+    const start = prefix ? this.walk(prefix) : NONE;
+    if (start === NONE) return out;
+    const stack = [start];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (this.word[n] !== NONE) out.push(this.words[this.word[n]]);
+      for (let k = this.child[n]; k !== NONE; k = this.sibling[k]) stack.push(k);
     }
-    let end = lo;
-    while (end < terms.length && terms[end].startsWith(prefix)) end++;
-    return terms.slice(lo, end);
+    return out;
   }
 
-  /** Indexed terms within the word's typo budget (Meilisearch counting), excluding the word itself. */
+  /** Indexed words within the word's typo budget (Meilisearch counting), excluding the word itself. */
   typoCandidates(word: string): Array<[string, number]> {
     const cached = this.memo.get(word);
     if (cached) return cached;
     const budget = maxTypos(word);
     const out: Array<[string, number]> = [];
     if (budget > 0 && word.length <= MAX_TERM) {
-      this.scan(this.bucket(word[0]), word, budget, out);
+      const first = this.find(0, word.charCodeAt(0));
+      if (first !== NONE) this.scan(first, word, budget, out);
       if (budget >= 2) {
         // A typo on the first letter costs two: substitution, deletion or insertion there, nothing else.
         const rest = word.slice(1);
         const seen = new Set(out.map(([t]) => t));
         const push = (t: string) => {
-          if (t !== word && !seen.has(t) && this.terms.has(t)) {
+          if (t !== word && !seen.has(t) && this.has(t)) {
             seen.add(t);
             out.push([t, 2]);
           }
@@ -91,69 +132,47 @@ export class Vocabulary {
         }
       }
     }
-    if (this.memo.size > 5000) this.memo.clear();
+    if (this.memo.size > MEMO_SIZE) this.memo.clear();
     this.memo.set(word, out);
     return out;
   }
 
-  /** Trie-like walk over sorted terms computing optimal-string-alignment rows incrementally. */
-  private scan(terms: string[], q: string, k: number, out: Array<[string, number]>): void {
+  /** Depth-first walk below the first-letter node, one Damerau row per node (rows[depth] for the path so far). */
+  private scan(first: number, q: string, k: number, out: Array<[string, number]>): void {
     const lq = q.length;
     const rows = this.rows;
+    const path = new Int32Array(MAX_TERM + 2);
     for (let j = 0; j <= lq; j++) rows[0][j] = j;
-    let prev = "";
-    let valid = 0; // rows[0..valid] are correct for the prefix of `prev`
-    let i = 0;
-    while (i < terms.length) {
-      const t = terms[i];
-      if (t.length > MAX_TERM) {
-        i++;
-        continue;
+    const nodeStack: number[] = [first];
+    const depthStack: number[] = [1];
+    while (nodeStack.length) {
+      const n = nodeStack.pop()!;
+      const r = depthStack.pop()!;
+      if (r > MAX_TERM) continue;
+      const c = this.char[n];
+      path[r] = c;
+      const row = rows[r];
+      const up = rows[r - 1];
+      const up2 = r > 1 ? rows[r - 2] : null;
+      row[0] = r;
+      let min = r;
+      for (let j = 1; j <= lq; j++) {
+        const qc = q.charCodeAt(j - 1);
+        let v = up[j - 1] + (qc === c ? 0 : 1);
+        if (up[j] + 1 < v) v = up[j] + 1;
+        if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+        if (up2 && j > 1 && qc === path[r - 1] && q.charCodeAt(j - 2) === c && up2[j - 2] + 1 < v) v = up2[j - 2] + 1;
+        row[j] = v;
+        if (v < min) min = v;
       }
-      let d = 0;
-      const lim = Math.min(valid, t.length, prev.length);
-      while (d < lim && t.charCodeAt(d) === prev.charCodeAt(d)) d++;
-      let pruned = -1;
-      for (let r = d + 1; r <= t.length; r++) {
-        const row = rows[r];
-        const up = rows[r - 1];
-        const up2 = r > 1 ? rows[r - 2] : null;
-        const c = t.charCodeAt(r - 1);
-        row[0] = r;
-        let min = r;
-        for (let j = 1; j <= lq; j++) {
-          const qc = q.charCodeAt(j - 1);
-          let v = up[j - 1] + (qc === c ? 0 : 1);
-          if (up[j] + 1 < v) v = up[j] + 1;
-          if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
-          if (up2 && j > 1 && qc === t.charCodeAt(r - 2) && q.charCodeAt(j - 2) === c && up2[j - 2] + 1 < v) v = up2[j - 2] + 1;
-          row[j] = v;
-          if (v < min) min = v;
-        }
-        if (min > k) {
-          pruned = r;
-          break;
-        }
+      // No word below can come back within budget.
+      if (min > k) continue;
+      const w = this.word[n];
+      if (w !== NONE && row[lq] <= k && row[lq] > 0) out.push([this.words[w], row[lq]]);
+      for (let ch = this.child[n]; ch !== NONE; ch = this.sibling[ch]) {
+        nodeStack.push(ch);
+        depthStack.push(r + 1);
       }
-      prev = t;
-      if (pruned > 0) {
-        // No extension of t[0..pruned) can come back within budget: skip every term sharing that prefix.
-        valid = pruned - 1;
-        const prefix = t.slice(0, pruned);
-        let lo = i + 1;
-        let hi = terms.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (terms[mid].startsWith(prefix) || terms[mid] < prefix) lo = mid + 1;
-          else hi = mid;
-        }
-        i = lo;
-        continue;
-      }
-      valid = t.length;
-      const dist = rows[t.length][lq];
-      if (dist <= k && t !== q) out.push([t, dist]);
-      i++;
     }
   }
 }
