@@ -4,17 +4,29 @@
 const POLISH: Record<string, string> = {
   ą: "a", ć: "c", ę: "e", ł: "l", ń: "n", ó: "o", ś: "s", ź: "z", ż: "z",
 };
-const POLISH_RE = /[ąćęłńóśźż]/g;
 const COMBINING_RE = /[\u0300-\u036f]/g;
-const NON_ASCII_RE = /[\u0080-\uffff]/;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /** Lower-cases and folds diacritics (ł → l by hand, the rest via NFD). */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
-  if (!NON_ASCII_RE.test(lower)) return lower;
-  const polish = lower.replace(POLISH_RE, (c) => POLISH[c]);
-  if (!NON_ASCII_RE.test(polish)) return polish;
+  // One pass by char code: Polish letters replaced as found; anything else non-ASCII sends the result through NFD.
+  let out = "";
+  let last = 0;
+  let other = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c < 128) continue;
+    const ascii = POLISH[lower[i]];
+    if (ascii === undefined) other = true;
+    else {
+      out += lower.slice(last, i) + ascii;
+      last = i + 1;
+    }
+  }
+  const polish = last === 0 ? lower : out + lower.slice(last);
+  if (!other) return polish;
   return polish.normalize("NFD").replace(COMBINING_RE, "").normalize("NFC");
 }
 
@@ -33,10 +45,19 @@ export function tokenizeWithOffsets(text: string): SourceToken[] {
   const out: SourceToken[] = [];
   const folded = fold(text);
   if (folded.length === text.length) {
-    // Folding kept every offset (the usual case for Polish): one pass over the folded text.
-    for (const m of folded.matchAll(WORD_RE)) {
-      const start = m.index ?? 0;
-      out.push({ start, end: start + m[0].length, norm: m[0] });
+    // Folding kept every offset (the usual case for Polish): one pass over the folded text, ASCII by char code.
+    let start = -1;
+    for (let i = 0; i <= folded.length; i++) {
+      const c = i < folded.length ? folded.charCodeAt(i) : 32;
+      const pair = c >= 0xd800 && c <= 0xdbff; // an astral character: test both code units together
+      const word = c < 128 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : WORD_CHAR_RE.test(pair ? folded.slice(i, i + 2) : folded[i]);
+      if (word) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        out.push({ start, end: i, norm: folded.slice(start, i) });
+        start = -1;
+      }
+      if (pair && word) i++;
     }
     return out;
   }

@@ -3,8 +3,12 @@
 import { tokenizeWithOffsets } from "../polish/normalize";
 
 /** Escapes text for HTML element content and attribute values. */
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const SPECIAL_RE = /[&<>"']/;
+const SPECIAL_ALL_RE = /[&<>"']/g;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return SPECIAL_RE.test(text) ? text.replace(SPECIAL_ALL_RE, (c) => ENTITIES[c]) : text;
 }
 
 /** Escaped text with matching words in <mark>; cropped to cropLength words around matches when cropLength > 0. */
