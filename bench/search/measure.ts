@@ -1,5 +1,6 @@
 // Timing helpers for the search benchmark: percentiles, memory snapshots after GC, and a closed-loop HTTP load of
 // N concurrent keep-alive clients against a node:http server wrapping one engine.
+import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { BenchEngine } from "./engines";
@@ -75,4 +76,18 @@ export async function httpLoad(url: string, queries: BenchQuery[], clients: numb
   );
   agent.destroy();
   return times;
+}
+
+/** httpLoad run in a separate process (bench/search/load.ts), so the server's thread serves and nothing else. */
+export function httpLoadElsewhere(url: string, queries: BenchQuery[], clients: number, total: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", new URL("./load.ts", import.meta.url).pathname], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!) as number[]) : reject(new Error(`load generator exited with ${code}`))));
+    child.stdin.end(JSON.stringify({ url, queries, clients, total }));
+  });
 }

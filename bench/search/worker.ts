@@ -5,7 +5,7 @@
 // Prints one JSON line; run.ts collects them.
 import { generateCorpus, generateQueries } from "./corpus";
 import { embeddedBench, miniSearchBench, type BenchEngine } from "./engines";
-import { httpLoad, memory, percentile, serve } from "./measure";
+import { httpLoadElsewhere, memory, percentile, serve } from "./measure";
 
 const [phase, docs, queryCount, clients, httpRequests, file] = process.argv.slice(2);
 
@@ -24,7 +24,7 @@ async function queryPhase(engine: BenchEngine, queries: ReturnType<typeof genera
     matches += r.total;
   }
   const server = await serve(engine);
-  const http = await httpLoad(server.url, queries, Number(clients), Number(httpRequests));
+  const http = await httpLoadElsewhere(server.url, queries, Number(clients), Number(httpRequests));
   await server.close();
   return {
     p50: percentile(times, 50), p95: percentile(times, 95), cpu50: percentile(cpu, 50), cpu95: percentile(cpu, 95), hp50: percentile(http, 50), hp95: percentile(http, 95),

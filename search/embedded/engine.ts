@@ -12,7 +12,7 @@ import { docRows, parseTerms, parseTok, type DocAttrs } from "./documents";
 import { FacetTable } from "./facets";
 import { FilterCache } from "./filter-cache";
 import { ATTR_BITS, PostingIndex, type PostingVisitor } from "./postings";
-import { fineRank, idMatcher, queryTitleIds, type Candidate, type IdMatcher } from "./rank";
+import { fineRank, idMatcher, queryTitleIds, type IdMatcher, type Ranked } from "./rank";
 import { coarseKey, popcount, type Scores } from "./scores";
 import { slotTerms, type SlotTerms } from "./slot-terms";
 import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot";
@@ -27,7 +27,8 @@ const MAX_FINE = 32;
 
 /** Title and summary formatted now; the body (long, rarely shown) only when read, then cached. */
 function lazyFormatted(
-  doc: SearchDocument,
+  doc: Pick<SearchDocument, "title" | "summary">,
+  readBody: () => string,
   isMatch: (token: string) => boolean,
   cropLength: number
 ): SearchHit["_formatted"] {
@@ -38,7 +39,7 @@ function lazyFormatted(
   };
   Object.defineProperty(formatted, "body", {
     enumerable: true,
-    get: () => (body ??= formatText(doc.body, isMatch, cropLength)),
+    get: () => (body ??= formatText(readBody(), isMatch, cropLength)),
   });
   return formatted as SearchHit["_formatted"];
 }
@@ -160,12 +161,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
           this.st.deleteDoc.run(old);
           replaced.push(old);
         }
-        added.push(
-          Number(
-            this.st.insertDoc.run(doc.id, JSON.stringify(doc), JSON.stringify(rows.attrs), rows.tok, rows.terms)
-              .lastInsertRowid
-          )
-        );
+        const { body, ...rest } = doc;
+        const row = this.st.insertDoc.run(doc.id, JSON.stringify(rest), body, JSON.stringify(rows.attrs), rows.tok, rows.terms);
+        added.push(Number(row.lastInsertRowid));
       }
     })();
     // Memory follows only once the transaction has committed.
@@ -394,11 +392,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
         rest = rids.filter((rid) => !inPool.has(rid)).sort((a, b) => key(b) - key(a) || a - b);
       }
     }
-    const cands: Candidate[] = pool.map((rid) => ({
+    // Every field present from the start: fineRank fills the rest in place.
+    const cands: Ranked[] = pool.map((rid) => ({
       rid,
       words: popcount(scores.mask[rid]),
       typo: scores.typo[rid],
       title: scores.title[rid],
+      proximity: 0,
+      attr: 0,
+      pos: 0,
+      exact: 0,
     }));
     const isStopId = (id: number) => id >= 0 && isStopword(this.index.term(id));
     const stream = (rid: number) => this.streams.get(rid);
@@ -412,15 +415,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private hits(rids: number[], isMatch: (token: string) => boolean, cropLength: number): SearchHit[] {
     if (rids.length === 0) return [];
-    const byRid = new Map<number, SearchDocument>();
-    for (const row of this.st.data.all(JSON.stringify(rids)))
-      byRid.set(row.rid, JSON.parse(row.data) as SearchDocument);
+    const byRid = new Map<number, Omit<SearchDocument, "body">>();
+    for (const row of this.st.data.all(JSON.stringify(rids))) byRid.set(row.rid, JSON.parse(row.data));
+    const bodies = this.st.body;
     return rids.map((rid) => {
-      const doc = byRid.get(rid)!;
-      return {
-        ...doc,
-        _formatted: lazyFormatted(doc, isMatch, cropLength),
-      };
+      let body: string | undefined;
+      // The body is read from the store only if asked for (while the engine is open).
+      const readBody = () => (body ??= bodies.get(rid) ?? "");
+      const hit = byRid.get(rid)! as SearchHit;
+      Object.defineProperty(hit, "body", { enumerable: true, get: readBody });
+      hit._formatted = lazyFormatted(hit, readBody, isMatch, cropLength);
+      return hit;
     });
   }
 }

@@ -45,9 +45,13 @@ export class PostingIndex {
     return this.stemOf[wordId] ?? -1;
   }
 
-  /** Every indexed word (stems left out). */
-  words(): string[] {
-    return this.terms.filter((t) => t[0] !== "_");
+  /** Every indexed word (stems left out) with its term id. */
+  words(): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    this.terms.forEach((t, id) => {
+      if (t[0] !== "_") out.push([t, id]);
+    });
+    return out;
   }
 
   /** The id of a term, or undefined when no document ever held it. */
@@ -71,16 +75,17 @@ export class PostingIndex {
 
   /**
    * Indexes a document: `words` are its distinct folded words with their attribute bits; `stem` maps a word to its
-   * stem (called once per distinct word in the whole index). Returns the words that were new to the index.
+   * stem (called once per distinct word in the whole index). Returns the words that were new to the index, with
+   * their term ids.
    */
-  add(rid: number, words: Array<[string, number]>, stem: (word: string) => string): string[] {
+  add(rid: number, words: Array<[string, number]>, stem: (word: string) => string): Array<[string, number]> {
     this.markLive(rid);
-    const fresh: string[] = [];
+    const fresh: Array<[string, number]> = [];
     const stems = new Map<number, number>();
     for (const [word, bits] of words) {
       const known = this.ids.get(word);
       const id = known ?? this.intern(word);
-      if (known === undefined) fresh.push(word);
+      if (known === undefined) fresh.push([word, id]);
       let sid = this.stemOf[id];
       if (sid < 0) {
         sid = this.stemOf[id] = this.intern("_" + stem(word));

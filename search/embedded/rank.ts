@@ -76,7 +76,7 @@ export function queryTitleIds(words: string[], index: PostingIndex): number[] | 
 
 /** Scores candidates from their token streams; returns them sorted best first. */
 export function fineRank(
-  cands: Candidate[],
+  cands: Ranked[],
   stream: (rid: number) => Int32Array | undefined,
   slotCount: number,
   matcher: (id: number) => SlotMatch[],
@@ -84,12 +84,12 @@ export function fineRank(
   isStopId: (id: number) => boolean,
 ): Ranked[] {
   const n = slotCount;
-  const ranked = cands.map((c): Ranked => {
+  const ranked = cands.map((r): Ranked => {
     const positions: number[][] = Array.from({ length: n }, () => []);
     const bestAttr = new Array<number>(n).fill(ATTRS);
     const firstPos = new Array<number>(n).fill(MAX_WORD_POSITION);
     const exact = new Array<boolean>(n).fill(false);
-    const ids = stream(c.rid) ?? new Int32Array(0);
+    const ids = stream(r.rid) ?? new Int32Array(0);
     let a = 0;
     let p = 0;
     let titleMatch = titleIds !== null;
@@ -127,7 +127,13 @@ export function fineRank(
       attr += bestAttr[s];
       pos += firstPos[s];
     }
-    return { ...c, proximity, attr, pos, exact: exact.filter(Boolean).length + titleExact };
+    let exactCount = titleExact;
+    for (let s = 0; s < n; s++) if (exact[s]) exactCount++;
+    r.proximity = proximity;
+    r.attr = attr;
+    r.pos = pos;
+    r.exact = exactCount;
+    return r;
   });
   ranked.sort(compareRanked);
   return ranked;

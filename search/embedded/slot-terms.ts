@@ -2,7 +2,6 @@
 // while it is being typed) or its stem at level 0, vocabulary neighbours within the typo budget at levels 1 and 2.
 // A multi-word alternative (a synonym phrase) needs every one of its words: it is kept apart for intersection.
 import type { QuerySlot, QueryTerm } from "../polish/query";
-import { stem } from "../polish/stemmer";
 import type { PostingIndex } from "./postings";
 import type { Vocabulary } from "./vocabulary";
 
@@ -19,14 +18,11 @@ export type SlotTerms = {
 
 /** Term ids matching a query term without typos: the word (or the words it starts) and its stem. */
 function exactTerms(t: QueryTerm, vocab: Vocabulary, index: PostingIndex, into: Set<number>, exact: Set<number>): void {
-  const add = (term: string) => {
-    const id = index.termId(term);
-    if (id !== undefined) into.add(id);
-  };
-  if (t.prefix) for (const w of vocab.withPrefix(t.word)) add(w);
-  else add(t.word);
-  add("_" + t.stem);
   const own = index.termId(t.word);
+  if (t.prefix) for (const id of vocab.withPrefix(t.word)) into.add(id);
+  else if (own !== undefined) into.add(own);
+  const stemId = index.termId("_" + t.stem);
+  if (stemId !== undefined) into.add(stemId);
   if (own !== undefined) exact.add(own);
 }
 
@@ -50,11 +46,11 @@ export function slotTerms(slot: QuerySlot, vocab: Vocabulary, index: PostingInde
     const t = alt[0];
     exactTerms(t, vocab, index, byTypo[0], exact);
     if (t.typos === 0) continue;
-    for (const [cand, d] of vocab.typoCandidates(t.word)) {
+    const stemId = index.termId("_" + t.stem);
+    for (const [id, d] of vocab.typoCandidates(t.word)) {
       // Forms sharing the stem (or the typed prefix) already match at typo 0.
-      if (d > t.typos || (t.prefix && cand.startsWith(t.word)) || stem(cand) === t.stem) continue;
-      const id = index.termId(cand);
-      if (id !== undefined && !byTypo[0].has(id)) byTypo[d].add(id);
+      if (d > t.typos || byTypo[0].has(id) || (stemId !== undefined && index.stemId(id) === stemId)) continue;
+      byTypo[d].add(id);
     }
   }
   for (const id of byTypo[0]) zero.add(id);

@@ -1,4 +1,5 @@
-// The SQLite side of the embedded engine: one table of documents (JSON as returned in hits, filterable values,
+// The SQLite side of the embedded engine: one table of documents (JSON as returned in hits but for the body, kept
+// apart because hits rarely need it and it is most of the bytes; filterable values,
 // folded tokens for re-ranking, distinct words with their attributes). It is the persistent index: the postings and
 // the attribute table in memory are rebuilt from it when the engine opens (from the snapshot, see snapshot.ts, and
 // the rows written after it).
@@ -7,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { SNAPSHOT_SCHEMA } from "./snapshot";
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 // AUTOINCREMENT: an updated document gets a new rid, and a rid is never reused, so postings of a replaced version
 // can wait for compaction without ever pointing at another document.
@@ -16,6 +17,7 @@ CREATE TABLE IF NOT EXISTS docs (
   rid INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
   data TEXT NOT NULL,
+  body TEXT NOT NULL,
   attrs TEXT NOT NULL,
   tok TEXT NOT NULL,
   terms TEXT NOT NULL
@@ -46,8 +48,8 @@ export function openStore(file: string): Database.Database {
 export function statements(db: Database.Database) {
   return {
     ridById: db.prepare<[string], { rid: number }>("SELECT rid FROM docs WHERE id = ?"),
-    insertDoc: db.prepare<[string, string, string, string, string]>(
-      "INSERT INTO docs (id, data, attrs, tok, terms) VALUES (?, ?, ?, ?, ?)",
+    insertDoc: db.prepare<[string, string, string, string, string, string]>(
+      "INSERT INTO docs (id, data, body, attrs, tok, terms) VALUES (?, ?, ?, ?, ?, ?)",
     ),
     deleteDoc: db.prepare<[number]>("DELETE FROM docs WHERE rid = ?"),
     deleteAll: db.prepare("DELETE FROM docs"),
@@ -56,6 +58,7 @@ export function statements(db: Database.Database) {
       "SELECT rid, tok, terms FROM docs WHERE rid > ? ORDER BY rid",
     ),
     maxRid: db.prepare<[], number | null>("SELECT max(rid) FROM docs").pluck(),
+    body: db.prepare<[number], string | undefined>("SELECT body FROM docs WHERE rid = ?").pluck(),
     data: db.prepare<[string], { rid: number; data: string }>(
       "SELECT rid, data FROM docs WHERE rid IN (SELECT value FROM json_each(?))",
     ),

@@ -1,4 +1,5 @@
-// The set of indexed words as a trie in typed arrays, for expanding query words: typo candidates by walking the
+// The set of indexed words as a trie in typed arrays, each word ending at a node holding its term id, for expanding
+// query words: typo candidates by walking the
 // trie with Damerau (optimal string alignment) rows shared by every word below a node, cutting a branch as soon as
 // its row exceeds the budget; and the words a half-typed word starts. A first-letter typo costs two (typo.ts), so
 // the walk starts below the query's first letter and the few first-letter variants are looked up directly.
@@ -12,23 +13,24 @@ const NONE = -1;
 const MEMO_SIZE = 5000;
 
 export class Vocabulary {
-  private words: string[] = [];
-  // Node n: its character, first child, next sibling, and the word ending there (or NONE). Node 0 is the root.
+  private count = 0;
+  // Node n: its character, first child, next sibling, and the term id of the word ending there (or NONE).
+  // Node 0 is the root.
   private char = new Uint16Array(1024);
   private child = new Int32Array(1024).fill(NONE);
   private sibling = new Int32Array(1024).fill(NONE);
   private word = new Int32Array(1024).fill(NONE);
   private nodes = 1;
-  private memo = new Map<string, Array<[string, number]>>();
+  private memo = new Map<string, Array<[number, number]>>();
   private rows: Int32Array[] = Array.from({ length: MAX_TERM + 2 }, () => new Int32Array(MAX_TERM + 3));
 
-  /** Adds words (idempotent). */
-  add(words: Iterable<string>): void {
-    for (const w of words) this.insert(w);
+  /** Adds words with their term ids (idempotent). */
+  add(words: Iterable<readonly [string, number]>): void {
+    for (const [w, id] of words) this.insert(w, id);
   }
 
   clear(): void {
-    this.words = [];
+    this.count = 0;
     this.child.fill(NONE);
     this.sibling.fill(NONE);
     this.word.fill(NONE);
@@ -37,7 +39,7 @@ export class Vocabulary {
   }
 
   get size(): number {
-    return this.words.length;
+    return this.count;
   }
 
   private grow(): void {
@@ -60,7 +62,7 @@ export class Vocabulary {
     return NONE;
   }
 
-  private insert(w: string): void {
+  private insert(w: string, id: number): void {
     let n = 0;
     for (let i = 0; i < w.length; i++) {
       const c = w.charCodeAt(i);
@@ -75,8 +77,8 @@ export class Vocabulary {
       n = k;
     }
     if (this.word[n] !== NONE) return;
-    this.word[n] = this.words.length;
-    this.words.push(w);
+    this.word[n] = id;
+    this.count++;
     if (this.memo.size) this.memo.clear();
   }
 
@@ -92,37 +94,39 @@ export class Vocabulary {
     return n !== NONE && this.word[n] !== NONE;
   }
 
-  /** Every word starting with the prefix (the prefix itself included when it is a word). */
-  withPrefix(prefix: string): string[] {
-    const out: string[] = [];
+  /** Term ids of every word starting with the prefix (the prefix itself included when it is a word). */
+  withPrefix(prefix: string): number[] {
+    const out: number[] = [];
     const start = prefix ? this.walk(prefix) : NONE;
     if (start === NONE) return out;
     const stack = [start];
     while (stack.length) {
       const n = stack.pop()!;
-      if (this.word[n] !== NONE) out.push(this.words[this.word[n]]);
+      if (this.word[n] !== NONE) out.push(this.word[n]);
       for (let k = this.child[n]; k !== NONE; k = this.sibling[k]) stack.push(k);
     }
     return out;
   }
 
-  /** Indexed words within the word's typo budget (Meilisearch counting), excluding the word itself. */
-  typoCandidates(word: string): Array<[string, number]> {
+  /** Term ids of indexed words within the word's typo budget (Meilisearch counting), the word itself excluded. */
+  typoCandidates(word: string): Array<[number, number]> {
     const cached = this.memo.get(word);
     if (cached) return cached;
     const budget = maxTypos(word);
-    const out: Array<[string, number]> = [];
+    const out: Array<[number, number]> = [];
     if (budget > 0 && word.length <= MAX_TERM) {
       const first = this.find(0, word.charCodeAt(0));
       if (first !== NONE) this.scan(first, word, budget, out);
       if (budget >= 2) {
         // A typo on the first letter costs two: substitution, deletion or insertion there, nothing else.
         const rest = word.slice(1);
-        const seen = new Set(out.map(([t]) => t));
+        const seen = new Set(out.map(([id]) => id));
         const push = (t: string) => {
-          if (t !== word && !seen.has(t) && this.has(t)) {
-            seen.add(t);
-            out.push([t, 2]);
+          const n = t === word ? NONE : this.walk(t);
+          const id = n === NONE ? NONE : this.word[n];
+          if (id !== NONE && !seen.has(id)) {
+            seen.add(id);
+            out.push([id, 2]);
           }
         };
         push(rest);
@@ -138,7 +142,7 @@ export class Vocabulary {
   }
 
   /** Depth-first walk below the first-letter node, one Damerau row per node (rows[depth] for the path so far). */
-  private scan(first: number, q: string, k: number, out: Array<[string, number]>): void {
+  private scan(first: number, q: string, k: number, out: Array<[number, number]>): void {
     const lq = q.length;
     const rows = this.rows;
     const path = new Int32Array(MAX_TERM + 2);
@@ -168,7 +172,7 @@ export class Vocabulary {
       // No word below can come back within budget.
       if (min > k) continue;
       const w = this.word[n];
-      if (w !== NONE && row[lq] <= k && row[lq] > 0) out.push([this.words[w], row[lq]]);
+      if (w !== NONE && row[lq] <= k && row[lq] > 0) out.push([w, row[lq]]);
       for (let ch = this.child[n]; ch !== NONE; ch = this.sibling[ch]) {
         nodeStack.push(ch);
         depthStack.push(r + 1);
