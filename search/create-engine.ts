@@ -1,6 +1,7 @@
 // Picks the search adapter from configuration (SEARCH_ENGINE): embedded by default, Meilisearch in production.
 import { join } from "node:path";
 import { EmbeddedSearchEngine } from "./embedded/engine";
+import { ThreadedSearchEngine } from "./embedded/threaded-engine";
 import { MeilisearchEngine } from "./meilisearch/engine";
 import type { SearchEngine } from "./types";
 
@@ -13,6 +14,8 @@ export type SearchEngineConfig = {
   searchDbFile?: string;
   /** Meilisearch index uid; defaults to "frl". */
   meiliIndex?: string;
+  /** Embedded only: search threads (0 = in this thread; command-line tools, tests). */
+  searchThreads?: number;
 };
 
 /** Creates the configured SearchEngine (call init(settings) before use). */
@@ -21,5 +24,7 @@ export function createSearchEngine(config: SearchEngineConfig): SearchEngine {
     if (!config.meiliUrl) throw new Error("SEARCH_ENGINE=meilisearch requires MEILI_URL");
     return new MeilisearchEngine({ url: config.meiliUrl, key: config.meiliKey, indexUid: config.meiliIndex });
   }
-  return new EmbeddedSearchEngine(config.searchDbFile ?? join(config.dataDir, "search.db"));
+  const file = config.searchDbFile ?? join(config.dataDir, "search.db");
+  const threads = config.searchThreads ?? 0;
+  return threads > 0 ? new ThreadedSearchEngine(file, threads) : new EmbeddedSearchEngine(file);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import os from "node:os";
 import { z } from "zod";
 
 const urlOrEmpty = z.string().trim().url().optional().or(z.literal("").transform(() => undefined));
@@ -28,6 +29,7 @@ const envSchema = z
     SEARCH_ENGINE: z.enum(["embedded", "meilisearch"]).default("embedded"),
     MEILI_URL: urlOrEmpty,
     MEILI_KEY: z.string().optional(),
+    SEARCH_THREADS: z.coerce.number().int().min(0).max(16).optional(),
     SMTP_URL: z
       .string()
       .trim()
@@ -63,6 +65,8 @@ export type Config = {
   searchEngine: "embedded" | "meilisearch";
   meiliUrl: string | undefined;
   meiliKey: string | undefined;
+  /** Threads serving the embedded search engine; 0 searches on the main thread. */
+  searchThreads: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   demo: boolean;
@@ -97,6 +101,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     searchEngine: env.SEARCH_ENGINE,
     meiliUrl: env.MEILI_URL,
     meiliKey: env.MEILI_KEY || undefined,
+    // In production every core searches (up to 4); elsewhere the main thread does, which keeps tests light.
+    searchThreads: env.SEARCH_THREADS ?? (env.NODE_ENV === "production" ? Math.min(4, Math.max(1, os.availableParallelism())) : 0),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
     demo: env.FRL_DEMO === "1",

@@ -76,7 +76,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private scratch: Scores & { inTitle: Uint16Array } = EmbeddedSearchEngine.scores(0);
   private synonyms: SynonymIndex = compileSynonyms([]);
 
-  constructor(private readonly file: string) {}
+  /**
+   * readOnly: a replica in a search thread (threaded-engine.ts): it never writes to the store, not even the snapshot,
+   * and follows the primary's writes through refresh().
+   */
+  constructor(private readonly file: string, private readonly options: { readOnly?: boolean } = {}) {}
 
   private static scores(size: number): Scores & { inTitle: Uint16Array } {
     return {
@@ -116,7 +120,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Writes the packed index next to the documents so the next open is fast. */
   private saveSnapshot(): void {
-    if (!this.db || !this.dirty) return;
+    if (!this.db || !this.dirty || this.options.readOnly) return;
     saveSnapshot(this.db, {
       maxRid: this.st.maxRid.get() ?? 0,
       docs: this.docCount,
@@ -162,7 +166,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
           replaced.push(old);
         }
         const { body, ...rest } = doc;
-        const row = this.st.insertDoc.run(doc.id, JSON.stringify(rest), body, JSON.stringify(rows.attrs), rows.tok, rows.terms);
+        const row = this.st.insertDoc.run(
+          doc.id,
+          JSON.stringify(rest),
+          body,
+          JSON.stringify(rows.attrs),
+          rows.tok,
+          rows.terms
+        );
         added.push(Number(row.lastInsertRowid));
       }
     })();
@@ -207,13 +218,42 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.st.deleteAll.run();
       dropSnapshot(this.db!);
     })();
+    this.forgetAll();
+  }
+
+  private forgetAll(): void {
     this.index.clear();
     this.streams.clear();
     this.attrs = [];
     this.ridById.clear();
     this.facets.clear();
+    this.filters.clear();
     this.docCount = 0;
     this.vocab.clear();
+  }
+
+  /** Replica: re-reads these documents from the store after the primary wrote them (upsert or remove). */
+  async refresh(ids: string[]): Promise<void> {
+    this.open();
+    for (const id of ids) {
+      const row = this.st.rowById.get(id);
+      const current = this.ridById.get(id);
+      if (current !== undefined && current === row?.rid) continue;
+      if (current !== undefined) this.forget(current);
+      if (!row) continue;
+      this.setAttrs(row.rid, JSON.parse(row.attrs) as DocAttrs);
+      this.vocab.add(this.index.add(row.rid, parseTerms(row.terms), stem));
+      this.streams.set(row.rid, parseTok(row.tok), this.index);
+    }
+    this.index.maybeCompact();
+  }
+
+  /** Replica: drops everything in memory and reads the store again (after the primary cleared it). */
+  async reload(): Promise<void> {
+    this.db?.close();
+    this.db = null;
+    this.forgetAll();
+    this.open();
   }
 
   async count(): Promise<number> {
@@ -239,6 +279,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Runs a query: candidates from the postings per query word and typo level, then filters, facets and re-ranking. */
   async search(query: SearchQuery): Promise<SearchResult> {
+    return this.run(query, false).result;
+  }
+
+  /**
+   * For a search thread: hits as plain data (no body, no _formatted.body: both are read lazily where the result
+   * is used, see threaded-engine.ts), with the words that matched, for highlighting the body there.
+   */
+  searchDetached(query: SearchQuery): { result: SearchResult; words: string[] } {
+    return this.run(query, true);
+  }
+
+  private run(query: SearchQuery, detached: boolean): { result: SearchResult; words: string[] } {
     const started = performance.now();
     this.open();
     const cq = checkQuery(query);
@@ -271,8 +323,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       else ordered = this.rank(rids, scores, terms.length, matcher, parsed.words, offset + hitsPerPage);
 
       const isMatch = (token: string) => matcher.words.has(token);
-      const hits = this.hits(ordered.slice(offset, offset + hitsPerPage), isMatch, cq.cropLength);
-      return {
+      const shown = ordered.slice(offset, offset + hitsPerPage);
+      const hits = detached ? this.plainHits(shown, isMatch, cq.cropLength) : this.hits(shown, isMatch, cq.cropLength);
+      const result: SearchResult = {
         hits,
         facetDistribution,
         estimatedTotalHits: rids.length,
@@ -282,6 +335,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         processingTimeMs: Math.round(performance.now() - started),
         query: cq.q,
       };
+      return { result, words: detached ? [...matcher.words] : [] };
     } finally {
       this.resetScratch(touched);
     }
@@ -413,10 +467,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
     ];
   }
 
-  private hits(rids: number[], isMatch: (token: string) => boolean, cropLength: number): SearchHit[] {
-    if (rids.length === 0) return [];
+  private hitDocs(rids: number[]): Map<number, Omit<SearchDocument, "body">> {
     const byRid = new Map<number, Omit<SearchDocument, "body">>();
+    if (rids.length === 0) return byRid;
     for (const row of this.st.data.all(JSON.stringify(rids))) byRid.set(row.rid, JSON.parse(row.data));
+    return byRid;
+  }
+
+  private plainHits(rids: number[], isMatch: (token: string) => boolean, cropLength: number): SearchHit[] {
+    const byRid = this.hitDocs(rids);
+    return rids.map((rid) => {
+      const doc = byRid.get(rid)!;
+      const _formatted = {
+        title: formatText(doc.title, isMatch),
+        summary: formatText(doc.summary, isMatch, cropLength),
+      };
+      return Object.assign(doc, { _formatted }) as SearchHit;
+    });
+  }
+
+  private hits(rids: number[], isMatch: (token: string) => boolean, cropLength: number): SearchHit[] {
+    const byRid = this.hitDocs(rids);
     const bodies = this.st.body;
     return rids.map((rid) => {
       let body: string | undefined;

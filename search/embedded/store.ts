@@ -57,6 +57,9 @@ export function statements(db: Database.Database) {
     rowsAfter: db.prepare<[number], { rid: number; tok: string; terms: string }>(
       "SELECT rid, tok, terms FROM docs WHERE rid > ? ORDER BY rid",
     ),
+    rowById: db.prepare<[string], { rid: number; attrs: string; tok: string; terms: string }>(
+      "SELECT rid, attrs, tok, terms FROM docs WHERE id = ?",
+    ),
     maxRid: db.prepare<[], number | null>("SELECT max(rid) FROM docs").pluck(),
     body: db.prepare<[number], string | undefined>("SELECT body FROM docs WHERE rid = ?").pluck(),
     data: db.prepare<[string], { rid: number; data: string }>(

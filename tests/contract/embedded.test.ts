@@ -1,8 +1,10 @@
-// The embedded adapter (SQLite FTS5) against the contract, plus what only it promises: the index survives a restart.
+// The embedded adapter against the contract, in this thread and served by search threads (a primary and a replica
+// that must follow its writes), plus what only it promises: the index survives a restart.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EmbeddedSearchEngine } from "../../search/embedded/engine";
+import { ThreadedSearchEngine } from "../../search/embedded/threaded-engine";
 import { createSearchEngine } from "../../search/create-engine";
 import { runSearchContract } from "./search-engine.contract";
 import { fixtures } from "./search-fixtures";
@@ -11,6 +13,33 @@ const dir = mkdtempSync(join(tmpdir(), "frl-search-contract-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 runSearchContract("embedded", async (label) => new EmbeddedSearchEngine(join(dir, `${label}.db`)));
+runSearchContract("embedded, 2 search threads", async (label) => new ThreadedSearchEngine(join(dir, `threads-${label}.db`), 2));
+
+describe("embedded engine on search threads", () => {
+  it("answers from every thread with what the last write left, whichever thread serves", async () => {
+    const engine = new ThreadedSearchEngine(join(dir, "threads-follow.db"), 3);
+    await engine.init({ synonyms: [] });
+    await engine.upsert(fixtures);
+    const everyThread = async (q: string) => (await Promise.all(Array.from({ length: 9 }, () => engine.search({ q })))).map((r) => r.hits.map((h) => h.id));
+    expect(new Set((await everyThread("rewitalizajca")).map((ids) => ids.includes("library:2")))).toEqual(new Set([true]));
+    await engine.upsert([{ ...fixtures[1], title: "Kompostownik sąsiedzki", summary: "Nowy opis.", body: "" }]);
+    for (const ids of await everyThread("kompostownik")) expect(ids).toContain("library:2");
+    await engine.remove(["library:2"]);
+    for (const ids of await everyThread("kompostownik")) expect(ids).not.toContain("library:2");
+    expect(await engine.count()).toBe(fixtures.length - 1);
+    await engine.close();
+  });
+
+  it("keeps the body out of the thread message and reads it when asked", async () => {
+    const engine = new ThreadedSearchEngine(join(dir, "threads-body.db"), 2);
+    await engine.init({ synonyms: [] });
+    await engine.upsert(fixtures);
+    const hit = (await engine.search({ q: "fotowoltaika", cropLength: 10 })).hits.find((h) => h.id === "library:10")!;
+    expect(hit.body).toBe(fixtures.find((d) => d.id === "library:10")!.body);
+    expect(hit._formatted.body).toMatch(/<mark>fotowoltaiki<\/mark>/);
+    await engine.close();
+  });
+});
 
 describe("embedded engine persistence", () => {
   it("keeps the index in its own file across restarts", async () => {

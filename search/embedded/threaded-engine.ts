@@ -1,0 +1,189 @@
+// The embedded engine served by worker threads, so searches use every core instead of queueing on the one thread
+// that also serves HTTP. Thread 0 is the primary: it writes the store and searches. The others are read-only
+// replicas over the same SQLite file (WAL lets them read while the primary writes); after each write the primary's
+// changed ids are re-read by every replica before the write resolves, so a search after an upsert sees it whichever
+// thread answers. Each thread holds its own in-memory index (memory grows with the number of threads). Searches go
+// to the thread with the fewest requests in flight. Hit bodies (rarely needed, most of the bytes) are read lazily
+// from the store on this side.
+import Database from "better-sqlite3";
+import { Worker } from "node:worker_threads";
+import { formatText } from "../shared/format";
+import { checkQuery } from "../shared/request";
+import { SearchQueryError, type SearchDocument, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult, type SearchSettings } from "../types";
+import type { ThreadReply, ThreadRequest } from "./search-thread";
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+class SearchThread {
+  private worker: Worker;
+  private next = 0;
+  private pending = new Map<number, Pending>();
+  private failure: Error | null = null;
+
+  constructor(file: string, primary: boolean) {
+    this.worker = new Worker(new URL("./search-thread.mjs", import.meta.url), { workerData: { file, primary } });
+    this.worker.on("message", (m: ThreadReply) => {
+      const p = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if (!p) return;
+      if (m.error) p.reject(revive(m.error));
+      else p.resolve(m.value);
+    });
+    this.worker.on("error", (e) => this.fail(e));
+    this.worker.on("exit", (code) => this.fail(new Error(`search thread exited (${code})`)));
+  }
+
+  /** Requests in flight: the load balancing measure. */
+  get load(): number {
+    return this.pending.size;
+  }
+
+  call<T>(op: ThreadRequest["op"], ...args: unknown[]): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = ++this.next;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, op, args } satisfies ThreadRequest);
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.call("close");
+    } catch {
+      // Already gone: nothing left to flush.
+    }
+    this.failure ??= new Error("search thread stopped");
+    await this.worker.terminate();
+  }
+}
+
+/** An error from a thread, rebuilt with its class where callers test for it. */
+function revive(e: { name: string; message: string }): Error {
+  const error = e.name === "SearchQueryError" ? new SearchQueryError(e.message) : new Error(e.message);
+  if (e.name !== "SearchQueryError") error.name = e.name;
+  return error;
+}
+
+export class ThreadedSearchEngine implements SearchEngine {
+  readonly name = "embedded" as const;
+  private threads: SearchThread[] = [];
+  private bodies: Database.Statement<[string], string> | null = null;
+  private reader: Database.Database | null = null;
+  private writes: Promise<unknown> = Promise.resolve();
+  private turn = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly count_: number,
+  ) {
+    if (!Number.isInteger(count_) || count_ < 1) throw new Error("ThreadedSearchEngine needs at least one thread");
+  }
+
+  /** Starts the threads: the primary first (it creates the store), then the replicas. */
+  async init(settings: SearchSettings): Promise<void> {
+    if (this.threads.length === 0) {
+      const primary = new SearchThread(this.file, true);
+      this.threads.push(primary);
+      await primary.call("init", settings);
+      const replicas = Array.from({ length: this.count_ - 1 }, () => new SearchThread(this.file, false));
+      this.threads.push(...replicas);
+      await Promise.all(replicas.map((r) => r.call("init", settings)));
+      this.reader = new Database(this.file, { readonly: true });
+      this.bodies = this.reader.prepare<[string], string>("SELECT body FROM docs WHERE id = ?").pluck();
+    } else await Promise.all(this.threads.map((t) => t.call("init", settings)));
+  }
+
+  private get primary(): SearchThread {
+    const p = this.threads[0];
+    if (!p) throw new Error("search engine not initialised");
+    return p;
+  }
+
+  /** Writes run one after another, each followed by every replica catching up. */
+  private write(op: "upsert" | "remove" | "clear", arg: unknown, ids: string[] | null): Promise<void> {
+    const run = async () => {
+      await (arg === undefined ? this.primary.call(op) : this.primary.call(op, arg));
+      await Promise.all(this.threads.slice(1).map((r) => (ids ? r.call("refresh", ids) : r.call("reload"))));
+    };
+    const done = this.writes.then(run, run);
+    this.writes = done.catch(() => undefined);
+    return done;
+  }
+
+  upsert(docs: SearchDocument[]): Promise<void> {
+    return this.write("upsert", docs, docs.map((d) => d.id));
+  }
+
+  remove(ids: string[]): Promise<void> {
+    return this.write("remove", ids, ids);
+  }
+
+  clear(): Promise<void> {
+    return this.write("clear", undefined, null);
+  }
+
+  count(): Promise<number> {
+    return this.primary.call<number>("count");
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      return this.threads.length > 0 && (await this.primary.call<boolean>("healthy"));
+    } catch {
+      return false;
+    }
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    // The least busy thread; ties go round, so every thread serves even a trickle of requests.
+    const n = this.threads.length;
+    let thread = this.primary;
+    let best = Infinity;
+    this.turn = (this.turn + 1) % n;
+    for (let k = 0; k < n; k++) {
+      const t = this.threads[(this.turn + k) % n];
+      if (t.load < best) {
+        best = t.load;
+        thread = t;
+      }
+    }
+    const { result, words } = await thread.call<{ result: SearchResult; words: string[] }>("search", query);
+    const matched = new Set(words);
+    const isMatch = (token: string) => matched.has(token);
+    const { cropLength } = checkQuery(query);
+    for (const hit of result.hits) this.attachBody(hit, isMatch, cropLength);
+    return result;
+  }
+
+  /** hit.body and hit._formatted.body, read from the store when first used. */
+  private attachBody(hit: SearchHit, isMatch: (t: string) => boolean, cropLength: number): void {
+    const bodies = this.bodies!;
+    let body: string | undefined;
+    let formatted: string | undefined;
+    const read = () => (body ??= bodies.get(hit.id) ?? "");
+    Object.defineProperty(hit, "body", { enumerable: true, get: read });
+    Object.defineProperty(hit._formatted, "body", {
+      enumerable: true,
+      get: () => (formatted ??= formatText(read(), isMatch, cropLength)),
+    });
+  }
+
+  async close(): Promise<void> {
+    const threads = this.threads;
+    this.threads = [];
+    await this.writes;
+    // Replicas first: the primary's close writes the snapshot.
+    await Promise.all(threads.slice(1).map((t) => t.stop()));
+    await threads[0]?.stop();
+    this.reader?.close();
+    this.reader = null;
+    this.bodies = null;
+  }
+}
