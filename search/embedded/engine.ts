@@ -11,8 +11,8 @@ import { checkQuery, type SortSpec } from "../shared/request";
 import { docRows, parseTerms, parseTok, type DocAttrs } from "./documents";
 import { FacetTable } from "./facets";
 import { FilterCache } from "./filter-cache";
-import { ATTR_BITS, PostingIndex, type PostingVisitor } from "./postings";
-import { fineRank, idMatcher, queryTitleIds, type IdMatcher, type Ranked } from "./rank";
+import { ATTR_BITS, POSTING_SHIFT, PostingIndex, type PostingVisitor } from "./postings";
+import { fineRank, highlights, idMatcher, queryTitleIds, type IdMatcher, type Ranked } from "./rank";
 import { coarseKey, popcount, type Scores } from "./scores";
 import { slotTerms, type SlotTerms } from "./slot-terms";
 import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot";
@@ -286,11 +286,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * For a search thread: hits as plain data (no body, no _formatted.body: both are read lazily where the result
    * is used, see threaded-engine.ts), with the words that matched, for highlighting the body there.
    */
-  searchDetached(query: SearchQuery): { result: SearchResult; words: string[] } {
+  searchDetached(query: SearchQuery): { result: SearchResult; words: string[]; prefixes: string[] } {
     return this.run(query, true);
   }
 
-  private run(query: SearchQuery, detached: boolean): { result: SearchResult; words: string[] } {
+  private run(query: SearchQuery, detached: boolean): { result: SearchResult; words: string[]; prefixes: string[] } {
     const started = performance.now();
     this.open();
     const cq = checkQuery(query);
@@ -322,7 +322,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       else if (!scores) ordered = rids;
       else ordered = this.rank(rids, scores, terms.length, matcher, parsed.words, offset + hitsPerPage);
 
-      const isMatch = (token: string) => matcher.words.has(token);
+      const isMatch = highlights(matcher);
       const shown = ordered.slice(offset, offset + hitsPerPage);
       const hits = detached ? this.plainHits(shown, isMatch, cq.cropLength) : this.hits(shown, isMatch, cq.cropLength);
       const result: SearchResult = {
@@ -335,7 +335,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         processingTimeMs: Math.round(performance.now() - started),
         query: cq.q,
       };
-      return { result, words: detached ? [...matcher.words] : [] };
+      return { result, words: detached ? [...matcher.words] : [], prefixes: matcher.prefixes };
     } finally {
       this.resetScratch(touched);
     }
@@ -357,6 +357,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private resetScratch(touched: number[]): void {
     const { mask, typo, title, inTitle } = this.scratch;
+    if (touched.length > mask.length / 8) {
+      // Most documents were touched: clearing whole arrays is cheaper than visiting each.
+      for (const a of [mask, typo, title, inTitle]) a.fill(0);
+      return;
+    }
     for (let i = 0; i < touched.length; i++) {
       const rid = touched[i];
       mask[rid] = 0;
@@ -387,7 +392,29 @@ export class EmbeddedSearchEngine implements SearchEngine {
         }
       };
       for (const words of phrases) for (const [rid, bits] of this.phraseMatches(words)) visit(rid, bits);
-      for (level = 0; level < byTypo.length; level++) for (const term of byTypo[level]) this.index.scan(term, visit);
+      const live = this.index.live;
+      for (level = 0; level < byTypo.length; level++) {
+        for (const term of byTypo[level]) {
+          for (const [list, from, to] of this.index.slices(term)) {
+            // visit() inlined: this loop runs once per posting, up to hundreds of thousands of times per query.
+            for (let i = from; i < to; i++) {
+              const p = list[i];
+              const rid = p >>> POSTING_SHIFT;
+              if (!live[rid]) continue;
+              const m = mask[rid];
+              if (!(m & bit)) {
+                if (m === 0) touched.push(rid);
+                mask[rid] = m | bit;
+                typo[rid] += level;
+              }
+              if (p & ATTR_BITS.title && !(inTitle[rid] & bit)) {
+                inTitle[rid] |= bit;
+                title[rid]++;
+              }
+            }
+          }
+        }
+      }
     });
     return touched;
   }

@@ -8,6 +8,8 @@
 export const ATTR_BITS = { title: 1, summary: 2, meta: 4, body: 8 } as const;
 const SHIFT = 4;
 const MASK = (1 << SHIFT) - 1;
+export const POSTING_SHIFT = SHIFT;
+export const POSTING_BITS = MASK;
 
 export type PostingVisitor = (rid: number, bits: number) => void;
 
@@ -190,6 +192,18 @@ export class PostingIndex {
     if (this.live[rid]) throw new Error(`document ${rid} is already indexed`);
     this.live[rid] = 1;
     this.liveDocs++;
+  }
+
+  /**
+   * The postings of a term as slices [array, from, to] (the packed part, then the tail), each posting being
+   * rid << POSTING_SHIFT | bits and possibly of a removed document (check `live`): for loops too hot for a callback.
+   */
+  slices(term: number): Array<[ArrayLike<number>, number, number]> {
+    const out: Array<[ArrayLike<number>, number, number]> = [];
+    if (term < this.offsets.length - 1) out.push([this.base, this.offsets[term], this.offsets[term + 1]]);
+    const tail = this.tails[term];
+    if (tail) out.push([tail, 0, tail.length]);
+    return out;
   }
 
   /** Calls visit(rid, bits) for every live document holding the term. */

@@ -18,34 +18,56 @@ const MAX_WORD_POSITION = 10;
 const NONE: SlotMatch[] = [];
 
 /**
- * The query's matching terms as one small map from term id to the slots it satisfies (with typos and exactness):
- * words found through a stem are listed explicitly, so matching a token is one lookup in a map that stays in cache.
+ * Which query slots a token (term id) satisfies, with typos and exactness. The query's own words, the words sharing
+ * their stems and the typo neighbours are listed up front in one small map; the (possibly thousands of) words a
+ * half-typed word starts are looked up in their set (no per-word entries are built for them).
  */
 export type IdMatcher = {
   match: (id: number) => SlotMatch[];
-  /** The matching words themselves, for highlighting. */
+  /** The listed matching words, and the words being typed (any token starting one matches): for highlighting. */
   words: Set<string>;
+  prefixes: string[];
 };
 
 export function idMatcher(terms: SlotTerms[], index: PostingIndex): IdMatcher {
-  const map = new Map<number, SlotMatch[]>();
+  const listed = new Map<number, SlotMatch[]>();
   const put = (id: number, slot: number, typo: number, exact: boolean) => {
-    let list = map.get(id);
-    if (!list) map.set(id, (list = []));
+    let list = listed.get(id);
+    if (!list) listed.set(id, (list = []));
     const m = list.find((x) => x.slot === slot);
     if (!m) list.push({ slot, typo, exact });
     else if (typo < m.typo || (typo === m.typo && exact && !m.exact)) Object.assign(m, { typo, exact });
   };
+  const typed: Array<{ slot: number; expanded: Set<number> }> = [];
+  const prefixes: string[] = [];
   terms.forEach((t, slot) => {
     for (const id of t.zero) {
+      if (t.expanded.has(id)) continue;
       if (index.term(id)[0] !== "_") put(id, slot, 0, t.exact.has(id));
       else for (const word of index.wordsOfStem(id)) put(word, slot, 0, t.exact.has(word));
     }
     for (const d of [1, 2]) for (const id of t.byTypo[d]) put(id, slot, d, false);
+    if (t.expanded.size) typed.push({ slot, expanded: t.expanded });
+    prefixes.push(...t.prefixes);
   });
   const words = new Set<string>();
-  for (const id of map.keys()) words.add(index.term(id));
-  return { match: (id) => map.get(id) ?? NONE, words };
+  for (const id of listed.keys()) words.add(index.term(id));
+  const match = (id: number): SlotMatch[] => {
+    let m = listed.get(id) ?? NONE;
+    for (let k = 0; k < typed.length; k++) {
+      const { slot, expanded } = typed[k];
+      if (!expanded.has(id) || m.some((x) => x.slot === slot)) continue;
+      m = [...m, { slot, typo: 0, exact: false }];
+    }
+    return m;
+  };
+  return { match, words, prefixes };
+}
+
+/** Whether a token of a hit's text is highlighted. */
+export function highlights(matcher: Pick<IdMatcher, "words" | "prefixes">): (token: string) => boolean {
+  const { words, prefixes } = matcher;
+  return (token) => words.has(token) || prefixes.some((p) => token.startsWith(p));
 }
 
 function minDistance(a: number[], b: number[]): number {

@@ -14,13 +14,25 @@ export type SlotTerms = {
   zero: Set<number>;
   /** Ids of the query's own words: a token equal to one of them is an exact match. */
   exact: Set<number>;
+  /** Ids in `zero` only because a word being typed starts them (matched by prefix when ranking, not listed). */
+  expanded: Set<number>;
+  /** The words being typed. */
+  prefixes: string[];
 };
 
 /** Term ids matching a query term without typos: the word (or the words it starts) and its stem. */
-function exactTerms(t: QueryTerm, vocab: Vocabulary, index: PostingIndex, into: Set<number>, exact: Set<number>): void {
+function exactTerms(t: QueryTerm, vocab: Vocabulary, index: PostingIndex, into: Set<number>, out: SlotTerms): void {
+  const { exact, expanded, prefixes } = out;
   const own = index.termId(t.word);
-  if (t.prefix) for (const id of vocab.withPrefix(t.word)) into.add(id);
-  else if (own !== undefined) into.add(own);
+  if (own !== undefined) into.add(own);
+  if (t.prefix) {
+    prefixes.push(t.word);
+    for (const id of vocab.withPrefix(t.word)) {
+      if (id === own) continue;
+      into.add(id);
+      expanded.add(id);
+    }
+  }
   const stemId = index.termId("_" + t.stem);
   if (stemId !== undefined) into.add(stemId);
   if (own !== undefined) exact.add(own);
@@ -30,13 +42,13 @@ export function slotTerms(slot: QuerySlot, vocab: Vocabulary, index: PostingInde
   const byTypo: SlotTerms["byTypo"] = [new Set(), new Set(), new Set()];
   const phrases: number[][][] = [];
   const zero = new Set<number>();
-  const exact = new Set<number>();
+  const out: SlotTerms = { byTypo, phrases, zero, exact: new Set(), expanded: new Set(), prefixes: [] };
   for (const alt of slot.alts) {
     if (alt.length > 1) {
       phrases.push(
         alt.map((t) => {
           const ids = new Set<number>();
-          exactTerms(t, vocab, index, ids, exact);
+          exactTerms(t, vocab, index, ids, out);
           for (const id of ids) zero.add(id);
           return [...ids];
         }),
@@ -44,7 +56,7 @@ export function slotTerms(slot: QuerySlot, vocab: Vocabulary, index: PostingInde
       continue;
     }
     const t = alt[0];
-    exactTerms(t, vocab, index, byTypo[0], exact);
+    exactTerms(t, vocab, index, byTypo[0], out);
     if (t.typos === 0) continue;
     const stemId = index.termId("_" + t.stem);
     for (const [id, d] of vocab.typoCandidates(t.word)) {
@@ -54,5 +66,5 @@ export function slotTerms(slot: QuerySlot, vocab: Vocabulary, index: PostingInde
     }
   }
   for (const id of byTypo[0]) zero.add(id);
-  return { byTypo, phrases, zero, exact };
+  return out;
 }

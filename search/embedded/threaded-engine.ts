@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import { formatText } from "../shared/format";
 import { checkQuery } from "../shared/request";
 import { SearchQueryError, type SearchDocument, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult, type SearchSettings } from "../types";
+import { highlights } from "./rank";
 import type { ThreadReply, ThreadRequest } from "./search-thread";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -154,9 +155,8 @@ export class ThreadedSearchEngine implements SearchEngine {
         thread = t;
       }
     }
-    const { result, words } = await thread.call<{ result: SearchResult; words: string[] }>("search", query);
-    const matched = new Set(words);
-    const isMatch = (token: string) => matched.has(token);
+    const { result, words, prefixes } = await thread.call<{ result: SearchResult; words: string[]; prefixes: string[] }>("search", query);
+    const isMatch = highlights({ words: new Set(words), prefixes });
     const { cropLength } = checkQuery(query);
     for (const hit of result.hits) this.attachBody(hit, isMatch, cropLength);
     return result;
