@@ -20,6 +20,9 @@ import { openStore, statements } from "./store";
 import { TokenStreams } from "./token-streams";
 import { Vocabulary } from "./vocabulary";
 
+/** Per-document arrays reused across queries (searches run one at a time); only touched entries are reset. */
+type Scratch = Scores & { inTitle: Uint16Array; touched: Int32Array; kept: Int32Array };
+
 /** Candidates re-ranked in JS at least (more when a later page is asked for). */
 const MIN_FINE = 20;
 /** Upper bound of candidates re-ranked in JS when many tie on words/typo/title. */
@@ -73,7 +76,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private facets = new FacetTable();
   private filters = new FilterCache();
   /** Per-document scores reused across queries (searches run one at a time): only touched entries are reset. */
-  private scratch: Scores & { inTitle: Uint16Array } = EmbeddedSearchEngine.scores(0);
+  private scratch: Scratch = EmbeddedSearchEngine.scratchOf(0);
   private synonyms: SynonymIndex = compileSynonyms([]);
 
   /**
@@ -82,13 +85,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
    */
   constructor(private readonly file: string, private readonly options: { readOnly?: boolean } = {}) {}
 
-  private static scores(size: number): Scores & { inTitle: Uint16Array } {
+  private static scratchOf(size: number): Scratch {
     return {
       mask: new Uint16Array(size),
       typo: new Uint8Array(size),
       title: new Uint8Array(size),
       inTitle: new Uint16Array(size),
+      touched: new Int32Array(size),
+      kept: new Int32Array(size),
     };
+  }
+
+  /** The scratch arrays, grown to hold every document. */
+  private scratchFor(size: number): Scratch {
+    if (this.scratch.mask.length < size) this.scratch = EmbeddedSearchEngine.scratchOf(size);
+    return this.scratch;
   }
 
   private open(): void {
@@ -296,19 +307,28 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const cq = checkQuery(query);
     const parsed = parseQuery(cq.q, this.synonyms);
     const slots = parsed.slots;
-    let rids: number[] = [];
+    // Document lists are views of preallocated Int32Arrays: growing JS arrays by push was most of the cost of
+    // queries matching tens of thousands of documents.
+    let rids: Int32Array;
     let scores: Scores | null = null;
-    let touched: number[] = [];
+    let touched: Int32Array = new Int32Array(0);
     const terms = slots.map((slot) => slotTerms(slot, this.vocab, this.index));
     const keep = this.filterBits(cq.filter);
+    const scratch = this.scratchFor(Math.max(this.index.capacity, this.attrs.length));
     try {
       if (slots.length === 0) {
-        for (let rid = 0; rid < this.attrs.length; rid++) if (this.attrs[rid] && (!keep || keep[rid])) rids.push(rid);
+        let n = 0;
+        for (let rid = 0; rid < this.attrs.length; rid++) if (this.attrs[rid] && (!keep || keep[rid])) scratch.kept[n++] = rid;
+        rids = scratch.kept.subarray(0, n);
       } else {
         touched = this.candidates(terms);
-        scores = this.scratch;
+        scores = scratch;
         if (!keep) rids = touched;
-        else for (const rid of touched) if (keep[rid]) rids.push(rid);
+        else {
+          let n = 0;
+          for (let i = 0; i < touched.length; i++) if (keep[touched[i]]) scratch.kept[n++] = touched[i];
+          rids = scratch.kept.subarray(0, n);
+        }
       }
 
       const facetDistribution: Record<string, Record<string, number>> = {};
@@ -317,13 +337,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const { page, hitsPerPage } = cq;
       const offset = (page - 1) * hitsPerPage;
       const matcher = idMatcher(terms, this.index);
-      let ordered: number[];
+      let ordered: ArrayLike<number>;
       if (cq.sort.length > 0) ordered = rids.sort(compareBySort(cq.sort, this.attrs, scores));
       else if (!scores) ordered = rids;
       else ordered = this.rank(rids, scores, terms.length, matcher, parsed.words, offset + hitsPerPage);
 
       const isMatch = highlights(matcher);
-      const shown = ordered.slice(offset, offset + hitsPerPage);
+      const shown = Array.from({ length: Math.max(0, Math.min(hitsPerPage, ordered.length - offset)) }, (_, i) => ordered[offset + i]);
       const hits = detached ? this.plainHits(shown, isMatch, cq.cropLength) : this.hits(shown, isMatch, cq.cropLength);
       const result: SearchResult = {
         hits,
@@ -355,7 +375,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
   }
 
-  private resetScratch(touched: number[]): void {
+  private resetScratch(touched: Int32Array): void {
     const { mask, typo, title, inTitle } = this.scratch;
     if (touched.length > mask.length / 8) {
       // Most documents were touched: clearing whole arrays is cheaper than visiting each.
@@ -372,17 +392,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** Documents matching at least one slot, with per-document slot mask, typo sum and title matches. */
-  private candidates(terms: SlotTerms[]): number[] {
-    if (this.scratch.mask.length < this.index.capacity) this.scratch = EmbeddedSearchEngine.scores(this.index.capacity);
-    const { mask, typo, title, inTitle } = this.scratch;
-    const touched: number[] = [];
+  private candidates(terms: SlotTerms[]): Int32Array {
+    const { mask, typo, title, inTitle, touched: out } = this.scratch;
+    let n = 0;
     terms.forEach(({ byTypo, phrases }, s) => {
       const bit = 1 << s;
       let level = 0;
       const visit: PostingVisitor = (rid, bits) => {
         const m = mask[rid];
         if (!(m & bit)) {
-          if (m === 0) touched.push(rid);
+          if (m === 0) out[n++] = rid;
           mask[rid] = m | bit;
           typo[rid] += level;
         }
@@ -403,7 +422,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
               if (!live[rid]) continue;
               const m = mask[rid];
               if (!(m & bit)) {
-                if (m === 0) touched.push(rid);
+                if (m === 0) out[n++] = rid;
                 mask[rid] = m | bit;
                 typo[rid] += level;
               }
@@ -416,7 +435,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         }
       }
     });
-    return touched;
+    return out.subarray(0, n);
   }
 
   /** Documents holding every word of a phrase (each word through any of its terms); title only if all are there. */
@@ -445,16 +464,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Orders matches: a coarse key picks the pool worth re-ranking, fineRank orders it with all rules. */
   private rank(
-    rids: number[],
+    rids: Int32Array,
     scores: Scores,
     slotCount: number,
     matcher: IdMatcher,
     words: string[],
     needed: number
   ): number[] {
-    if (rids.length === 0) return rids;
+    if (rids.length === 0) return [];
     const want = Math.max(needed, MIN_FINE);
-    let pool = rids;
+    let pool: number[];
     let rest: number[] = [];
     if (rids.length > want) {
       // Pick the pool by a histogram over the small integer coarse key: no sort of all matches.
@@ -470,9 +489,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
       if (needed > pool.length) {
         const inPool = new Set(pool);
         const key = (rid: number) => coarseKey(scores, rid);
-        rest = rids.filter((rid) => !inPool.has(rid)).sort((a, b) => key(b) - key(a) || a - b);
+        rest = Array.from(rids)
+          .filter((rid) => !inPool.has(rid))
+          .sort((a, b) => key(b) - key(a) || a - b);
       }
-    }
+    } else pool = Array.from(rids);
     // Every field present from the start: fineRank fills the rest in place.
     const cands: Ranked[] = pool.map((rid) => ({
       rid,
