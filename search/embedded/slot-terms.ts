@@ -21,20 +21,22 @@ export type SlotTerms = {
 };
 
 /** Term ids matching a query term without typos: the word (or the words it starts) and its stem. */
+// The stem's postings are the union of those of every word with that stem, so a word sharing the query word's stem
+// (the word itself included) is never scanned on its own: its documents are already among the stem's.
 function exactTerms(t: QueryTerm, vocab: Vocabulary, index: PostingIndex, into: Set<number>, out: SlotTerms): void {
   const { exact, expanded, prefixes } = out;
   const own = index.termId(t.word);
-  if (own !== undefined) into.add(own);
+  const stemId = index.termId("_" + t.stem);
+  if (stemId !== undefined) into.add(stemId);
+  else if (own !== undefined) into.add(own);
   if (t.prefix) {
     prefixes.push(t.word);
     for (const id of vocab.withPrefix(t.word)) {
-      if (id === own) continue;
+      if (id === own || (stemId !== undefined && index.stemId(id) === stemId)) continue;
       into.add(id);
       expanded.add(id);
     }
   }
-  const stemId = index.termId("_" + t.stem);
-  if (stemId !== undefined) into.add(stemId);
   if (own !== undefined) exact.add(own);
 }
 
