@@ -2,6 +2,7 @@
 // configured with the same folding, stemming, typo rules (fuzzy by term length) and prefix on the last term.
 import MiniSearch from "minisearch";
 import { EmbeddedSearchEngine } from "../../search/embedded/engine";
+import { ThreadedSearchEngine } from "../../search/embedded/threaded-engine";
 import { tokenize } from "../../search/polish/normalize";
 import { stem } from "../../search/polish/stemmer";
 import { isStopword } from "../../search/polish/stopwords";
@@ -22,14 +23,22 @@ const HITS = 20;
 
 /** The embedded engine as the app uses it: facets on kind and areas, 20 formatted hits. */
 export function embeddedBench(file: string): BenchEngine {
-  const engine = new EmbeddedSearchEngine(file);
+  return benchOf(new EmbeddedSearchEngine(file), "embedded");
+}
+
+/** The same engine served by search threads, as in production (SEARCH_THREADS). */
+export function threadedBench(file: string, threads: number): BenchEngine {
+  return benchOf(new ThreadedSearchEngine(file, threads), `embedded, ${threads} search threads`);
+}
+
+function benchOf(engine: EmbeddedSearchEngine | ThreadedSearchEngine, name: string): BenchEngine {
   let ready = false;
   const init = async () => {
     if (!ready) await engine.init({ synonyms: [] });
     ready = true;
   };
   return {
-    name: "embedded (SQLite FTS5)",
+    name,
     async build(docs) {
       await init();
       await engine.clear();

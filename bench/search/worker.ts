@@ -1,15 +1,18 @@
 // One measurement phase in a fresh process (so RSS is not polluted by the other engine):
-//   embedded-build  build the SQLite index file from the corpus;
-//   embedded-serve  reopen that file like a restarted server, then query in process and over HTTP;
-//   minisearch      build the in-memory MiniSearch index, then query in process and over HTTP.
-// Prints one JSON line; run.ts collects them.
-import { generateCorpus, generateQueries } from "./corpus";
-import { embeddedBench, miniSearchBench, type BenchEngine } from "./engines";
+//   embedded-build    build the index file from the corpus;
+//   embedded-serve    reopen that file like a restarted server (search on the main thread), then query in process
+//                     and over HTTP;
+//   embedded-threads  reopen it served by THREADS search threads (the production setting), then query over HTTP;
+//   minisearch        build the in-memory MiniSearch index, then query in process and over HTTP.
+// HTTP load comes from a separate process and uses its own queries (seed 8), none repeated, so no cache of a
+// previous request helps. Prints one JSON line; run.ts collects them.
+import { generateCorpus, generateQueries, type BenchQuery } from "./corpus";
+import { embeddedBench, miniSearchBench, threadedBench, type BenchEngine } from "./engines";
 import { httpLoadElsewhere, memory, percentile, serve } from "./measure";
 
-const [phase, docs, queryCount, clients, httpRequests, file] = process.argv.slice(2);
+const [phase, docs, queryCount, clients, httpRequests, file, threads] = process.argv.slice(2);
 
-async function queryPhase(engine: BenchEngine, queries: ReturnType<typeof generateQueries>) {
+async function inProcess(engine: BenchEngine, queries: BenchQuery[]) {
   for (const q of queries.slice(0, 50)) await engine.search(q.q, q.filter);
   const times: number[] = [];
   const cpu: number[] = [];
@@ -23,17 +26,24 @@ async function queryPhase(engine: BenchEngine, queries: ReturnType<typeof genera
     cpu.push((used.user + used.system) / 1000);
     matches += r.total;
   }
-  const server = await serve(engine);
-  const http = await httpLoadElsewhere(server.url, queries, Number(clients), Number(httpRequests));
-  await server.close();
   return {
-    p50: percentile(times, 50), p95: percentile(times, 95), cpu50: percentile(cpu, 50), cpu95: percentile(cpu, 95), hp50: percentile(http, 50), hp95: percentile(http, 95),
+    p50: percentile(times, 50), p95: percentile(times, 95), cpu50: percentile(cpu, 50), cpu95: percentile(cpu, 95),
     matches: matches / queries.length,
   };
 }
 
+async function overHttp(engine: BenchEngine, queries: BenchQuery[]) {
+  const server = await serve(engine);
+  const started = performance.now();
+  const http = await httpLoadElsewhere(server.url, queries, Number(clients), Number(httpRequests));
+  const seconds = (performance.now() - started) / 1000;
+  await server.close();
+  return { hp50: percentile(http, 50), hp95: percentile(http, 95), rps: http.length / seconds };
+}
+
 const corpus = generateCorpus(Number(docs));
 const queries = generateQueries(corpus, Number(queryCount));
+const httpQueries = generateQueries(corpus, Number(httpRequests), 8);
 const base = memory();
 const out: Record<string, number | string> = { phase };
 if (phase === "embedded-build" || phase === "minisearch") {
@@ -44,10 +54,10 @@ if (phase === "embedded-build" || phase === "minisearch") {
   const m = memory();
   out.rssMb = m.rss - base.rss;
   out.heapMb = m.heap - base.heap;
-  if (phase === "minisearch") Object.assign(out, await queryPhase(engine, queries));
+  if (phase === "minisearch") Object.assign(out, await inProcess(engine, queries), await overHttp(engine, httpQueries));
   await engine.close();
 } else {
-  const engine = embeddedBench(file);
+  const engine = phase === "embedded-threads" ? threadedBench(file, Number(threads)) : embeddedBench(file);
   const t0 = performance.now();
   await engine.search("", undefined);
   out.openS = (performance.now() - t0) / 1000;
@@ -55,7 +65,8 @@ if (phase === "embedded-build" || phase === "minisearch") {
   const m = memory();
   out.rssMb = m.rss - base.rss;
   out.heapMb = m.heap - base.heap;
-  Object.assign(out, await queryPhase(engine, queries));
+  if (phase === "embedded-serve") Object.assign(out, await inProcess(engine, queries));
+  Object.assign(out, await overHttp(engine, httpQueries));
   await engine.close();
 }
 console.log(JSON.stringify(out));
