@@ -54,4 +54,29 @@ describe("embedded engine persistence", () => {
     expect((await second.search({ q: "rewitalizajca" })).hits.map((h) => h.id)).toContain("library:2");
     await second.close();
   });
+
+  it("reopens from its snapshot plus whatever was written after it, even without a clean shutdown", async () => {
+    const file = join(dir, "snapshot.db");
+    const first = new EmbeddedSearchEngine(file);
+    await first.init({ synonyms: [] });
+    await first.upsert(fixtures);
+    await first.close(); // writes the snapshot
+    const second = new EmbeddedSearchEngine(file);
+    await second.init({ synonyms: [] });
+    await second.upsert([{ ...fixtures[0], id: "library:new", title: "Kompostownik przy szkole" }]);
+    await second.upsert([{ ...fixtures[2], title: "Zielone przystanki w Żorach" }]);
+    await second.remove(["library:2"]);
+    // `second` has not closed, so the snapshot on disk predates its writes: a third engine must read them from rows.
+    const third = new EmbeddedSearchEngine(file);
+    await third.init({ synonyms: [] });
+    expect(await third.count()).toBe(fixtures.length);
+    const ids = async (q: string) => (await third.search({ q })).hits.map((h) => h.id);
+    expect(await ids("kompostownik")).toContain("library:new");
+    expect(await ids("rewitalizajca")).not.toContain("library:2");
+    expect(await ids("przystanki zielone")).toContain(fixtures[2].id);
+    expect((await third.search({ q: "", hitsPerPage: 100 })).hits.map((h) => h.id)).not.toContain("library:2");
+    await second.close();
+    await third.close();
+  });
 });
+

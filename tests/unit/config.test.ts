@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../server/config.js";
@@ -26,6 +26,8 @@ describe("configuration from the environment", () => {
     [{ SEARCH_ENGINE: "meilisearch" }, "MEILI_URL"],
     [{ NODE_ENV: "production", FRL_DEMO: "0" }, "SESSION_SECRET"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
+    [{ SEARCH_THREADS: "many" }, "SEARCH_THREADS"],
+    [{ SEARCH_THREADS: "17" }, "SEARCH_THREADS"],
   ])("refuses %o with a message naming %s", (env, variable) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(new RegExp(`^Invalid configuration:\\n.*${variable}:`, "s"));
@@ -36,5 +38,13 @@ describe("configuration from the environment", () => {
     expect(c.databaseUrl).toBe("postgres://u@db:5432/frl");
     expect(c.redisUrl).toBe("redis://cache:6379");
     expect(c.demo).toBe(false);
+  });
+
+  it("searches on the main thread by default, on one thread per core (up to 4) in production, or as set", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).searchThreads).toBe(0);
+    const production = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production" }).searchThreads;
+    expect(production).toBe(Math.min(4, os.availableParallelism()));
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: "production", SEARCH_THREADS: "0" }).searchThreads).toBe(0);
+    expect(loadConfig({ DATA_DIR: dataDir(), SEARCH_THREADS: "3" }).searchThreads).toBe(3);
   });
 });
