@@ -1,5 +1,5 @@
-// The one search interface. Adapters: embedded (SQLite FTS5, default) and meilisearch. Semantics follow Meilisearch,
-// so both adapters pass the same contract suite (tests/contract/search-engine.contract.ts).
+// The one search interface. Adapters: embedded (in-memory index over SQLite, default) and meilisearch. Semantics
+// follow Meilisearch, so both adapters pass the same contract suite (tests/contract/search-engine.contract.ts).
 
 /** Which group a hit belongs to in federated search. */
 export type SearchGroup = "library" | "event" | "thread";

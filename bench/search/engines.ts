@@ -1,5 +1,6 @@
-// The two engines under test behind one tiny interface: the embedded SQLite FTS5 engine, and MiniSearch 7.2
-// configured with the same folding, stemming, typo rules (fuzzy by term length) and prefix on the last term.
+// The engines under test behind one tiny interface: the embedded engine (on the main thread or on search threads),
+// and MiniSearch 7.2 configured with the same folding, stemming, typo rules (fuzzy by term length) and prefix on the
+// last term.
 import MiniSearch from "minisearch";
 import { EmbeddedSearchEngine } from "../../search/embedded/engine";
 import { ThreadedSearchEngine } from "../../search/embedded/threaded-engine";
