@@ -1,4 +1,5 @@
 import WebSocket from "ws";
+import { sql } from "kysely";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionMap, agendaRoots } from "../../app/realtime/agenda-doc.js";
@@ -128,6 +129,43 @@ describe.each(dialects)("agenda co-design endpoint (%s)", (dialect) => {
     await late.synced;
     await eventually(() => agendaRoots(late.doc).sessions.length === 1, "server still serves the doc");
     expect(late.doc.getText("x").length).toBe(0);
+  });
+
+  it.skipIf(skip)("a document that would grow past 8 MB closes its writer with 4414 and keeps what it had", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    const writer = open(`agenda:${eventId}`, cookies.member);
+    await writer.synced;
+    let code: number | null = null;
+    void writer.closed.then((c) => (code = c));
+    // Updates under the 512 KB message limit, one after another, until the document limit is hit.
+    const text = writer.doc.getText("x");
+    for (let i = 0; i < 20 && code === null; i++) {
+      text.insert(text.length, String(i % 10).repeat(480 * 1024));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await within(writer.closed, 10_000)).toBe(4414);
+    const late = open(`agenda:${eventId}`, cookies.admin);
+    await late.synced;
+    const kept = late.doc.getText("x").length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(8 * 1024 * 1024);
+  });
+
+  it.skipIf(skip)("a database that does not answer refuses with 4503 (try later), and the document opens once it does", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    const { db } = app.services.db;
+    await sql`ALTER TABLE agenda_updates RENAME TO agenda_updates_away`.execute(db);
+    try {
+      const first = open(`agenda:${eventId}`, cookies.moderator);
+      expect(await within(Promise.race([first.closed, first.synced.then(() => "synced" as const)]), 5000)).toBe(4503);
+      first.destroy();
+    } finally {
+      await sql`ALTER TABLE agenda_updates_away RENAME TO agenda_updates`.execute(db);
+    }
+    const again = open(`agenda:${eventId}`, cookies.moderator);
+    await again.synced;
+    agendaRoots(again.doc).sessions.push([createSessionMap({ id: "after-outage" })]);
+    await eventually(async () => (await app.services.agenda.current(eventId)).sessions.length === 1, "server has the session");
   });
 
   it.skipIf(skip)("a malformed message and a flood are refused with their own codes", async () => {
