@@ -1,7 +1,8 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { LiveMessage } from "../../server/live/protocol.js";
 import { t } from "~/i18n";
 import type { LiveRoom } from "~/realtime/live-room";
+import { InlinePrompt } from "./live-inline-prompt";
 import { Linkified } from "./live-linkify";
 
 const EDIT_WINDOW_MS = 5 * 60_000;
@@ -104,17 +105,24 @@ export function LiveMessageItem({ m, room, onReply, onError }: { m: LiveMessage;
 
 function ModeratorActions({ m, room, run }: { m: LiveMessage; room: LiveRoom; run: (p: Promise<{ ok: boolean; error?: { message: string } }>) => Promise<boolean> }) {
   const { actions } = room;
+  // Which inline question is open (the written answer, or the reason for hiding), and the buttons to return focus to.
+  const [asking, setAsking] = useState<"answer" | "hide" | null>(null);
+  const answerButton = useRef<HTMLButtonElement>(null);
+  const hideButton = useRef<HTMLButtonElement>(null);
+  const close = (then?: Promise<unknown>) => {
+    const back = asking === "answer" ? answerButton : hideButton;
+    setAsking(null);
+    void Promise.resolve(then).then(() => back.current?.focus());
+  };
   return (
     <>
       {m.kind === "question" ? (
         <button
+          ref={answerButton}
           type="button"
           className="link-button"
-          onClick={() => {
-            if (m.answered) return void run(actions.moderate(m.id, "unanswer"));
-            const answer = window.prompt(t.live.answerText) ?? undefined;
-            void run(actions.moderate(m.id, "answer", answer ? { answer } : {}));
-          }}
+          aria-expanded={m.answered ? undefined : asking === "answer"}
+          onClick={() => (m.answered ? void run(actions.moderate(m.id, "unanswer")) : setAsking(asking === "answer" ? null : "answer"))}
         >
           {m.answered ? t.live.unmarkAnswered : t.live.markAnswered}
         </button>
@@ -123,13 +131,11 @@ function ModeratorActions({ m, room, run }: { m: LiveMessage; room: LiveRoom; ru
         {m.pinned ? t.live.unpin : t.live.pin}
       </button>
       <button
+        ref={hideButton}
         type="button"
         className="link-button"
-        onClick={() => {
-          if (m.hidden) return void run(actions.moderate(m.id, "unhide"));
-          const reason = window.prompt(t.live.hideReason);
-          if (reason !== null) void run(actions.moderate(m.id, "hide", reason ? { reason } : {}));
-        }}
+        aria-expanded={m.hidden ? undefined : asking === "hide"}
+        onClick={() => (m.hidden ? void run(actions.moderate(m.id, "unhide")) : setAsking(asking === "hide" ? null : "hide"))}
       >
         {m.hidden ? t.live.unhide : t.live.hide}
       </button>
@@ -143,6 +149,27 @@ function ModeratorActions({ m, room, run }: { m: LiveMessage; room: LiveRoom; ru
         >
           {t.live.removeUser}
         </button>
+      ) : null}
+      {asking === "answer" ? (
+        <InlinePrompt
+          id={`answer-${m.id}`}
+          label={t.live.answerText}
+          confirm={t.live.answerSave}
+          maxLength={2000}
+          multiline
+          onConfirm={(answer) => close(run(actions.moderate(m.id, "answer", answer ? { answer } : {})))}
+          onCancel={() => close()}
+        />
+      ) : null}
+      {asking === "hide" ? (
+        <InlinePrompt
+          id={`hide-${m.id}`}
+          label={t.live.hideReason}
+          confirm={t.live.hideConfirm}
+          maxLength={300}
+          onConfirm={(reason) => close(run(actions.moderate(m.id, "hide", reason ? { reason } : {})))}
+          onCancel={() => close()}
+        />
       ) : null}
     </>
   );

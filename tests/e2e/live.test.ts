@@ -51,8 +51,18 @@ describe("live room in real browsers", () => {
     await question(mod).getByText("1 głos").waitFor();
     await question(voter).getByRole("button", { name: /Cofnij głos/ }).waitFor();
 
-    mod.once("dialog", (d) => void d.accept("Tak, można – przykład Dzierżoniowa."));
+    // The written answer is asked for in the page (no browser prompt): labelled, focused, Escape closes it.
     await question(mod).getByRole("button", { name: "Oznacz jako odpowiedziane" }).click();
+    const answerField = question(mod).getByLabel("Odpowiedź pisemna (opcjonalnie)");
+    await expect(answerField.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await mod.keyboard.press("Escape");
+    await answerField.waitFor({ state: "detached" });
+    await expect(question(mod).getByRole("button", { name: "Oznacz jako odpowiedziane" }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await mod.keyboard.press("Enter");
+    await answerField.fill("Tak, można – przykład Dzierżoniowa.");
+    expect(await seriousAxeViolations(mod)).toEqual([]);
+    await question(mod).screenshot({ path: `${shots}/answer-prompt.png` });
+    await question(mod).getByRole("button", { name: "Zapisz jako odpowiedziane" }).click();
     for (const p of [asker, voter, mod]) {
       await question(p).getByText("Odpowiedziano").waitFor();
       await question(p).getByText("Tak, można – przykład Dzierżoniowa.").waitFor();
@@ -70,6 +80,15 @@ describe("live room in real browsers", () => {
     await voter.getByRole("button", { name: "Zadaj pytanie" }).click();
     await presenter.locator("blockquote", { hasText: "Czy będzie nagranie?" }).waitFor();
     expect(await seriousAxeViolations(presenter)).toEqual([]);
+
+    // Hiding asks for a reason in the page too; others then see only that it was hidden, and why.
+    const recording = (p: Page) => p.locator("article.live-msg", { hasText: "Czy będzie nagranie?" });
+    await recording(mod).getByRole("button", { name: "Ukryj" }).click();
+    await recording(mod).getByLabel("Powód ukrycia (opcjonalnie)").fill("Odpowiemy po przerwie");
+    await recording(mod).getByLabel("Powód ukrycia (opcjonalnie)").press("Enter");
+    await asker.getByText("Ukryte przez moderatora: Odpowiemy po przerwie").waitFor();
+    await recording(mod).getByRole("button", { name: "Pokaż" }).click();
+    await asker.locator("article.live-msg", { hasText: "Czy będzie nagranie?" }).waitFor();
 
     // A moderator opens a discussion thread; it appears for others without reload and carries comments both ways.
     await mod.getByLabel("Tytuł wątku").fill("Sesja 1: finansowanie");
