@@ -1,11 +1,21 @@
 import { useState } from "react";
 import * as Y from "yjs";
+import { AgendaLibraryPicker } from "~/components/agenda-library-picker";
 import { AgendaRichText } from "~/components/agenda-rich-text";
 import { t } from "~/i18n";
 import { LOCAL_ORIGIN, type AgendaConnection, type PresenceEntry, type PresenceUser } from "~/realtime/agenda-connection";
 import { SESSION_KINDS, agendaRoots, appendSession, createSessionMap, moveSessionTo, orderedSessions, readSession, type SessionKind, type Speaker } from "~/realtime/agenda-doc";
 
-type Props = { conn: AgendaConnection; user: PresenceUser; readOnly: boolean; areas: { slug: string; name: string }[]; presence: PresenceEntry[]; announce: (msg: string) => void };
+type Props = {
+  conn: AgendaConnection;
+  user: PresenceUser;
+  readOnly: boolean;
+  areas: { slug: string; name: string }[];
+  presence: PresenceEntry[];
+  announce: (msg: string) => void;
+  /** Where titles of linked library items are looked up. */
+  titlesUrl: string;
+};
 
 const s = t.agenda.sessions;
 
@@ -31,7 +41,7 @@ function textToSpeakers(text: string): Speaker[] {
 }
 
 /** The ordered session blocks: add, edit, reorder (drag or buttons), delete with undo. */
-export function AgendaSessions({ conn, user, readOnly, areas, presence, announce }: Props) {
+export function AgendaSessions({ conn, user, readOnly, areas, presence, announce, titlesUrl }: Props) {
   const { doc } = conn;
   const list = agendaRoots(doc).sessions;
   const [dragFrom, setDragFrom] = useState<number | null>(null);
@@ -155,25 +165,7 @@ export function AgendaSessions({ conn, user, readOnly, areas, presence, announce
                   <textarea id={`${idp}-speakers`} rows={2} readOnly={readOnly} defaultValue={speakersToText(v.speakers)} key={speakersToText(v.speakers)} onBlur={(e) => set(m, "speakers", textToSpeakers(e.target.value))} />
                 </div>
                 <div className="field field-wide">
-                  <label htmlFor={`${idp}-library`}>{s.library}</label>
-                  <input
-                    id={`${idp}-library`}
-                    readOnly={readOnly}
-                    inputMode="numeric"
-                    defaultValue={v.libraryItemIds.join(", ")}
-                    key={v.libraryItemIds.join(",")}
-                    onBlur={(e) =>
-                      set(
-                        m,
-                        "libraryItemIds",
-                        e.target.value
-                          .split(/[\s,;]+/)
-                          .map(Number)
-                          .filter((n) => Number.isInteger(n) && n > 0)
-                          .slice(0, 50),
-                      )
-                    }
-                  />
+                  <AgendaLibraryPicker ids={v.libraryItemIds} titlesUrl={titlesUrl} readOnly={readOnly} announce={announce} onChange={(ids) => set(m, "libraryItemIds", ids)} />
                 </div>
                 <div className="field field-wide">
                   <span className="field-label" id={`${idp}-desc-label`}>

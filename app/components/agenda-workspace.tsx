@@ -17,6 +17,8 @@ export type WorkspaceProps = {
   publishedJson: string | null;
   /** URL of a stored state to restore into the document (moderator, from the version history). */
   restoreFrom: string | null;
+  /** Where titles of linked library items are looked up. */
+  titlesUrl: string;
 };
 
 const a = t.agenda;
@@ -48,7 +50,7 @@ function StatusLine({ conn, readOnly, unpublished }: { conn: AgendaConnection; r
 
 /** The live co-design workspace (browser only: loaded after hydration). */
 export default function AgendaWorkspace(props: WorkspaceProps) {
-  const { docName, user, readOnly: readOnlyByRole, canManage, dotsBudget, areas, publishedJson, restoreFrom } = props;
+  const { docName, user, readOnly: readOnlyByRole, canManage, dotsBudget, areas, publishedJson, restoreFrom, titlesUrl } = props;
   const conn = useAgendaConnection(docName, user);
   const roots = conn ? agendaRoots(conn.doc) : undefined;
   useYChanges(roots?.sessions, roots?.proposals, roots?.meta);
@@ -112,7 +114,7 @@ export default function AgendaWorkspace(props: WorkspaceProps) {
               </button>
             </div>
           ) : null}
-          <AgendaSessions conn={conn} user={user} readOnly={readOnly} areas={areas} presence={presence} announce={setMessage} />
+          <AgendaSessions conn={conn} user={user} readOnly={readOnly} areas={areas} presence={presence} announce={setMessage} titlesUrl={titlesUrl} />
           <AgendaProposals conn={conn} user={user} readOnly={readOnly} canManage={canManage} dotsBudget={dotsBudget} areas={areas} announce={setMessage} />
           <section aria-labelledby="agenda-notes-h" className="agenda-notes" onFocusCapture={() => conn.provider.awareness.setLocalStateField("editing", "notes")}>
             <h2 id="agenda-notes-h">{a.notes.heading}</h2>

@@ -144,6 +144,7 @@ export default function AgendaPage() {
                   areas={data.areas}
                   publishedJson={data.publishedJson}
                   restoreFrom={data.restoreFrom}
+                  titlesUrl={`/wydarzenia/${event.slug}/program/materialy`}
                 />
               </Suspense>
             )}

@@ -7,6 +7,7 @@ import { deleteAttachment, findAttachment, insertAttachment, listAttachments } f
 import {
   findLibraryItemById,
   findLibraryItemBySlug,
+  findLibraryItemsByIds,
   findLibraryRevision,
   listCityGoodPractices,
   listEventMaterials,
@@ -113,6 +114,12 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
     async published(slug: string): Promise<LibraryItem | null> {
       const item = await findLibraryItemBySlug(db, slug);
       return item && item.status === "published" ? item : null;
+    },
+    /** Titles of published items by id (missing, draft and in-review ids are left out), in the order asked. */
+    async publishedTitles(ids: number[]): Promise<Array<{ id: number; title: string; slug: string; kind: string }>> {
+      const items = (await findLibraryItemsByIds(db, ids)).filter((i) => i.status === "published");
+      const byId = new Map(items.map((i) => [i.id, { id: i.id, title: i.title, slug: i.slug, kind: i.kind }]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
     /** An item for the editor, or a PermissionError. */
     forEditing: editable,

@@ -60,6 +60,16 @@ describe("agenda co-design in two browsers", () => {
     await b.getByTestId("agenda-presence").getByText(/edytuje: Rewitalizacja śródmieść/).waitFor();
     await b.screenshot({ path: `${app.dataDir}/agenda-workspace-b.png`, fullPage: true });
 
+    // A links a library item by searching for its title; B sees the title too, not a number.
+    await a.getByLabel("Dodaj materiał – wpisz fragment tytułu").fill("rewitalizacja dzierzoniow");
+    await a.getByRole("button", { name: /^Dodaj: Rewitalizacja śródmieścia Dzierżoniowa/ }).click();
+    const linked = (p: typeof a) => p.locator(".agenda-library-list").getByRole("link", { name: /Rewitalizacja śródmieścia Dzierżoniowa/ });
+    await linked(a).waitFor();
+    await linked(b).waitFor();
+    await expect(a.getByLabel("Dodaj materiał – wpisz fragment tytułu").evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    expect(await seriousAxeViolations(a)).toEqual([]);
+    await a.locator(".agenda-library").first().screenshot({ path: `${app.dataDir}/agenda-library.png` });
+
     // A proposes a topic; B puts a dot on it.
     await a.getByLabel("Temat", { exact: true }).fill("Mieszkalnictwo dla młodych");
     await a.getByLabel("Dlaczego to ważne").fill("Młodzi wyjeżdżają z miast średnich.");
@@ -120,6 +130,7 @@ describe("agenda co-design in two browsers", () => {
     // The published version is the one from before the offline edit.
     expect(await programme.textContent()).not.toContain("i osiedli");
     expect(await programme.textContent()).toContain("Doświadczenia miast średnich");
+    await programme.getByRole("link", { name: /Rewitalizacja śródmieścia Dzierżoniowa/ }).waitFor();
     expect(await programme.textContent()).not.toContain("Mieszkalnictwo dla młodych");
     expect(await seriousAxeViolations(visitor)).toEqual([]);
     await visitor.screenshot({ path: `${app.dataDir}/agenda-public.png`, fullPage: true });

@@ -91,4 +91,26 @@ describe("agenda pages and actions", () => {
     expect(agendaRoots(reader.doc).meta.get("dotsBudget")).toBe(3);
     reader.destroy();
   });
+
+  it("gives the workspace titles of linked library items: published ones only, and 400 for bad numbers", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    const slug = (await app.services.events.byId(eventId))!.slug;
+    const { db } = app.services.db;
+    const [one, two] = await db.selectFrom("libraryItems").select(["id", "title"]).where("status", "=", "published").orderBy("id").limit(2).execute();
+    await db.updateTable("libraryItems").set({ status: "draft" }).where("id", "=", two.id).execute();
+    try {
+      const anonymous = new TestClient(app.url);
+      const res = await anonymous.get(`/wydarzenia/${slug}/program/materialy?ids=${two.id},${one.id},999999`);
+      expect(res.status).toBe(200);
+      expect((await res.json()).items).toEqual([{ id: one.id, title: one.title, slug: expect.any(String), kind: expect.any(String) }]);
+      for (const bad of ["", "abc", "0", Array.from({ length: 51 }, (_, i) => i + 1).join(",")]) {
+        const r = await anonymous.get(`/wydarzenia/${slug}/program/materialy?ids=${bad}`);
+        expect(r.status).toBe(400);
+        expect((await r.json()).message).toMatch(/od 1 do 50/);
+      }
+      expect((await anonymous.get(`/wydarzenia/nie-ma-takiego/program/materialy?ids=1`)).status).toBe(404);
+    } finally {
+      await db.updateTable("libraryItems").set({ status: "published" }).where("id", "=", two.id).execute();
+    }
+  });
 });
