@@ -5,7 +5,7 @@ import { createDb } from "../db/index.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { purgeExpiredSessions } from "../db/repositories/sessions.js";
 import { createAuthService } from "./auth/auth-service.js";
-import { RateLimiter } from "./auth/rate-limit.js";
+import { createRateLimiter } from "./auth/rate-limit.js";
 import { startAgenda } from "./agenda/index.js";
 import type { Config } from "./config.js";
 import { createEventService } from "./events/event-service.js";
@@ -37,7 +37,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   if (config.demo) await seedDemoData(db, logger);
 
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createFileMailer(path.join(config.dataDir, "mail"), config.mailFrom);
-  const limiter = new RateLimiter();
+  const limiter = await createRateLimiter(config.redisUrl, logger);
   const auth = createAuthService({ db, mailer, limiter });
   const events = createEventService({ db, mailer, logger });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
@@ -75,7 +75,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      limiter.close();
+      await limiter.close();
       await db.close();
     })());
 

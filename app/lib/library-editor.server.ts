@@ -57,7 +57,7 @@ export function itemFormValues(item: LibraryItem): Record<string, unknown> {
 
 /** Validates a submitted item form and runs `save`; field errors come back as a 400 with the values refilled. */
 export async function submitLibraryForm(context: AppLoadContext, form: FormData, save: (data: LibraryForm) => Promise<Response>): Promise<Response> {
-  const limited = context.services.limiter.hit(`library-save:${context.user?.id ?? context.clientIp}`, 60, 10 * 60_000);
+  const limited = await context.services.limiter.hit(`library-save:${context.user?.id ?? context.clientIp}`, 60, 10 * 60_000);
   if (!limited.allowed) throw json({ message: t.common.errors.rateLimited(Math.ceil(limited.retryAfterMs / 60_000)) }, { status: 429 });
   const values = formToObject(form);
   const checked = validate(libraryFormSchema, values);

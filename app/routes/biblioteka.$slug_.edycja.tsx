@@ -54,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const form = await readForm(request, context);
   const intent = String(form.get("intent") ?? "");
-  const limited = context.services.limiter.hit(`library-edit:${actor!.id}`, 120, 10 * 60_000);
+  const limited = await context.services.limiter.hit(`library-edit:${actor!.id}`, 120, 10 * 60_000);
   if (!limited.allowed) return json({ statusError: t.common.errors.rateLimited(Math.ceil(limited.retryAfterMs / 60_000)) }, { status: 429 });
   try {
     if (intent === "save") {

@@ -22,7 +22,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const values = formToObject(form);
-  const limit = context.services.limiter.hit(`register:ip:${context.clientIp}`, 20, 3600_000);
+  const limit = await context.services.limiter.hit(`register:ip:${context.clientIp}`, 20, 3600_000);
   if (!limit.allowed) return badForm({ fieldErrors: {}, formError: t.common.errors.rateLimited(Math.ceil(limit.retryAfterMs / 60_000)), values }, 429);
   const parsed = validate(registerSchema, values);
   if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values });

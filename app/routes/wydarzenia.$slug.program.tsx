@@ -58,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(context);
   try {
     if (form.get("intent") === "publish") {
-      const limit = context.services.limiter.hit(`agenda-publish:${actor?.id ?? context.clientIp}`, 20, 60_000);
+      const limit = await context.services.limiter.hit(`agenda-publish:${actor?.id ?? context.clientIp}`, 20, 60_000);
       if (!limit.allowed) return json({ ok: false, message: t.common.errors.rateLimited(1) }, { status: 429 });
       try {
         const number = await agenda.publish(actor, event.id);

@@ -55,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   try {
     if (intent === "register") {
-      const limit = context.services.limiter.hit(`register-event:${actor?.id ?? context.clientIp}`, 30, 60_000);
+      const limit = await context.services.limiter.hit(`register-event:${actor?.id ?? context.clientIp}`, 30, 60_000);
       if (!limit.allowed) return json({ message: t.common.errors.rateLimited(1), ok: false }, { status: 429 });
       const outcome = await events.register(actor, event.id);
       if (outcome.kind === "unavailable") {

@@ -65,20 +65,20 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
     async login(email: string, password: string, meta: { ip: string; userAgent: string | null }): Promise<{ userId: number; token: string }> {
       const ipKey = `login:ip:${meta.ip}`;
       const accountKey = `login:acct:${email.toLowerCase()}`;
-      const ip = deps.limiter.hit(ipKey, IP_ATTEMPTS.limit, IP_ATTEMPTS.windowMs);
+      const ip = await deps.limiter.hit(ipKey, IP_ATTEMPTS.limit, IP_ATTEMPTS.windowMs);
       if (!ip.allowed) throw new AuthError(t.login.tooManyIp(Math.ceil(ip.retryAfterMs / 60_000)), 429);
-      const acct = deps.limiter.peek(accountKey, ACCOUNT_FAILURES.limit);
+      const acct = await deps.limiter.peek(accountKey, ACCOUNT_FAILURES.limit);
       if (!acct.allowed) throw new AuthError(t.login.tooManyAccount(Math.ceil(acct.retryAfterMs / 60_000)), 429);
 
       const user = await findUserByEmail(db, email);
       const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyAgainstDummy(password), false);
       if (!user || !ok) {
-        deps.limiter.hit(accountKey, ACCOUNT_FAILURES.limit, ACCOUNT_FAILURES.windowMs);
+        await deps.limiter.hit(accountKey, ACCOUNT_FAILURES.limit, ACCOUNT_FAILURES.windowMs);
         await recordAudit(db, { actorId: user?.id ?? null, action: "user.login_failed", subjectType: "user", subjectId: user?.id ?? null, ip: meta.ip });
         throw new AuthError(t.login.invalid, 401);
       }
       if (user.disabledAt) throw new AuthError(t.login.disabled, 403);
-      deps.limiter.reset(accountKey);
+      await deps.limiter.reset(accountKey);
       await recordAudit(db, { actorId: user.id, action: "user.login", subjectType: "user", subjectId: user.id, ip: meta.ip });
       return { userId: user.id, token: await startSession(user.id, meta.userAgent) };
     },
@@ -108,7 +108,7 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
 
     /** Mails a one-time reset link when the account exists; says nothing either way to the requester. */
     async requestReset(email: string, baseUrl: string, ip: string): Promise<void> {
-      const limit = deps.limiter.hit(`reset:ip:${ip}`, 10, 15 * 60_000);
+      const limit = await deps.limiter.hit(`reset:ip:${ip}`, 10, 15 * 60_000);
       if (!limit.allowed) throw new AuthError(t.login.tooManyIp(Math.ceil(limit.retryAfterMs / 60_000)), 429);
       const user = await findUserByEmail(db, email);
       if (!user || user.disabledAt) return;

@@ -67,9 +67,9 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; li
     return { eventId: info.eventId, status: roomStatus(info, info.room), ...roomTimes(info, info.room), override: info.room.override, threads: info.threads };
   }
 
-  function limit(actor: NonNullable<Actor>, kind: keyof typeof LIVE_LIMITS) {
+  async function limit(actor: NonNullable<Actor>, kind: keyof typeof LIVE_LIMITS): Promise<void> {
     const [n, ms] = LIVE_LIMITS[kind];
-    if (!deps.limiter.hit(`live:${kind}:${actor.id}`, n, ms).allowed) throw new LiveFailure("rate_limited");
+    if (!(await deps.limiter.hit(`live:${kind}:${actor.id}`, n, ms)).allowed) throw new LiveFailure("rate_limited");
   }
 
   async function writable(actor: Actor, eventId: number): Promise<{ actor: NonNullable<Actor>; info: RoomInfo; moderator: boolean }> {
@@ -123,7 +123,7 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; li
     async send(actor: Actor, p: ClientPayload<"message:send">): Promise<LiveMessageRow> {
       const th = await this.thread(p.threadId);
       const w = await writable(actor, th.eventId);
-      limit(w.actor, "send");
+      await limit(w.actor, "send");
       if (p.parentId !== undefined) {
         const parent = await findLiveMessage(db, p.parentId);
         if (!parent || parent.threadId !== th.id) throw new LiveFailure("not_found");
@@ -136,7 +136,7 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; li
     async edit(actor: Actor, p: ClientPayload<"message:edit">): Promise<LiveMessageRow> {
       const m = await message(p.messageId);
       const w = await writable(actor, m.eventId);
-      limit(w.actor, "edit");
+      await limit(w.actor, "edit");
       if (m.authorId !== w.actor.id) throw new LiveFailure("forbidden");
       if (m.deletedAt || m.hiddenAt) throw new LiveFailure("not_found");
       if (Date.now() - Date.parse(m.createdAt) > EDIT_WINDOW_MS) throw new LiveFailure("edit_window_passed");
@@ -148,7 +148,7 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; li
       const moderator = can(actor, "live:moderate");
       if (m.authorId !== actor.id && !moderator) throw new LiveFailure("forbidden");
       const w = await writable(actor, m.eventId);
-      limit(w.actor, "edit");
+      await limit(w.actor, "edit");
       if (m.deletedAt) return m;
       // The text goes; the row stays so replies and cursors keep their place.
       return updateLiveMessage(db, m.eventId, m.id, { body: "", deletedAt: nowIso() });
@@ -156,7 +156,7 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; li
     async vote(actor: Actor, p: ClientPayload<"message:vote">): Promise<{ message: LiveMessageRow; changed: boolean }> {
       const m = await message(p.messageId);
       const w = await writable(actor, m.eventId);
-      limit(w.actor, "vote");
+      await limit(w.actor, "vote");
       if (m.kind !== "question" || m.deletedAt) throw new LiveFailure("bad_request", t.errors.not_question);
       return setLiveVote(db, m.eventId, m.id, w.actor.id, p.value);
     },
@@ -164,7 +164,7 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; li
       moderatorOnly(actor);
       const m = await message(p.messageId);
       await room(m.eventId);
-      limit(actor!, "moderate");
+      await limit(actor!, "moderate");
       const now = nowIso();
       switch (p.action) {
         case "answer":
@@ -204,7 +204,7 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; li
     /** Checks a typing notice may be relayed (signed in, not removed, room writable); false means drop silently. */
     async mayType(actor: Actor, threadId: number): Promise<boolean> {
       if (!actor) return false;
-      if (!deps.limiter.hit(`live:typing:${actor.id}:${threadId}`, 1, 2000).allowed) return false;
+      if (!(await deps.limiter.hit(`live:typing:${actor.id}:${threadId}`, 1, 2000)).allowed) return false;
       try {
         const th = await this.thread(threadId);
         await writable(actor, th.eventId);
