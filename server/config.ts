@@ -41,6 +41,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     LIVE_RECOVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
     LIVE_REDIS_STREAM: z.string().trim().min(1).max(100).default("frl:live"),
+    RATE_LIMIT_PREFIX: z.string().trim().min(1).max(100).default("frl:rate:"),
   })
   .superRefine((env, ctx) => {
     // A real deployment (production without demo data) must share one secret across instances and restarts. A local
@@ -75,6 +76,8 @@ export type Config = {
   /** How long socket.io keeps a dropped live-room connection's missed packets (connection state recovery). */
   liveRecoveryMs: number;
   liveRedisStream: string;
+  /** Prefix of rate-limit keys in Redis: instances sharing it share their limits. */
+  rateLimitPrefix: string;
 };
 
 export class ConfigError extends Error {}
@@ -110,6 +113,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     liveRecoveryMs: env.LIVE_RECOVERY_MS,
     liveRedisStream: env.LIVE_REDIS_STREAM,
+    rateLimitPrefix: env.RATE_LIMIT_PREFIX,
   };
 }
 

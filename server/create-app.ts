@@ -37,7 +37,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   if (config.demo) await seedDemoData(db, logger);
 
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createFileMailer(path.join(config.dataDir, "mail"), config.mailFrom);
-  const limiter = await createRateLimiter(config.redisUrl, logger);
+  const limiter = await createRateLimiter(config.redisUrl, config.rateLimitPrefix, logger);
   const auth = createAuthService({ db, mailer, limiter });
   const events = createEventService({ db, mailer, logger });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });

@@ -60,8 +60,6 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 }
 
-const PREFIX = "frl:rate:";
-
 /**
  * Counters in Redis (INCR, expiry set with the first hit of a window). If Redis does not answer, this instance
  * falls back to its own counters rather than refusing everyone or letting everyone through unlimited.
@@ -72,14 +70,15 @@ export class RedisRateLimiter implements RateLimiter {
 
   private constructor(
     private readonly client: ReturnType<typeof createClient>,
+    private readonly prefix: string,
     private readonly logger: Logger,
   ) {}
 
-  static async connect(url: string, logger: Logger): Promise<RedisRateLimiter> {
+  static async connect(url: string, prefix: string, logger: Logger): Promise<RedisRateLimiter> {
     const client = createClient({ url, socket: { connectTimeout: 2000 } });
     client.on("error", (error: unknown) => logger.error("rate limits: redis error", { error: String(error) }));
     await client.connect();
-    return new RedisRateLimiter(client, logger);
+    return new RedisRateLimiter(client, prefix, logger);
   }
 
   private async guarded<T>(run: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
@@ -96,7 +95,7 @@ export class RedisRateLimiter implements RateLimiter {
   hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
     return this.guarded(
       async () => {
-        const k = PREFIX + key;
+        const k = this.prefix + key;
         const [count, , ttl] = (await this.client.multi().incr(k).pExpire(k, windowMs, "NX").pTTL(k).exec()) as unknown as [number, unknown, number];
         const allowed = count <= limit;
         return { allowed, retryAfterMs: allowed ? 0 : Math.max(ttl, 0) };
@@ -108,7 +107,7 @@ export class RedisRateLimiter implements RateLimiter {
   peek(key: string, limit: number): Promise<RateLimitResult> {
     return this.guarded(
       async () => {
-        const k = PREFIX + key;
+        const k = this.prefix + key;
         const [raw, ttl] = (await this.client.multi().get(k).pTTL(k).exec()) as unknown as [string | null, number];
         const count = Number(raw ?? 0);
         const allowed = count < limit;
@@ -121,7 +120,7 @@ export class RedisRateLimiter implements RateLimiter {
   reset(key: string): Promise<void> {
     return this.guarded(
       async () => {
-        await this.client.del(PREFIX + key);
+        await this.client.del(this.prefix + key);
       },
       () => this.fallback.reset(key),
     );
@@ -134,6 +133,6 @@ export class RedisRateLimiter implements RateLimiter {
 }
 
 /** The limiter for this configuration: shared through Redis when REDIS_URL is set. */
-export async function createRateLimiter(redisUrl: string | undefined, logger: Logger): Promise<RateLimiter> {
-  return redisUrl ? RedisRateLimiter.connect(redisUrl, logger) : new MemoryRateLimiter();
+export async function createRateLimiter(redisUrl: string | undefined, prefix: string, logger: Logger): Promise<RateLimiter> {
+  return redisUrl ? RedisRateLimiter.connect(redisUrl, prefix, logger) : new MemoryRateLimiter();
 }

@@ -16,7 +16,8 @@ describe("rate limits shared through Redis", () => {
   });
 
   it.skipIf(redisSkip !== null)("five failed logins spread over two instances lock the account on both", async () => {
-    const env = { REDIS_URL: TEST_REDIS_URL };
+    // Both instances share one key prefix, as instances of one deployment do.
+    const env = { REDIS_URL: TEST_REDIS_URL, RATE_LIMIT_PREFIX: `frl:rate:test:${randomBytes(4).toString("hex")}:` };
     const a = await startTestServer({ env });
     const b = await startTestServer({ env });
     servers.push(a, b);
@@ -36,7 +37,7 @@ describe("rate limits shared through Redis", () => {
   });
 
   it.skipIf(redisSkip !== null)("counts on its own instance when Redis stops answering, without failing requests", async () => {
-    const limiter = await RedisRateLimiter.connect(TEST_REDIS_URL, createLogger("silent"));
+    const limiter = await RedisRateLimiter.connect(TEST_REDIS_URL, "frl:rate:test:", createLogger("silent"));
     const key = `test:${randomBytes(6).toString("hex")}`;
     expect(await limiter.hit(key, 2, 60_000)).toEqual({ allowed: true, retryAfterMs: 0 });
     await (limiter as unknown as { client: { disconnect(): Promise<void> } }).client.disconnect();

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,6 +29,8 @@ export async function startTestServer(opts: { dialect?: Dialect; env?: Record<st
     DATA_DIR: dataDir,
     LOG_LEVEL: "error",
     FRL_DEMO: "1",
+    // With REDIS_URL, rate-limit counters would otherwise be shared by every test (and run) logging in from 127.0.0.1.
+    RATE_LIMIT_PREFIX: `frl:rate:test:${randomBytes(4).toString("hex")}:`,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...opts.env,
   });
