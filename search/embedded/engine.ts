@@ -11,7 +11,7 @@ import { checkQuery, type SortSpec } from "../shared/request";
 import { docRows, parseTerms, parseTok, type DocAttrs } from "./documents";
 import { FacetTable } from "./facets";
 import { FilterCache } from "./filter-cache";
-import { ATTR_BITS, POSTING_SHIFT, PostingIndex, type PostingVisitor } from "./postings";
+import { ATTR_BITS, POSTING_SHIFT, PostingIndex } from "./postings";
 import { fineRank, highlights, idMatcher, queryTitleIds, type IdMatcher, type Ranked } from "./rank";
 import { coarseKey, popcount, type Scores } from "./scores";
 import { slotTerms, type SlotTerms } from "./slot-terms";
@@ -318,7 +318,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     try {
       if (slots.length === 0) {
         let n = 0;
-        for (let rid = 0; rid < this.attrs.length; rid++) if (this.attrs[rid] && (!keep || keep[rid])) scratch.kept[n++] = rid;
+        for (let rid = 0; rid < this.attrs.length; rid++)
+          if (this.attrs[rid] && (!keep || keep[rid])) scratch.kept[n++] = rid;
         rids = scratch.kept.subarray(0, n);
       } else {
         touched = this.candidates(terms);
@@ -343,7 +344,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
       else ordered = this.rank(rids, scores, terms.length, matcher, parsed.words, offset + hitsPerPage);
 
       const isMatch = highlights(matcher);
-      const shown = Array.from({ length: Math.max(0, Math.min(hitsPerPage, ordered.length - offset)) }, (_, i) => ordered[offset + i]);
+      const shown = Array.from(
+        { length: Math.max(0, Math.min(hitsPerPage, ordered.length - offset)) },
+        (_, i) => ordered[offset + i]
+      );
       const hits = detached ? this.plainHits(shown, isMatch, cq.cropLength) : this.hits(shown, isMatch, cq.cropLength);
       const result: SearchResult = {
         hits,
@@ -395,41 +399,29 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private candidates(terms: SlotTerms[]): Int32Array {
     const { mask, typo, title, inTitle, touched: out } = this.scratch;
     let n = 0;
+    const live = this.index.live;
     terms.forEach(({ byTypo, phrases }, s) => {
       const bit = 1 << s;
-      let level = 0;
-      const visit: PostingVisitor = (rid, bits) => {
-        const m = mask[rid];
-        if (!(m & bit)) {
-          if (m === 0) out[n++] = rid;
-          mask[rid] = m | bit;
-          typo[rid] += level;
-        }
-        if (bits & ATTR_BITS.title && !(inTitle[rid] & bit)) {
-          inTitle[rid] |= bit;
-          title[rid]++;
-        }
-      };
-      for (const words of phrases) for (const [rid, bits] of this.phraseMatches(words)) visit(rid, bits);
-      const live = this.index.live;
-      for (level = 0; level < byTypo.length; level++) {
-        for (const term of byTypo[level]) {
-          for (const [list, from, to] of this.index.slices(term)) {
-            // visit() inlined: this loop runs once per posting, up to hundreds of thousands of times per query.
-            for (let i = from; i < to; i++) {
-              const p = list[i];
-              const rid = p >>> POSTING_SHIFT;
-              if (!live[rid]) continue;
-              const m = mask[rid];
-              if (!(m & bit)) {
-                if (m === 0) out[n++] = rid;
-                mask[rid] = m | bit;
-                typo[rid] += level;
-              }
-              if (p & ATTR_BITS.title && !(inTitle[rid] & bit)) {
-                inTitle[rid] |= bit;
-                title[rid]++;
-              }
+      for (let level = 0; level < byTypo.length; level++) {
+        // Synonym phrases match at typo 0, as postings built on the spot.
+        const slices: Array<[ArrayLike<number>, number, number]> = level === 0 ? phrases.map((w) => this.phraseMatches(w)) : [];
+        for (const term of byTypo[level]) slices.push(...this.index.slices(term));
+        for (const [list, from, to] of slices) {
+          // Written out rather than a callback: this loop runs once per posting, up to hundreds of thousands of
+          // times per query.
+          for (let i = from; i < to; i++) {
+            const p = list[i];
+            const rid = p >>> POSTING_SHIFT;
+            if (!live[rid]) continue;
+            const m = mask[rid];
+            if (!(m & bit)) {
+              if (m === 0) out[n++] = rid;
+              mask[rid] = m | bit;
+              typo[rid] += level;
+            }
+            if (p & ATTR_BITS.title && !(inTitle[rid] & bit)) {
+              inTitle[rid] |= bit;
+              title[rid]++;
             }
           }
         }
@@ -439,7 +431,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** Documents holding every word of a phrase (each word through any of its terms); title only if all are there. */
-  private phraseMatches(words: number[][]): Map<number, number> {
+  private phraseMatches(words: number[][]): [Int32Array, number, number] {
     const ordered = [...words].sort((a, b) => this.termsSize(a) - this.termsSize(b));
     let found: Map<number, number> | null = null;
     for (const terms of ordered) {
@@ -455,7 +447,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       found = next;
       if (found.size === 0) break;
     }
-    return found ?? new Map();
+    const postings = Int32Array.from(found?.entries() ?? [], ([rid, bits]) => (rid << POSTING_SHIFT) | bits);
+    return [postings, 0, postings.length];
   }
 
   private termsSize(terms: number[]): number {
