@@ -4,29 +4,22 @@ import type Database from "better-sqlite3";
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult, SearchSettings } from "../types";
 import { compileSynonyms, parseQuery, type SynonymIndex } from "../polish/query";
 import { stem } from "../polish/stemmer";
-import { isStopword } from "../polish/stopwords";
 import { compileFilter, type FilterNode } from "../shared/filter";
 import { formatText } from "../shared/format";
-import { checkQuery, type SortSpec } from "../shared/request";
+import { checkQuery } from "../shared/request";
+import { CandidateScratch, findCandidates } from "./candidates";
 import { docRows, parseTerms, parseTok, type DocAttrs } from "./documents";
 import { FacetTable } from "./facets";
 import { FilterCache } from "./filter-cache";
-import { ATTR_BITS, POSTING_SHIFT, PostingIndex } from "./postings";
-import { fineRank, highlights, idMatcher, queryTitleIds, type IdMatcher, type Ranked } from "./rank";
-import { coarseKey, popcount, type Scores } from "./scores";
-import { slotTerms, type SlotTerms } from "./slot-terms";
+import { compareBySort, rankMatches } from "./order";
+import { PostingIndex } from "./postings";
+import { highlights, idMatcher } from "./rank";
+import type { Scores } from "./scores";
+import { slotTerms } from "./slot-terms";
 import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot";
 import { openStore, statements } from "./store";
 import { TokenStreams } from "./token-streams";
 import { Vocabulary } from "./vocabulary";
-
-/** Per-document arrays reused across queries (searches run one at a time); only touched entries are reset. */
-type Scratch = Scores & { inTitle: Uint16Array; touched: Int32Array; kept: Int32Array };
-
-/** Candidates re-ranked in JS at least (more when a later page is asked for). */
-const MIN_FINE = 20;
-/** Upper bound of candidates re-ranked in JS when many tie on words/typo/title. */
-const MAX_FINE = 32;
 
 /** Title and summary formatted now; the body (long, rarely shown) only when read, then cached. */
 function lazyFormatted(
@@ -47,20 +40,6 @@ function lazyFormatted(
   return formatted as SearchHit["_formatted"];
 }
 
-function compareBySort(sort: SortSpec[], attrs: (DocAttrs | undefined)[], scores: Scores | null) {
-  return (a: number, b: number): number => {
-    for (const s of sort) {
-      const x = s.field === "date" ? attrs[a]!.date : attrs[a]!.titleKey;
-      const y = s.field === "date" ? attrs[b]!.date : attrs[b]!.titleKey;
-      if (x === y) continue;
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return x < y ? -s.dir : s.dir;
-    }
-    return (scores ? coarseKey(scores, b) - coarseKey(scores, a) : 0) || a - b;
-  };
-}
-
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = "embedded" as const;
   private db: Database.Database | null = null;
@@ -76,7 +55,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private facets = new FacetTable();
   private filters = new FilterCache();
   /** Per-document scores reused across queries (searches run one at a time): only touched entries are reset. */
-  private scratch: Scratch = EmbeddedSearchEngine.scratchOf(0);
+  private scratch = new CandidateScratch();
   private synonyms: SynonymIndex = compileSynonyms([]);
 
   /**
@@ -84,23 +63,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * and follows the primary's writes through refresh().
    */
   constructor(private readonly file: string, private readonly options: { readOnly?: boolean } = {}) {}
-
-  private static scratchOf(size: number): Scratch {
-    return {
-      mask: new Uint16Array(size),
-      typo: new Uint8Array(size),
-      title: new Uint8Array(size),
-      inTitle: new Uint16Array(size),
-      touched: new Int32Array(size),
-      kept: new Int32Array(size),
-    };
-  }
-
-  /** The scratch arrays, grown to hold every document. */
-  private scratchFor(size: number): Scratch {
-    if (this.scratch.mask.length < size) this.scratch = EmbeddedSearchEngine.scratchOf(size);
-    return this.scratch;
-  }
 
   private open(): void {
     if (this.db) return;
@@ -314,7 +276,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let touched: Int32Array = new Int32Array(0);
     const terms = slots.map((slot) => slotTerms(slot, this.vocab, this.index));
     const keep = this.filterBits(cq.filter);
-    const scratch = this.scratchFor(Math.max(this.index.capacity, this.attrs.length));
+    const scratch = this.scratch.fit(Math.max(this.index.capacity, this.attrs.length));
     try {
       if (slots.length === 0) {
         let n = 0;
@@ -322,7 +284,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
           if (this.attrs[rid] && (!keep || keep[rid])) scratch.kept[n++] = rid;
         rids = scratch.kept.subarray(0, n);
       } else {
-        touched = this.candidates(terms);
+        touched = findCandidates(terms, this.index, scratch);
         scores = scratch;
         if (!keep) rids = touched;
         else {
@@ -341,7 +303,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
       let ordered: ArrayLike<number>;
       if (cq.sort.length > 0) ordered = rids.sort(compareBySort(cq.sort, this.attrs, scores));
       else if (!scores) ordered = rids;
-      else ordered = this.rank(rids, scores, terms.length, matcher, parsed.words, offset + hitsPerPage);
+      else {
+        const ctx = { index: this.index, streams: this.streams, slotCount: terms.length, matcher, words: parsed.words };
+        ordered = rankMatches(rids, scores, ctx, offset + hitsPerPage);
+      }
 
       const isMatch = highlights(matcher);
       const shown = Array.from(
@@ -361,7 +326,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       };
       return { result, words: detached ? [...matcher.words] : [], prefixes: matcher.prefixes };
     } finally {
-      this.resetScratch(touched);
+      scratch.reset(touched);
     }
   }
 
@@ -377,135 +342,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
       return bits;
     });
-  }
-
-  private resetScratch(touched: Int32Array): void {
-    const { mask, typo, title, inTitle } = this.scratch;
-    if (touched.length > mask.length / 8) {
-      // Most documents were touched: clearing whole arrays is cheaper than visiting each.
-      for (const a of [mask, typo, title, inTitle]) a.fill(0);
-      return;
-    }
-    for (let i = 0; i < touched.length; i++) {
-      const rid = touched[i];
-      mask[rid] = 0;
-      typo[rid] = 0;
-      title[rid] = 0;
-      inTitle[rid] = 0;
-    }
-  }
-
-  /** Documents matching at least one slot, with per-document slot mask, typo sum and title matches. */
-  private candidates(terms: SlotTerms[]): Int32Array {
-    const { mask, typo, title, inTitle, touched: out } = this.scratch;
-    let n = 0;
-    const live = this.index.live;
-    terms.forEach(({ byTypo, phrases }, s) => {
-      const bit = 1 << s;
-      for (let level = 0; level < byTypo.length; level++) {
-        // Synonym phrases match at typo 0, as postings built on the spot.
-        const slices: Array<[ArrayLike<number>, number, number]> = level === 0 ? phrases.map((w) => this.phraseMatches(w)) : [];
-        for (const term of byTypo[level]) slices.push(...this.index.slices(term));
-        for (const [list, from, to] of slices) {
-          // Written out rather than a callback: this loop runs once per posting, up to hundreds of thousands of
-          // times per query.
-          for (let i = from; i < to; i++) {
-            const p = list[i];
-            const rid = p >>> POSTING_SHIFT;
-            if (!live[rid]) continue;
-            const m = mask[rid];
-            if (!(m & bit)) {
-              if (m === 0) out[n++] = rid;
-              mask[rid] = m | bit;
-              typo[rid] += level;
-            }
-            if (p & ATTR_BITS.title && !(inTitle[rid] & bit)) {
-              inTitle[rid] |= bit;
-              title[rid]++;
-            }
-          }
-        }
-      }
-    });
-    return out.subarray(0, n);
-  }
-
-  /** Documents holding every word of a phrase (each word through any of its terms); title only if all are there. */
-  private phraseMatches(words: number[][]): [Int32Array, number, number] {
-    const ordered = [...words].sort((a, b) => this.termsSize(a) - this.termsSize(b));
-    let found: Map<number, number> | null = null;
-    for (const terms of ordered) {
-      const next = new Map<number, number>();
-      const prev: Map<number, number> | null = found;
-      for (const term of terms) {
-        this.index.scan(term, (rid, bits) => {
-          if (prev && !prev.has(rid)) return;
-          next.set(rid, (next.get(rid) ?? 0) | bits);
-        });
-      }
-      if (prev) for (const [rid, bits] of next) next.set(rid, bits & prev.get(rid)!);
-      found = next;
-      if (found.size === 0) break;
-    }
-    const postings = Int32Array.from(found?.entries() ?? [], ([rid, bits]) => (rid << POSTING_SHIFT) | bits);
-    return [postings, 0, postings.length];
-  }
-
-  private termsSize(terms: number[]): number {
-    return terms.reduce((n, t) => n + this.index.size(t), 0);
-  }
-
-  /** Orders matches: a coarse key picks the pool worth re-ranking, fineRank orders it with all rules. */
-  private rank(
-    rids: Int32Array,
-    scores: Scores,
-    slotCount: number,
-    matcher: IdMatcher,
-    words: string[],
-    needed: number
-  ): number[] {
-    if (rids.length === 0) return [];
-    const want = Math.max(needed, MIN_FINE);
-    let pool: number[];
-    let rest: number[] = [];
-    if (rids.length > want) {
-      // Pick the pool by a histogram over the small integer coarse key: no sort of all matches.
-      const keys = new Uint16Array(rids.length);
-      const histogram = new Int32Array(1 << 12);
-      for (let i = 0; i < rids.length; i++) histogram[(keys[i] = coarseKey(scores, rids[i]))]++;
-      let threshold = histogram.length - 1;
-      for (let seen = 0; threshold > 0; threshold--) if ((seen += histogram[threshold]) >= want) break;
-      const cap = Math.max(want, MAX_FINE);
-      pool = [];
-      for (let i = 0; i < rids.length; i++) if (keys[i] > threshold) pool.push(rids[i]);
-      for (let i = 0; i < rids.length && pool.length < cap; i++) if (keys[i] === threshold) pool.push(rids[i]);
-      if (needed > pool.length) {
-        const inPool = new Set(pool);
-        const key = (rid: number) => coarseKey(scores, rid);
-        rest = Array.from(rids)
-          .filter((rid) => !inPool.has(rid))
-          .sort((a, b) => key(b) - key(a) || a - b);
-      }
-    } else pool = Array.from(rids);
-    // Every field present from the start: fineRank fills the rest in place.
-    const cands: Ranked[] = pool.map((rid) => ({
-      rid,
-      words: popcount(scores.mask[rid]),
-      typo: scores.typo[rid],
-      title: scores.title[rid],
-      proximity: 0,
-      attr: 0,
-      pos: 0,
-      exact: 0,
-    }));
-    const isStopId = (id: number) => id >= 0 && isStopword(this.index.term(id));
-    const stream = (rid: number) => this.streams.get(rid);
-    return [
-      ...fineRank(cands, stream, slotCount, matcher.match, queryTitleIds(words, this.index), isStopId).map(
-        (c) => c.rid
-      ),
-      ...rest,
-    ];
   }
 
   private hitDocs(rids: number[]): Map<number, Omit<SearchDocument, "body">> {
