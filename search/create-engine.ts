@@ -16,6 +16,8 @@ export type SearchEngineConfig = {
   meiliIndex?: string;
   /** Embedded only: search threads (0 = in this thread; command-line tools, tests). */
   searchThreads?: number;
+  /** Where a search thread that died and was replaced is reported. */
+  logger?: { error: (message: string) => void };
 };
 
 /** Creates the configured SearchEngine (call init(settings) before use). */
@@ -26,5 +28,5 @@ export function createSearchEngine(config: SearchEngineConfig): SearchEngine {
   }
   const file = config.searchDbFile ?? join(config.dataDir, "search.db");
   const threads = config.searchThreads ?? 0;
-  return threads > 0 ? new ThreadedSearchEngine(file, threads) : new EmbeddedSearchEngine(file);
+  return threads > 0 ? new ThreadedSearchEngine(file, threads, config.logger) : new EmbeddedSearchEngine(file);
 }

@@ -13,6 +13,9 @@ import { SearchQueryError, type SearchDocument, type SearchEngine, type SearchHi
 import { highlights } from "./rank";
 import type { ThreadReply, ThreadRequest } from "./search-thread";
 
+/** Pause before a thread that died is replaced. */
+const RESTART_DELAY_MS = 500;
+
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 class SearchThread {
@@ -20,8 +23,10 @@ class SearchThread {
   private next = 0;
   private pending = new Map<number, Pending>();
   private failure: Error | null = null;
+  private stopping = false;
 
-  constructor(file: string, primary: boolean) {
+  /** onLost: called once if the thread dies on its own (not when stopped). */
+  constructor(file: string, primary: boolean, onLost: (error: Error) => void) {
     this.worker = new Worker(new URL("./search-thread.mjs", import.meta.url), { workerData: { file, primary } });
     this.worker.on("message", (m: ThreadReply) => {
       const p = this.pending.get(m.id);
@@ -30,8 +35,17 @@ class SearchThread {
       if (m.error) p.reject(revive(m.error));
       else p.resolve(m.value);
     });
-    this.worker.on("error", (e) => this.fail(e));
-    this.worker.on("exit", (code) => this.fail(new Error(`search thread exited (${code})`)));
+    const lost = (error: Error) => {
+      const first = this.failure === null;
+      this.fail(error);
+      if (first && !this.stopping) onLost(error);
+    };
+    this.worker.on("error", lost);
+    this.worker.on("exit", (code) => lost(new Error(`search thread exited (${code})`)));
+  }
+
+  get failed(): boolean {
+    return this.failure !== null;
   }
 
   /** Requests in flight: the load balancing measure. */
@@ -55,6 +69,7 @@ class SearchThread {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     try {
       await this.call("close");
     } catch {
@@ -75,6 +90,9 @@ function revive(e: { name: string; message: string }): Error {
 export class ThreadedSearchEngine implements SearchEngine {
   readonly name = "embedded" as const;
   private threads: SearchThread[] = [];
+  /** Per thread slot: settles when the thread in it has finished init (a replacement too). */
+  private ready: Promise<void>[] = [];
+  private settings: SearchSettings | null = null;
   private bodies: Database.Statement<[string], string> | null = null;
   private reader: Database.Database | null = null;
   private writes: Promise<unknown> = Promise.resolve();
@@ -83,35 +101,66 @@ export class ThreadedSearchEngine implements SearchEngine {
   constructor(
     private readonly file: string,
     private readonly count_: number,
+    private readonly logger: { error: (message: string) => void } = console,
   ) {
     if (!Number.isInteger(count_) || count_ < 1) throw new Error("ThreadedSearchEngine needs at least one thread");
   }
 
   /** Starts the threads: the primary first (it creates the store), then the replicas. */
   async init(settings: SearchSettings): Promise<void> {
+    this.settings = settings;
     if (this.threads.length === 0) {
-      const primary = new SearchThread(this.file, true);
-      this.threads.push(primary);
-      await primary.call("init", settings);
-      const replicas = Array.from({ length: this.count_ - 1 }, () => new SearchThread(this.file, false));
-      this.threads.push(...replicas);
-      await Promise.all(replicas.map((r) => r.call("init", settings)));
+      await this.start(0);
+      await Promise.all(Array.from({ length: this.count_ - 1 }, (_, k) => this.start(k + 1)));
       this.reader = new Database(this.file, { readonly: true });
       this.bodies = this.reader.prepare<[string], string>("SELECT body FROM docs WHERE id = ?").pluck();
     } else await Promise.all(this.threads.map((t) => t.call("init", settings)));
   }
 
-  private get primary(): SearchThread {
-    const p = this.threads[0];
-    if (!p) throw new Error("search engine not initialised");
-    return p;
+  /**
+   * Puts a new thread in slot i (0 is the primary) and initialises it. A thread that dies on its own (a crash, memory
+   * exhausted) is replaced the same way: it reads the store afresh, so it misses nothing that was committed.
+   */
+  private start(i: number): Promise<void> {
+    const thread = new SearchThread(this.file, i === 0, (error) => {
+      if (this.threads[i] !== thread) return;
+      this.logger.error(`search: thread ${i} stopped (${error.message}); starting a new one`);
+      // Until the new thread is up, searches go to the others; a short pause keeps a thread that cannot start
+      // from restarting in a tight loop.
+      this.ready[i] = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          if (this.threads[i] !== thread) return resolve();
+          this.start(i)
+            .catch((e: unknown) => this.logger.error(`search: thread ${i} could not restart: ${String(e)}`))
+            .finally(resolve);
+        }, RESTART_DELAY_MS),
+      );
+    });
+    this.threads[i] = thread;
+    const ready = thread.call<void>("init", this.settings);
+    this.ready[i] = ready.catch(() => undefined);
+    return ready;
+  }
+
+  /** The primary once it is ready (waiting for a replacement if it just died). */
+  private async primaryThread(): Promise<SearchThread> {
+    if (this.threads.length === 0) throw new Error("search engine not initialised");
+    await this.ready[0];
+    return this.threads[0];
   }
 
   /** Writes run one after another, each followed by every replica catching up. */
   private write(op: "upsert" | "remove" | "clear", arg: unknown, ids: string[] | null): Promise<void> {
     const run = async () => {
-      await (arg === undefined ? this.primary.call(op) : this.primary.call(op, arg));
-      await Promise.all(this.threads.slice(1).map((r) => (ids ? r.call("refresh", ids) : r.call("reload"))));
+      const primary = await this.primaryThread();
+      await (arg === undefined ? primary.call(op) : primary.call(op, arg));
+      // A replica being replaced catches up once it is up (refresh is idempotent); a dead one is skipped.
+      const follow = async (i: number) => {
+        await this.ready[i];
+        const r = this.threads[i];
+        if (!r.failed) await (ids ? r.call("refresh", ids) : r.call("reload"));
+      };
+      await Promise.all(this.threads.slice(1).map((_, k) => follow(k + 1)));
     };
     const done = this.writes.then(run, run);
     this.writes = done.catch(() => undefined);
@@ -130,32 +179,42 @@ export class ThreadedSearchEngine implements SearchEngine {
     return this.write("clear", undefined, null);
   }
 
-  count(): Promise<number> {
-    return this.primary.call<number>("count");
+  async count(): Promise<number> {
+    return (await this.primaryThread()).call<number>("count");
   }
 
   async healthy(): Promise<boolean> {
     try {
-      return this.threads.length > 0 && (await this.primary.call<boolean>("healthy"));
+      return this.threads.length > 0 && (await (await this.primaryThread()).call<boolean>("healthy"));
     } catch {
       return false;
     }
   }
 
-  async search(query: SearchQuery): Promise<SearchResult> {
-    // The least busy thread; ties go round, so every thread serves even a trickle of requests.
+  async search(query: SearchQuery, retried = false): Promise<SearchResult> {
+    // The least busy live thread; ties go round, so every thread serves even a trickle of requests.
     const n = this.threads.length;
-    let thread = this.primary;
+    if (n === 0) throw new Error("search engine not initialised");
+    let thread: SearchThread | null = null;
     let best = Infinity;
     this.turn = (this.turn + 1) % n;
     for (let k = 0; k < n; k++) {
       const t = this.threads[(this.turn + k) % n];
-      if (t.load < best) {
+      if (!t.failed && t.load < best) {
         best = t.load;
         thread = t;
       }
     }
-    const { result, words, prefixes } = await thread.call<{ result: SearchResult; words: string[]; prefixes: string[] }>("search", query);
+    thread ??= await this.primaryThread();
+    let reply: { result: SearchResult; words: string[]; prefixes: string[] };
+    try {
+      reply = await thread.call("search", query);
+    } catch (error) {
+      // The thread died under this query: another one answers (once).
+      if (thread.failed && !retried) return this.search(query, true);
+      throw error;
+    }
+    const { result, words, prefixes } = reply;
     const isMatch = highlights({ words: new Set(words), prefixes });
     const { cropLength } = checkQuery(query);
     for (const hit of result.hits) this.attachBody(hit, isMatch, cropLength);

@@ -16,7 +16,7 @@ import { createLibraryService, type LibraryService } from "./library-service.js"
 export async function startLibrary(deps: { config: Config; db: DbHandle; logger: Logger; events: EventService }): Promise<{ library: LibraryService; search: SearchRuntime; close: () => Promise<void> }> {
   const { config, db, logger } = deps;
   if (config.demo) await seedDemoLibrary(db, logger);
-  const engine = createSearchEngine({ searchEngine: config.searchEngine, dataDir: config.dataDir, meiliUrl: config.meiliUrl, meiliKey: config.meiliKey, searchThreads: config.searchThreads });
+  const engine = createSearchEngine({ searchEngine: config.searchEngine, dataDir: config.dataDir, meiliUrl: config.meiliUrl, meiliKey: config.meiliKey, searchThreads: config.searchThreads, logger });
   const search = await startSearchRuntime({ db, engine, logger });
   const library = createLibraryService({ db, storage: createDiskStorage(config.dataDir), afterWrite: () => void search.indexer.kick() });
   deps.events.onChange(() => void search.indexer.kick());

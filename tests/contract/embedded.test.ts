@@ -30,6 +30,26 @@ describe("embedded engine on search threads", () => {
     await engine.close();
   });
 
+  it("replaces a thread that dies: searches go on meanwhile, writes wait for a new primary", async () => {
+    const errors: string[] = [];
+    const engine = new ThreadedSearchEngine(join(dir, "threads-crash.db"), 3, { error: (m) => errors.push(m) });
+    await engine.init({ synonyms: [] });
+    await engine.upsert(fixtures);
+    type Inside = { threads: Array<{ worker: { terminate(): Promise<number> } }> };
+    const kill = (i: number) => (engine as unknown as Inside).threads[i].worker.terminate();
+    const searchAll = async () => (await Promise.all(Array.from({ length: 9 }, () => engine.search({ q: "rewitalizajca" })))).map((r) => r.hits.map((h) => h.id));
+    await kill(1);
+    for (const ids of await searchAll()) expect(ids).toContain("library:2");
+    await kill(0);
+    await engine.upsert([{ ...fixtures[0], id: "library:after-crash", title: "Kompostownik po awarii" }]);
+    for (const ids of await Promise.all(Array.from({ length: 9 }, () => engine.search({ q: "kompostownik awarii" })))) {
+      expect(ids.hits.map((h) => h.id)).toContain("library:after-crash");
+    }
+    expect(await engine.count()).toBe(fixtures.length + 1);
+    expect(errors.filter((m) => /thread \d stopped/.test(m))).toHaveLength(2);
+    await engine.close();
+  });
+
   it("keeps the body out of the thread message and reads it when asked", async () => {
     const engine = new ThreadedSearchEngine(join(dir, "threads-body.db"), 2);
     await engine.init({ synonyms: [] });
