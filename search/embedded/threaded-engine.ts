@@ -3,8 +3,8 @@
 // replicas over the same SQLite file (WAL lets them read while the primary writes); after each write the primary's
 // changed ids are re-read by every replica before the write resolves, so a search after an upsert sees it whichever
 // thread answers. Each thread holds its own in-memory index (memory grows with the number of threads). Searches go
-// to the thread with the fewest requests in flight. Hit bodies (rarely needed, most of the bytes) are read lazily
-// from the store on this side.
+// to the thread with the fewest requests in flight; a thread that dies is replaced and the others answer meanwhile.
+// Hit bodies (rarely needed, most of the bytes) are read lazily from the store on this side.
 import Database from "better-sqlite3";
 import { Worker } from "node:worker_threads";
 import { formatText } from "../shared/format";
@@ -100,10 +100,10 @@ export class ThreadedSearchEngine implements SearchEngine {
 
   constructor(
     private readonly file: string,
-    private readonly count_: number,
+    private readonly threadCount: number,
     private readonly logger: { error: (message: string) => void } = console,
   ) {
-    if (!Number.isInteger(count_) || count_ < 1) throw new Error("ThreadedSearchEngine needs at least one thread");
+    if (!Number.isInteger(threadCount) || threadCount < 1) throw new Error("ThreadedSearchEngine needs at least one thread");
   }
 
   /** Starts the threads: the primary first (it creates the store), then the replicas. */
@@ -111,7 +111,7 @@ export class ThreadedSearchEngine implements SearchEngine {
     this.settings = settings;
     if (this.threads.length === 0) {
       await this.start(0);
-      await Promise.all(Array.from({ length: this.count_ - 1 }, (_, k) => this.start(k + 1)));
+      await Promise.all(Array.from({ length: this.threadCount - 1 }, (_, k) => this.start(k + 1)));
       this.reader = new Database(this.file, { readonly: true });
       this.bodies = this.reader.prepare<[string], string>("SELECT body FROM docs WHERE id = ?").pluck();
     } else await Promise.all(this.threads.map((t) => t.call("init", settings)));
