@@ -11,6 +11,7 @@ import { CandidateScratch, findCandidates } from "./candidates";
 import { docRows, parseTerms, parseTok, type DocAttrs } from "./documents";
 import { FacetTable } from "./facets";
 import { FilterCache } from "./filter-cache";
+import { withLazyBody } from "./lazy-body";
 import { compareBySort, rankMatches } from "./order";
 import { PostingIndex } from "./postings";
 import { highlights, idMatcher } from "./rank";
@@ -21,24 +22,8 @@ import { openStore, statements } from "./store";
 import { TokenStreams } from "./token-streams";
 import { Vocabulary } from "./vocabulary";
 
-/** Title and summary formatted now; the body (long, rarely shown) only when read, then cached. */
-function lazyFormatted(
-  doc: Pick<SearchDocument, "title" | "summary">,
-  readBody: () => string,
-  isMatch: (token: string) => boolean,
-  cropLength: number
-): SearchHit["_formatted"] {
-  let body: string | undefined;
-  const formatted = {
-    title: formatText(doc.title, isMatch),
-    summary: formatText(doc.summary, isMatch, cropLength),
-  };
-  Object.defineProperty(formatted, "body", {
-    enumerable: true,
-    get: () => (body ??= formatText(readBody(), isMatch, cropLength)),
-  });
-  return formatted as SearchHit["_formatted"];
-}
+/** A result whose hits carry no body, with what is needed to highlight the body where it is read. */
+export type DetachedResult = { result: SearchResult; words: string[]; prefixes: string[]; cropLength: number };
 
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = "embedded" as const;
@@ -133,7 +118,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const added: number[] = [];
     this.db!.transaction(() => {
       for (const { doc, rows } of prepared) {
-        const old = this.st.ridById.get(doc.id)?.rid;
+        const old = this.ridById.get(doc.id);
         if (old !== undefined) {
           this.st.deleteDoc.run(old);
           replaced.push(old);
@@ -174,7 +159,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const gone: number[] = [];
     this.db!.transaction(() => {
       for (const id of ids) {
-        const rid = this.st.ridById.get(id)?.rid;
+        const rid = this.ridById.get(id);
         if (rid === undefined) continue;
         this.st.deleteDoc.run(rid);
         gone.push(rid);
@@ -259,11 +244,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * For a search thread: hits as plain data (no body, no _formatted.body: both are read lazily where the result
    * is used, see threaded-engine.ts), with the words that matched, for highlighting the body there.
    */
-  searchDetached(query: SearchQuery): { result: SearchResult; words: string[]; prefixes: string[] } {
+  searchDetached(query: SearchQuery): DetachedResult {
     return this.run(query, true);
   }
 
-  private run(query: SearchQuery, detached: boolean): { result: SearchResult; words: string[]; prefixes: string[] } {
+  private run(query: SearchQuery, detached: boolean): DetachedResult {
     const started = performance.now();
     this.open();
     const cq = checkQuery(query);
@@ -324,7 +309,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
         processingTimeMs: Math.round(performance.now() - started),
         query: cq.q,
       };
-      return { result, words: detached ? [...matcher.words] : [], prefixes: matcher.prefixes };
+      return {
+        result,
+        words: detached ? [...matcher.words] : [],
+        prefixes: matcher.prefixes,
+        cropLength: cq.cropLength,
+      };
     } finally {
       scratch.reset(touched);
     }
@@ -364,16 +354,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private hits(rids: number[], isMatch: (token: string) => boolean, cropLength: number): SearchHit[] {
-    const byRid = this.hitDocs(rids);
     const bodies = this.st.body;
-    return rids.map((rid) => {
-      let body: string | undefined;
-      // The body is read from the store only if asked for (while the engine is open).
-      const readBody = () => (body ??= bodies.get(rid) ?? "");
-      const hit = byRid.get(rid)! as SearchHit;
-      Object.defineProperty(hit, "body", { enumerable: true, get: readBody });
-      hit._formatted = lazyFormatted(hit, readBody, isMatch, cropLength);
-      return hit;
-    });
+    // The body is read from the store only if asked for (while the engine is open).
+    return this.plainHits(rids, isMatch, cropLength).map((hit, i) =>
+      withLazyBody(hit, () => bodies.get(rids[i]), isMatch, cropLength)
+    );
   }
 }

@@ -9,7 +9,6 @@ export const ATTR_BITS = { title: 1, summary: 2, meta: 4, body: 8 } as const;
 const SHIFT = 4;
 const MASK = (1 << SHIFT) - 1;
 export const POSTING_SHIFT = SHIFT;
-export const POSTING_BITS = MASK;
 
 export type PostingVisitor = (rid: number, bits: number) => void;
 

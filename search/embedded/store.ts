@@ -47,7 +47,6 @@ export function openStore(file: string): Database.Database {
 /** Prepared statements used by the engine. */
 export function statements(db: Database.Database) {
   return {
-    ridById: db.prepare<[string], { rid: number }>("SELECT rid FROM docs WHERE id = ?"),
     insertDoc: db.prepare<[string, string, string, string, string, string]>(
       "INSERT INTO docs (id, data, body, attrs, tok, terms) VALUES (?, ?, ?, ?, ?, ?)",
     ),

@@ -7,9 +7,9 @@
 // Hit bodies (rarely needed, most of the bytes) are read lazily from the store on this side.
 import Database from "better-sqlite3";
 import { Worker } from "node:worker_threads";
-import { formatText } from "../shared/format";
-import { checkQuery } from "../shared/request";
-import { SearchQueryError, type SearchDocument, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult, type SearchSettings } from "../types";
+import { SearchQueryError, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult, type SearchSettings } from "../types";
+import type { DetachedResult } from "./engine";
+import { withLazyBody } from "./lazy-body";
 import { highlights } from "./rank";
 import type { ThreadReply, ThreadRequest } from "./search-thread";
 
@@ -206,7 +206,7 @@ export class ThreadedSearchEngine implements SearchEngine {
       }
     }
     thread ??= await this.primaryThread();
-    let reply: { result: SearchResult; words: string[]; prefixes: string[] };
+    let reply: DetachedResult;
     try {
       reply = await thread.call("search", query);
     } catch (error) {
@@ -214,24 +214,10 @@ export class ThreadedSearchEngine implements SearchEngine {
       if (thread.failed && !retried) return this.search(query, true);
       throw error;
     }
-    const { result, words, prefixes } = reply;
+    const { result, words, prefixes, cropLength } = reply;
     const isMatch = highlights({ words: new Set(words), prefixes });
-    const { cropLength } = checkQuery(query);
-    for (const hit of result.hits) this.attachBody(hit, isMatch, cropLength);
+    for (const hit of result.hits) withLazyBody(hit, () => this.bodies!.get(hit.id), isMatch, cropLength);
     return result;
-  }
-
-  /** hit.body and hit._formatted.body, read from the store when first used. */
-  private attachBody(hit: SearchHit, isMatch: (t: string) => boolean, cropLength: number): void {
-    const bodies = this.bodies!;
-    let body: string | undefined;
-    let formatted: string | undefined;
-    const read = () => (body ??= bodies.get(hit.id) ?? "");
-    Object.defineProperty(hit, "body", { enumerable: true, get: read });
-    Object.defineProperty(hit._formatted, "body", {
-      enumerable: true,
-      get: () => (formatted ??= formatText(read(), isMatch, cropLength)),
-    });
   }
 
   async close(): Promise<void> {

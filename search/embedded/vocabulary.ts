@@ -13,7 +13,6 @@ const NONE = -1;
 const MEMO_SIZE = 5000;
 
 export class Vocabulary {
-  private count = 0;
   // Node n: its character, first child, next sibling, and the term id of the word ending there (or NONE).
   // Node 0 is the root.
   private char = new Uint16Array(1024);
@@ -30,16 +29,11 @@ export class Vocabulary {
   }
 
   clear(): void {
-    this.count = 0;
     this.child.fill(NONE);
     this.sibling.fill(NONE);
     this.word.fill(NONE);
     this.nodes = 1;
     this.memo.clear();
-  }
-
-  get size(): number {
-    return this.count;
   }
 
   private grow(): void {
@@ -78,7 +72,6 @@ export class Vocabulary {
     }
     if (this.word[n] !== NONE) return;
     this.word[n] = id;
-    this.count++;
     if (this.memo.size) this.memo.clear();
   }
 
@@ -87,11 +80,6 @@ export class Vocabulary {
     let n = 0;
     for (let i = 0; i < prefix.length && n !== NONE; i++) n = this.find(n, prefix.charCodeAt(i));
     return n;
-  }
-
-  has(w: string): boolean {
-    const n = this.walk(w);
-    return n !== NONE && this.word[n] !== NONE;
   }
 
   /** Term ids of every word starting with the prefix (the prefix itself included when it is a word). */
