@@ -16,6 +16,8 @@ export type DocAttrs = FilterValues & { id: string; date: string | null; titleKe
 
 export type DocRows = {
   attrs: DocAttrs;
+  /** The document but its body, as JSON: what a hit carries. */
+  data: string;
   /** Folded tokens of title, summary, meta and the beginning of the body: what re-ranking reads. */
   ranked: string[][];
   /** `ranked` as stored: one line per attribute. */
@@ -54,8 +56,10 @@ export function docRows(doc: SearchDocument): DocRows {
   mark(body, ATTR_BITS.body);
   const words = [...bitsOf];
   const ranked = [title, summary, meta, body.slice(0, MAX_RANKED_TOKENS)];
+  const { body: _body, ...hit } = doc;
   return {
     attrs,
+    data: JSON.stringify(hit),
     ranked,
     tok: ranked.map((t) => t.join(" ")).join("\n"),
     words,

@@ -14,7 +14,8 @@ import { FilterCache } from "./filter-cache";
 import { withLazyBody } from "./lazy-body";
 import { compareBySort, rankMatches } from "./order";
 import { PostingIndex } from "./postings";
-import { highlights, idMatcher } from "./rank";
+import { HitData } from "./hit-data";
+import { highlights, idMatcher, MatchTable, type IdMatcher } from "./rank";
 import type { Scores } from "./scores";
 import { slotTerms } from "./slot-terms";
 import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot";
@@ -30,6 +31,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private db: Database.Database | null = null;
   private st!: ReturnType<typeof statements>;
   private attrs: (DocAttrs | undefined)[] = [];
+  private hitData = new HitData();
   private ridById = new Map<string, number>();
   private docCount = 0;
   private vocab = new Vocabulary();
@@ -41,6 +43,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private filters = new FilterCache();
   /** Per-document scores reused across queries (searches run one at a time): only touched entries are reset. */
   private scratch = new CandidateScratch();
+  private matchTable = new MatchTable();
   private synonyms: SynonymIndex = compileSynonyms([]);
 
   /**
@@ -55,7 +58,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.st = statements(this.db);
     const live: number[] = [];
     for (const row of this.st.allAttrs.iterate()) {
-      this.setAttrs(row.rid, JSON.parse(row.attrs) as DocAttrs);
+      this.setAttrs(row.rid, JSON.parse(row.attrs) as DocAttrs, row.data);
       live.push(row.rid);
     }
     const snapshot = loadSnapshot(this.db);
@@ -88,8 +91,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.dirty = false;
   }
 
-  private setAttrs(rid: number, a: DocAttrs | undefined): void {
+  private setAttrs(rid: number, a: DocAttrs | undefined, data?: string): void {
     this.filters.clear();
+    this.hitData.set(rid, data);
     const before = this.attrs[rid];
     if (before) this.ridById.delete(before.id);
     if (before && !a) this.docCount--;
@@ -123,11 +127,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
           this.st.deleteDoc.run(old);
           replaced.push(old);
         }
-        const { body, ...rest } = doc;
         const row = this.st.insertDoc.run(
           doc.id,
-          JSON.stringify(rest),
-          body,
+          rows.data,
+          doc.body,
           JSON.stringify(rows.attrs),
           rows.tok,
           rows.terms
@@ -138,7 +141,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // Memory follows only once the transaction has committed.
     for (const rid of replaced) this.forget(rid);
     prepared.forEach(({ rows }, i) => {
-      this.setAttrs(added[i], rows.attrs);
+      this.setAttrs(added[i], rows.attrs, rows.data);
       this.vocab.add(this.index.add(added[i], rows.words, stem));
       this.streams.set(added[i], rows.ranked, this.index);
     });
@@ -183,6 +186,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.index.clear();
     this.streams.clear();
     this.attrs = [];
+    this.hitData.clear();
     this.ridById.clear();
     this.facets.clear();
     this.filters.clear();
@@ -199,7 +203,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       if (current !== undefined && current === row?.rid) continue;
       if (current !== undefined) this.forget(current);
       if (!row) continue;
-      this.setAttrs(row.rid, JSON.parse(row.attrs) as DocAttrs);
+      this.setAttrs(row.rid, JSON.parse(row.attrs) as DocAttrs, row.data);
       this.vocab.add(this.index.add(row.rid, parseTerms(row.terms), stem));
       this.streams.set(row.rid, parseTok(row.tok), this.index);
     }
@@ -262,6 +266,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const terms = slots.map((slot) => slotTerms(slot, this.vocab, this.index));
     const keep = this.filterBits(cq.filter);
     const scratch = this.scratch.fit(Math.max(this.index.capacity, this.attrs.length));
+    let matcher: IdMatcher | null = null;
     try {
       if (slots.length === 0) {
         let n = 0;
@@ -284,7 +289,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
       const { page, hitsPerPage } = cq;
       const offset = (page - 1) * hitsPerPage;
-      const matcher = idMatcher(terms, this.index);
+      matcher = idMatcher(terms, this.index, this.matchTable);
       let ordered: ArrayLike<number>;
       if (cq.sort.length > 0) ordered = rids.sort(compareBySort(cq.sort, this.attrs, scores));
       else if (!scores) ordered = rids;
@@ -317,6 +322,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       };
     } finally {
       scratch.reset(touched);
+      matcher?.release();
     }
   }
 
@@ -334,17 +340,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
   }
 
-  private hitDocs(rids: number[]): Map<number, Omit<SearchDocument, "body">> {
-    const byRid = new Map<number, Omit<SearchDocument, "body">>();
-    if (rids.length === 0) return byRid;
-    for (const row of this.st.data.all(JSON.stringify(rids))) byRid.set(row.rid, JSON.parse(row.data));
-    return byRid;
-  }
-
   private plainHits(rids: number[], isMatch: (token: string) => boolean, cropLength: number): SearchHit[] {
-    const byRid = this.hitDocs(rids);
     return rids.map((rid) => {
-      const doc = byRid.get(rid)!;
+      const doc = this.hitData.get(rid);
       const _formatted = {
         title: formatText(doc.title, isMatch),
         summary: formatText(doc.summary, isMatch, cropLength),

@@ -75,7 +75,7 @@ export function rankMatches(
     cands,
     (rid) => streams.get(rid),
     slotCount,
-    matcher.match,
+    matcher,
     queryTitleIds(words, index),
     isStopId
   );

@@ -36,6 +36,11 @@ export class PostingIndex {
     return this.live.length;
   }
 
+  /** One past the largest term id. */
+  get termCount(): number {
+    return this.terms.length;
+  }
+
   /** The term with this id. */
   term(id: number): string {
     return this.terms[id];

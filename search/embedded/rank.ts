@@ -15,30 +15,41 @@ const ATTRS = 4;
 const MAX_PROXIMITY = 8;
 const MAX_POSITIONS = 64;
 const MAX_WORD_POSITION = 10;
-const NONE: SlotMatch[] = [];
 
 /**
- * Which query slots a token (term id) satisfies, with typos and exactness. The query's own words, the words sharing
- * their stems and the typo neighbours are listed up front in one small map; the (possibly thousands of) words a
- * half-typed word starts are looked up in their set (no per-word entries are built for them).
+ * Which query slots a token (term id) satisfies, with typos and exactness: `table[id]` is 0 for a term that matches
+ * nothing, else 1 + the index of its matches in `lists`. A typed array rather than a map because re-ranking looks up
+ * every token of every pooled document (thousands per query); the words a half-typed word starts (possibly
+ * thousands) are entered too. The table is reused between queries: release() clears what this query set.
  */
 export type IdMatcher = {
-  match: (id: number) => SlotMatch[];
+  table: Int32Array;
+  lists: SlotMatch[][];
   /** The listed matching words, and the words being typed (any token starting one matches): for highlighting. */
   words: Set<string>;
   prefixes: string[];
+  release(): void;
 };
 
-export function idMatcher(terms: SlotTerms[], index: PostingIndex): IdMatcher {
-  const listed = new Map<number, SlotMatch[]>();
+/** The per-term array behind IdMatcher, kept by the engine (searches run one at a time). */
+export class MatchTable {
+  ids = new Int32Array(0);
+
+  fit(terms: number): Int32Array {
+    if (this.ids.length < terms) this.ids = new Int32Array(Math.max(terms, this.ids.length * 2));
+    return this.ids;
+  }
+}
+
+export function idMatcher(terms: SlotTerms[], index: PostingIndex, scratch: MatchTable): IdMatcher {
+  const byId = new Map<number, SlotMatch[]>();
   const put = (id: number, slot: number, typo: number, exact: boolean) => {
-    let list = listed.get(id);
-    if (!list) listed.set(id, (list = []));
+    let list = byId.get(id);
+    if (!list) byId.set(id, (list = []));
     const m = list.find((x) => x.slot === slot);
     if (!m) list.push({ slot, typo, exact });
     else if (typo < m.typo || (typo === m.typo && exact && !m.exact)) Object.assign(m, { typo, exact });
   };
-  const typed: Array<{ slot: number; expanded: Set<number> }> = [];
   const prefixes: string[] = [];
   terms.forEach((t, slot) => {
     for (const id of t.zero) {
@@ -47,21 +58,26 @@ export function idMatcher(terms: SlotTerms[], index: PostingIndex): IdMatcher {
       else for (const word of index.wordsOfStem(id)) put(word, slot, 0, t.exact.has(word));
     }
     for (const d of [1, 2]) for (const id of t.byTypo[d]) put(id, slot, d, false);
-    if (t.expanded.size) typed.push({ slot, expanded: t.expanded });
     prefixes.push(...t.prefixes);
   });
+  // Highlighting lists the words themselves; words being typed are recognised by their prefix.
   const words = new Set<string>();
-  for (const id of listed.keys()) words.add(index.term(id));
-  const match = (id: number): SlotMatch[] => {
-    let m = listed.get(id) ?? NONE;
-    for (let k = 0; k < typed.length; k++) {
-      const { slot, expanded } = typed[k];
-      if (!expanded.has(id) || m.some((x) => x.slot === slot)) continue;
-      m = [...m, { slot, typo: 0, exact: false }];
-    }
-    return m;
+  for (const id of byId.keys()) words.add(index.term(id));
+  terms.forEach((t, slot) => {
+    for (const id of t.expanded) put(id, slot, 0, false);
+  });
+  const table = scratch.fit(index.termCount);
+  const lists: SlotMatch[][] = [];
+  for (const [id, list] of byId) table[id] = lists.push(list);
+  return {
+    table,
+    lists,
+    words,
+    prefixes,
+    release: () => {
+      for (const id of byId.keys()) table[id] = 0;
+    },
   };
-  return { match, words, prefixes };
 }
 
 /** Whether a token of a hit's text is highlighted. */
@@ -101,11 +117,12 @@ export function fineRank(
   cands: Ranked[],
   stream: (rid: number) => Int32Array | undefined,
   slotCount: number,
-  matcher: (id: number) => SlotMatch[],
+  matcher: Pick<IdMatcher, "table" | "lists">,
   titleIds: number[] | null,
   isStopId: (id: number) => boolean,
 ): Ranked[] {
   const n = slotCount;
+  const { table, lists } = matcher;
   const ranked = cands.map((r): Ranked => {
     const positions: number[][] = Array.from({ length: n }, () => []);
     const bestAttr = new Array<number>(n).fill(ATTRS);
@@ -124,7 +141,12 @@ export function fineRank(
         continue;
       }
       if (a === 0 && titleMatch && !isStopId(id)) titleMatch = titleWord < titleIds!.length && titleIds![titleWord++] === id;
-      const matches = matcher(id);
+      const found = table[id];
+      if (found === 0) {
+        p++;
+        continue;
+      }
+      const matches = lists[found - 1];
       for (let k = 0; k < matches.length; k++) {
         const m = matches[k];
         const list = positions[m.slot];

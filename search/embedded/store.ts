@@ -52,17 +52,14 @@ export function statements(db: Database.Database) {
     ),
     deleteDoc: db.prepare<[number]>("DELETE FROM docs WHERE rid = ?"),
     deleteAll: db.prepare("DELETE FROM docs"),
-    allAttrs: db.prepare<[], { rid: number; attrs: string }>("SELECT rid, attrs FROM docs ORDER BY rid"),
+    allAttrs: db.prepare<[], { rid: number; attrs: string; data: string }>("SELECT rid, attrs, data FROM docs ORDER BY rid"),
     rowsAfter: db.prepare<[number], { rid: number; tok: string; terms: string }>(
       "SELECT rid, tok, terms FROM docs WHERE rid > ? ORDER BY rid",
     ),
-    rowById: db.prepare<[string], { rid: number; attrs: string; tok: string; terms: string }>(
-      "SELECT rid, attrs, tok, terms FROM docs WHERE id = ?",
+    rowById: db.prepare<[string], { rid: number; attrs: string; data: string; tok: string; terms: string }>(
+      "SELECT rid, attrs, data, tok, terms FROM docs WHERE id = ?",
     ),
     maxRid: db.prepare<[], number | null>("SELECT max(rid) FROM docs").pluck(),
     body: db.prepare<[number], string | undefined>("SELECT body FROM docs WHERE rid = ?").pluck(),
-    data: db.prepare<[string], { rid: number; data: string }>(
-      "SELECT rid, data FROM docs WHERE rid IN (SELECT value FROM json_each(?))",
-    ),
   };
 }
