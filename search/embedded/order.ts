@@ -13,6 +13,10 @@ const MIN_FINE = 20;
 /** Upper bound of candidates re-ranked in full when many tie on words/typo/title. */
 const MAX_FINE = 32;
 
+// Reused between queries (searches run one at a time): allocating them per query showed up as GC time.
+let keys = new Uint16Array(0);
+const histogram = new Int32Array(1 << 12);
+
 /** Sort by date or title first, then relevance (when there is a query), then insertion. */
 export function compareBySort(sort: SortSpec[], attrs: (DocAttrs | undefined)[], scores: Scores | null) {
   return (a: number, b: number): number => {
@@ -41,8 +45,8 @@ export function rankMatches(
   let rest: number[] = [];
   if (rids.length > want) {
     // Pick the pool by a histogram over the small integer coarse key: no sort of all matches.
-    const keys = new Uint16Array(rids.length);
-    const histogram = new Int32Array(1 << 12);
+    if (keys.length < rids.length) keys = new Uint16Array(Math.max(rids.length, keys.length * 2));
+    histogram.fill(0);
     for (let i = 0; i < rids.length; i++) histogram[(keys[i] = coarseKey(scores, rids[i]))]++;
     let threshold = histogram.length - 1;
     for (let seen = 0; threshold > 0; threshold--) if ((seen += histogram[threshold]) >= want) break;

@@ -63,19 +63,33 @@ export function idMatcher(terms: SlotTerms[], index: PostingIndex, scratch: Matc
   // Highlighting lists the words themselves; words being typed are recognised by their prefix.
   const words = new Set<string>();
   for (const id of byId.keys()) words.add(index.term(id));
-  terms.forEach((t, slot) => {
-    for (const id of t.expanded) put(id, slot, 0, false);
-  });
   const table = scratch.fit(index.termCount);
   const lists: SlotMatch[][] = [];
-  for (const [id, list] of byId) table[id] = lists.push(list);
+  const set: number[] = [];
+  for (const [id, list] of byId) {
+    table[id] = lists.push(list);
+    set.push(id);
+  }
+  // Words a half-typed word starts (often thousands) share one list per slot unless they already match another way.
+  terms.forEach((t, slot) => {
+    if (t.expanded.size === 0) return;
+    const match: SlotMatch = { slot, typo: 0, exact: false };
+    const only = lists.push([match]);
+    for (const id of t.expanded) {
+      const at = table[id];
+      if (at === 0) {
+        table[id] = only;
+        set.push(id);
+      } else if (!lists[at - 1].some((m) => m.slot === slot)) table[id] = lists.push([...lists[at - 1], match]);
+    }
+  });
   return {
     table,
     lists,
     words,
     prefixes,
     release: () => {
-      for (const id of byId.keys()) table[id] = 0;
+      for (const id of set) table[id] = 0;
     },
   };
 }

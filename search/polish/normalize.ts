@@ -38,11 +38,12 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-export type SourceToken = { start: number; end: number; norm: string };
-
-/** Tokens of the original text with their offsets, for highlighting and cropping. */
-export function tokenizeWithOffsets(text: string): SourceToken[] {
-  const out: SourceToken[] = [];
+/**
+ * Calls visit(start, end, norm) for every word of the original text: its offsets in the text and its folded form,
+ * for highlighting and cropping. A visitor rather than an array of token objects: formatting the hits of every
+ * query built hundreds of them, most of a query's garbage.
+ */
+export function forEachToken(text: string, visit: (start: number, end: number, norm: string) => void): void {
   const folded = fold(text);
   if (folded.length === text.length) {
     // Folding kept every offset (the usual case for Polish): one pass over the folded text, ASCII by char code.
@@ -54,16 +55,15 @@ export function tokenizeWithOffsets(text: string): SourceToken[] {
       if (word) {
         if (start < 0) start = i;
       } else if (start >= 0) {
-        out.push({ start, end: i, norm: folded.slice(start, i) });
+        visit(start, i, folded.slice(start, i));
         start = -1;
       }
       if (pair && word) i++;
     }
-    return out;
+    return;
   }
   for (const m of text.matchAll(WORD_RE)) {
     const start = m.index ?? 0;
-    out.push({ start, end: start + m[0].length, norm: fold(m[0]) });
+    visit(start, start + m[0].length, fold(m[0]));
   }
-  return out;
 }
