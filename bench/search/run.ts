@@ -10,19 +10,20 @@ const arg = (name: string, fallback: number) => Number(process.argv.find((a) => 
 const DOCS = arg("docs", 50_000);
 const QUERIES = arg("queries", 500);
 const CLIENTS = arg("clients", 20);
-const HTTP_REQUESTS = arg("http", 2000);
+const HTTP_SECONDS = arg("seconds", 15);
+const HTTP_QUERIES = arg("http-queries", 20_000);
 const THREADS = arg("threads", 2);
 const WRITE = process.argv.includes("--write");
 const DIR = ".tmp/bench-search";
 const FILE = `${DIR}/search.db`;
 
-type Out = Record<string, number>;
+type Out = Record<string, number> & { loader: string };
 
 function phase(name: string): Out {
   console.log(`→ ${name}`);
   const stdout = execFileSync(
     process.execPath,
-    ["--expose-gc", "--import", "tsx", "bench/search/worker.ts", name, String(DOCS), String(QUERIES), String(CLIENTS), String(HTTP_REQUESTS), FILE, String(THREADS)],
+    ["--expose-gc", "--import", "tsx", "bench/search/worker.ts", name, String(DOCS), String(QUERIES), String(CLIENTS), String(HTTP_SECONDS), String(HTTP_QUERIES), FILE, String(THREADS)],
     { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 },
   );
   const line = stdout.trim().split("\n").pop()!;
@@ -49,8 +50,9 @@ const md = `## Search
 Command: \`npm run bench:search\` (= \`node --expose-gc --import tsx bench/search/run.ts --write\`): ${DOCS.toLocaleString("en")}
 generated documents (bench/search/corpus.ts, seeded), ${QUERIES} in-process queries (exact, without diacritics, with typos,
 half-typed, filtered; 1–3 words; each run once after 50 warm-up queries). HTTP: ${CLIENTS} concurrent keep-alive clients in a
-closed loop (each sends its next request as soon as the last answer arrives) from a separate load-generator process,
-${HTTP_REQUESTS} requests, all different (their own seeded set), against a bare node:http server around the engine.
+closed loop (each sends its next request as soon as the last answer arrives) for ${HTTP_SECONDS} s per engine, cycling through
+${HTTP_QUERIES.toLocaleString("en")} generated queries of the same mix (their own seed), against a bare node:http server around the engine.
+Load generator (a separate process): ${serveRow.loader}.
 Run ${date}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}; load average ${loadEnd.map(f1).join(" / ")} at the end,
 total ${Math.round((Date.now() - started) / 1000)} s. Each phase runs in a fresh process; memory is the delta after a forced GC over a baseline
 taken after generating the corpus.
@@ -68,6 +70,8 @@ taken after generating the corpus.
 | HTTP throughput, ${CLIENTS} clients (requests/s) | ${serveRow.rps.toFixed(0)} | ${threaded.rps.toFixed(0)} | ${mini.rps.toFixed(0)} | ${(serveRow.rps / mini.rps).toFixed(1)}× more (main thread) |
 | HTTP p50, ${CLIENTS} clients (ms) | ${f1(serveRow.hp50)} | ${f1(threaded.hp50)} | ${f1(mini.hp50)} | ${ratio(serveRow.hp50, mini.hp50)} (main thread) |
 | HTTP p95, ${CLIENTS} clients (ms) | ${f1(serveRow.hp95)} | ${f1(threaded.hp95)} | ${f1(mini.hp95)} | ${ratio(serveRow.hp95, mini.hp95)} (main thread) |
+| HTTP p99, ${CLIENTS} clients (ms) | ${f1(serveRow.hp99)} | ${f1(threaded.hp99)} | ${f1(mini.hp99)} | ${ratio(serveRow.hp99, mini.hp99)} (main thread) |
+| HTTP requests measured | ${serveRow.httpRequests} | ${threaded.httpRequests} | ${mini.httpRequests} | |
 | mean matches per query | ${f1(serveRow.matches)} | | ${f1(mini.matches)} | |
 
 Targets (embedded): in-process p95 ≤ 10 ms — **${meets(serveRow.p95, 10)}** (${f1(serveRow.p95)} ms); HTTP p95 ≤ 30 ms —

@@ -4,13 +4,13 @@
 //                     and over HTTP;
 //   embedded-threads  reopen it served by THREADS search threads (the production setting), then query over HTTP;
 //   minisearch        build the in-memory MiniSearch index, then query in process and over HTTP.
-// HTTP load comes from a separate process and uses its own queries (seed 8), none repeated, so no cache of a
-// previous request helps. Prints one JSON line; run.ts collects them.
+// HTTP load comes from a separate process (wrk when installed, see measure.ts) and uses its own set of queries
+// (seed 8). Prints one JSON line; run.ts collects them.
 import { generateCorpus, generateQueries, type BenchQuery } from "./corpus";
 import { embeddedBench, miniSearchBench, threadedBench, type BenchEngine } from "./engines";
 import { httpLoadElsewhere, memory, percentile, serve } from "./measure";
 
-const [phase, docs, queryCount, clients, httpRequests, file, threads] = process.argv.slice(2);
+const [phase, docs, queryCount, clients, httpSeconds, httpQueryCount, file, threads] = process.argv.slice(2);
 
 async function inProcess(engine: BenchEngine, queries: BenchQuery[]) {
   for (const q of queries.slice(0, 50)) await engine.search(q.q, q.filter);
@@ -34,16 +34,14 @@ async function inProcess(engine: BenchEngine, queries: BenchQuery[]) {
 
 async function overHttp(engine: BenchEngine, queries: BenchQuery[]) {
   const server = await serve(engine);
-  const started = performance.now();
-  const http = await httpLoadElsewhere(server.url, queries, Number(clients), Number(httpRequests));
-  const seconds = (performance.now() - started) / 1000;
+  const http = await httpLoadElsewhere(server.url, queries, Number(clients), Number(httpSeconds));
   await server.close();
-  return { hp50: percentile(http, 50), hp95: percentile(http, 95), rps: http.length / seconds };
+  return { hp50: http.p50, hp95: http.p95, hp99: http.p99, rps: http.rps, httpRequests: http.requests, loader: http.generator };
 }
 
 const corpus = generateCorpus(Number(docs));
 const queries = generateQueries(corpus, Number(queryCount));
-const httpQueries = generateQueries(corpus, Number(httpRequests), 8);
+const httpQueries = generateQueries(corpus, Number(httpQueryCount), 8);
 const base = memory();
 const out: Record<string, number | string> = { phase };
 if (phase === "embedded-build" || phase === "minisearch") {

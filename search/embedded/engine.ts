@@ -77,6 +77,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     this.vocab.add(this.index.words());
     this.index.maybeCompact();
+    this.hitData.trim();
   }
 
   /** Writes the packed index next to the documents so the next open is fast. */
