@@ -37,7 +37,7 @@ export default function FederatedSearch() {
       <h1>{F.title}</h1>
       <p>{F.intro}</p>
       <Form method="get" role="search" aria-label={F.title} className="library-search-box">
-        <label htmlFor="q">{t.library.search.label}</label>
+        <label htmlFor="q">{F.label}</label>
         <div className="search-row">
           <input id="q" name="q" type="search" defaultValue={q} placeholder={t.library.search.placeholder} maxLength={200} />
           <button type="submit" className="primary">

@@ -38,7 +38,8 @@ export const library = {
   },
   federated: {
     title: "Szukaj w serwisie",
-    intro: "Jedno pole wyszukiwania dla biblioteki i wydarzeń.",
+    intro: "Jedno pole wyszukiwania dla biblioteki, wydarzeń i archiwum dyskusji z webinariów.",
+    label: "Szukaj w bibliotece, wydarzeniach i dyskusjach",
     groups: { library: "Biblioteka", event: "Wydarzenia", thread: "Archiwum dyskusji" },
     more: (n: number) => `Zobacz wszystkie (${n})`,
     none: "Brak wyników w tej grupie.",
