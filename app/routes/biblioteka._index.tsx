@@ -140,7 +140,7 @@ export default function LibraryIndex() {
                 <select id="sort" name="sort" defaultValue={state.sort} key={state.sort}>
                   {SORTS.map((s) => (
                     <option key={s} value={s}>
-                      {{ relevance: L.search.sortRelevance, "date:desc": L.search.sortNewest, "date:asc": L.search.sortOldest, "title:asc": L.search.sortTitle }[s]}
+                      {{ relevance: state.q ? L.search.sortRelevance : L.search.sortDefaultNoQuery, "date:desc": L.search.sortNewest, "date:asc": L.search.sortOldest, "title:asc": L.search.sortTitle }[s]}
                     </option>
                   ))}
                 </select>

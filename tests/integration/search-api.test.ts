@@ -100,6 +100,16 @@ describe.each(["0", "2"])("search with SEARCH_THREADS=%s", (threads) => {
       expect(html).toContain("<mark>");
     });
 
+    it("says the default order is newest first when there is no query, relevance when there is one", async () => {
+      const browse = await (await fetch(`${app.url}/biblioteka`)).text();
+      expect(browse).toMatch(/<option value="relevance" selected="">Domyślnie \(najnowsze\)<\/option>/);
+      const years = [...browse.matchAll(/<span class="badge kind-[^"]*">[^<]*<\/span> · (?:<!-- -->)?(\d{4})/g)].map((m) => Number(m[1]));
+      expect(years.length).toBeGreaterThan(1);
+      expect(years).toEqual([...years].sort((a, b) => b - a));
+      const query = await (await fetch(`${app.url}/biblioteka?q=rewitalizacja`)).text();
+      expect(query).toMatch(/<option value="relevance" selected="">Trafność<\/option>/);
+    });
+
     it("suggests what to try when nothing matches, and answers 400 for a bad parameter", async () => {
       const none = await (await fetch(`${app.url}/biblioteka?q=qqqxxzzyy`)).text();
       expect(none).toContain("Nic nie znaleźliśmy");

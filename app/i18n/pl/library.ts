@@ -15,6 +15,8 @@ export const library = {
     loading: "Wyszukiwanie…",
     sort: "Sortuj",
     sortRelevance: "Trafność",
+    // Without a query there is nothing to be relevant to: the list is newest first (server/library/library-search.ts).
+    sortDefaultNoQuery: "Domyślnie (najnowsze)",
     sortNewest: "Najnowsze",
     sortOldest: "Najstarsze",
     sortTitle: "Tytuł A–Ż",
