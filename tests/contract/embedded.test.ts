@@ -100,3 +100,26 @@ describe("embedded engine persistence", () => {
   });
 });
 
+
+describe("embedded engine between queries", () => {
+  it("ranks a query the same whatever was searched before it (per-query tables are cleared)", async () => {
+    // Half-typed words fill the match table with thousands of words; a stale entry would make a later query's
+    // tokens match words it never asked for and change its order or highlights.
+    const queries = ["rew", "budzet obywatelski", "kompostow", "mieszkan", "parking", "rewitalizacja miasta", "fotowolt", "zielone przyst", "a", "ulice"];
+    const used = new EmbeddedSearchEngine(join(dir, "between.db"));
+    await used.init({ synonyms: [] });
+    await used.upsert(fixtures);
+    const run = async (engine: EmbeddedSearchEngine, q: string) =>
+      (await engine.search({ q, hitsPerPage: 10 })).hits.map((h) => `${h.id} ${h._formatted.title} ${h._formatted.summary}`);
+    const sequence = [...queries, ...[...queries].reverse()];
+    const afterOthers: string[][] = [];
+    for (const q of sequence) afterOthers.push(await run(used, q));
+    for (const [i, q] of sequence.entries()) {
+      const fresh = new EmbeddedSearchEngine(join(dir, "between.db"));
+      await fresh.init({ synonyms: [] });
+      expect(afterOthers[i], q).toEqual(await run(fresh, q));
+      await fresh.close();
+    }
+    await used.close();
+  });
+});
