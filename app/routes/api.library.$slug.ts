@@ -2,11 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { sanitizeBodyHtml } from "../../server/library/sanitize.js";
 import { t } from "~/i18n";
+import { apiRateLimited } from "~/lib/api-rate-limit.server";
 
 const headers = { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" };
 
 /** GET /api/library/{slug}: one published library item as JSON. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
+  const limited = await apiRateLimited(context, headers);
+  if (limited) return limited;
   const slug = params.slug ?? "";
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) {
     return json({ error: { code: "bad_parameter", message: t.library.api.badParam("slug", t.library.api.reasons.slug), parameter: "slug" } }, { status: 400, headers });

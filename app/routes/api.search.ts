@@ -3,11 +3,14 @@ import { json } from "@remix-run/node";
 import { isSearchQueryError, parseSearchParams, SearchParamError, searchLibrary, toApiResult } from "../../server/library/library-search.js";
 import { isNamedError } from "../../server/errors.js";
 import { t } from "~/i18n";
+import { apiRateLimited } from "~/lib/api-rate-limit.server";
 
 const headers = { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" };
 
 /** GET /api/search: the library search as JSON (docs/api.md, /api/openapi.json). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const limited = await apiRateLimited(context, headers);
+  if (limited) return limited;
   let params;
   try {
     params = parseSearchParams(new URL(request.url).searchParams, { strict: true });

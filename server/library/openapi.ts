@@ -27,6 +27,13 @@ const list = (description: string, items: Record<string, unknown>) => ({
   schema: { type: "array", items },
 });
 
+/** Both operations share one budget per client address (API_RATE_LIMIT requests per minute). */
+const tooMany = {
+  description: "Za dużo zapytań z tego adresu w ciągu minuty",
+  headers: { "Retry-After": { description: "Po ilu sekundach można spróbować ponownie", schema: { type: "integer" } } },
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
+
 /** The OpenAPI 3.1 description of the read-only JSON API, served at /api/openapi.json. */
 export function openApiDocument(serverUrl: string) {
   return {
@@ -52,6 +59,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             "200": { description: "Wyniki", content: { "application/json": { schema: { $ref: "#/components/schemas/SearchResult" } } } },
             "400": { description: "Nieprawidłowy parametr", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "429": tooMany,
             "503": { description: "Wyszukiwarka chwilowo niedostępna", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           },
         },
@@ -65,6 +73,7 @@ export function openApiDocument(serverUrl: string) {
             "200": { description: "Pozycja", content: { "application/json": { schema: { $ref: "#/components/schemas/LibraryItem" } } } },
             "400": { description: "Nieprawidłowy adres", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
             "404": { description: "Brak opublikowanej pozycji", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "429": tooMany,
           },
         },
       },

@@ -120,3 +120,30 @@ describe.each(["0", "2"])("search with SEARCH_THREADS=%s", (threads) => {
     });
   });
 });
+
+describe("the JSON API's budget per client address", () => {
+  let app: TestServer;
+  beforeAll(async () => {
+    app = await startTestServer({ env: { API_RATE_LIMIT: "5" } });
+  });
+  afterAll(async () => app?.stop());
+
+  it("answers 429 with Retry-After and a message once a client is over API_RATE_LIMIT requests a minute; pages stay open", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await apiSearch(app, `q=rewitalizacja&page=${i + 1}`)).status);
+    // Both operations share the budget.
+    statuses.push((await fetch(`${app.url}/api/library/nie-ma-takiej-pozycji`)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 404]);
+    const refused = await fetch(`${app.url}/api/search?q=rewitalizacja`);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("rate_limited");
+    expect(body.error.message).toMatch(/Zbyt wiele zapytań.*Spróbuj ponownie za \d+ s\./);
+    expect((await fetch(`${app.url}/api/library/nie-ma-takiej-pozycji`)).status).toBe(429);
+    // People browsing the library are not counted against the API.
+    expect((await fetch(`${app.url}/biblioteka?q=rewitalizacja`)).status).toBe(200);
+  });
+});
+

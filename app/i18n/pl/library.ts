@@ -206,5 +206,6 @@ export const library = {
     },
     notFound: "Nie ma opublikowanej pozycji o takim adresie.",
     unavailable: "Wyszukiwarka jest chwilowo niedostępna.",
+    rateLimited: (seconds: number) => `Zbyt wiele zapytań z tego adresu. Spróbuj ponownie za ${seconds} s.`,
   },
 } as const;
