@@ -15,7 +15,7 @@ import { withLazyBody } from "./lazy-body";
 import { compareBySort, rankMatches } from "./order";
 import { PostingIndex } from "./postings";
 import { HitData } from "./hit-data";
-import { highlights, idMatcher, MatchTable, type IdMatcher } from "./rank";
+import { highlights, idMatcher, type IdMatcher } from "./rank";
 import type { Scores } from "./scores";
 import { slotTerms } from "./slot-terms";
 import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot";
@@ -43,7 +43,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private filters = new FilterCache();
   /** Per-document scores reused across queries (searches run one at a time): only touched entries are reset. */
   private scratch = new CandidateScratch();
-  private matchTable = new MatchTable();
   private synonyms: SynonymIndex = compileSynonyms([]);
 
   /**
@@ -290,7 +289,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
       const { page, hitsPerPage } = cq;
       const offset = (page - 1) * hitsPerPage;
-      matcher = idMatcher(terms, this.index, this.matchTable);
+      matcher = idMatcher(terms, this.index);
       let ordered: ArrayLike<number>;
       if (cq.sort.length > 0) ordered = rids.sort(compareBySort(cq.sort, this.attrs, scores));
       else if (!scores) ordered = rids;

@@ -31,17 +31,11 @@ export type IdMatcher = {
   release(): void;
 };
 
-/** The per-term array behind IdMatcher, kept by the engine (searches run one at a time). */
-export class MatchTable {
-  ids = new Int32Array(0);
+// The per-term array behind IdMatcher, reused between queries like the other scratch arrays (a search runs
+// synchronously from idMatcher to release, so queries never share it).
+let matchTable = new Int32Array(0);
 
-  fit(terms: number): Int32Array {
-    if (this.ids.length < terms) this.ids = new Int32Array(Math.max(terms, this.ids.length * 2));
-    return this.ids;
-  }
-}
-
-export function idMatcher(terms: SlotTerms[], index: PostingIndex, scratch: MatchTable): IdMatcher {
+export function idMatcher(terms: SlotTerms[], index: PostingIndex): IdMatcher {
   const byId = new Map<number, SlotMatch[]>();
   const put = (id: number, slot: number, typo: number, exact: boolean) => {
     let list = byId.get(id);
@@ -63,7 +57,8 @@ export function idMatcher(terms: SlotTerms[], index: PostingIndex, scratch: Matc
   // Highlighting lists the words themselves; words being typed are recognised by their prefix.
   const words = new Set<string>();
   for (const id of byId.keys()) words.add(index.term(id));
-  const table = scratch.fit(index.termCount);
+  if (matchTable.length < index.termCount) matchTable = new Int32Array(Math.max(index.termCount, matchTable.length * 2));
+  const table = matchTable;
   const lists: SlotMatch[][] = [];
   const set: number[] = [];
   for (const [id, list] of byId) {
