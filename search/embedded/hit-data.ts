@@ -20,10 +20,8 @@ export class HitData {
     if (rid >= this.start.length) this.growIndex(rid + 1);
     this.dead += this.length[rid];
     this.length[rid] = 0;
-    if (json === undefined) {
-      this.maybeCompact();
-      return;
-    }
+    this.maybeCompact();
+    if (json === undefined) return;
     const need = Buffer.byteLength(json);
     if (this.used + need > this.bytes.length) this.resize(Math.max((this.used + need) * 1.5, MIN_ARENA));
     this.start[rid] = this.used;
