@@ -1,10 +1,9 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (default ./data/frl.db).
-import { loadConfig } from "../server/config.js";
+import { databaseUrlFromEnv } from "./database-url.js";
 import { createDb } from "./index.js";
 import { migrateToLatest } from "./migrate.js";
 
-const config = loadConfig();
-const handle = createDb(config.databaseUrl);
+const handle = createDb(databaseUrlFromEnv());
 try {
   const result = await migrateToLatest(handle.db);
   const applied = result.results ?? [];

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
 import { z } from "zod";
+import { databaseUrlFromEnv } from "../db/database-url.js";
 
 const urlOrEmpty = z.string().trim().url().optional().or(z.literal("").transform(() => undefined));
 
@@ -100,7 +101,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: env.PORT,
     host: env.HOST,
     dataDir,
-    databaseUrl: env.DATABASE_URL || `sqlite:${path.join(dataDir, "frl.db")}`,
+    databaseUrl: databaseUrlFromEnv({ DATABASE_URL: env.DATABASE_URL, DATA_DIR: dataDir }),
     sessionSecret: env.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     publicUrl: env.PUBLIC_URL,
     redisUrl: env.REDIS_URL || undefined,

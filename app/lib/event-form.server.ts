@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { listAreas } from "../../db/repositories/areas.js";
 import { listSeries } from "../../db/repositories/events.js";
-import { EventInputError } from "../../server/events/event-service.js";
+import { InputError } from "../../server/validation/input-error.js";
 import { eventFormSchema, type EventForm } from "../../server/events/event-schemas.js";
 import { badForm, formToObject, validate } from "./forms.server";
 import { isNamedError } from "../../server/errors.js";
@@ -21,7 +21,7 @@ export async function submitEventForm(form: FormData, save: (data: EventForm) =>
   try {
     return await save(parsed.data);
   } catch (error) {
-    if (isNamedError(error, EventInputError)) return badForm({ fieldErrors: { [error.field]: error.message }, values });
+    if (isNamedError(error, InputError)) return badForm({ fieldErrors: { [error.field]: error.message }, values });
     throw error;
   }
 }

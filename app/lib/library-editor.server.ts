@@ -3,7 +3,7 @@ import { listAreas } from "../../db/repositories/areas.js";
 import { listCities } from "../../db/repositories/cities.js";
 import type { LibraryItem } from "../../db/repositories/library-queries.js";
 import { isStaff, type Actor } from "../../server/auth/permissions.js";
-import { LibraryInputError } from "../../server/library/library-service.js";
+import { InputError } from "../../server/validation/input-error.js";
 import { libraryFormSchema, type LibraryForm } from "../../server/library/library-schemas.js";
 import { isNamedError } from "../../server/errors.js";
 import { badForm, formToObject, validate } from "~/lib/forms.server";
@@ -65,7 +65,7 @@ export async function submitLibraryForm(context: AppLoadContext, form: FormData,
   try {
     return await save(checked.data);
   } catch (error) {
-    if (isNamedError(error, LibraryInputError)) return badForm({ fieldErrors: { [error.field]: error.message }, values });
+    if (isNamedError(error, InputError)) return badForm({ fieldErrors: { [error.field]: error.message }, values });
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { MAX_ATTACHMENT_BYTES, UploadError } from "../../server/library/file-check.js";
-import { LibraryInputError } from "../../server/library/library-service.js";
+import { InputError } from "../../server/validation/input-error.js";
 import { LIBRARY_STATUSES } from "../../server/library/library-schemas.js";
 import { isNamedError } from "../../server/errors.js";
 import { CsrfInput } from "~/components/csrf-input";
@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (isNamedError(error, UploadError)) return json({ uploadError: error.message }, { status: error.status });
-    if (isNamedError(error, LibraryInputError)) return json({ statusError: error.message }, { status: 400 });
+    if (isNamedError(error, InputError)) return json({ statusError: error.message }, { status: 400 });
     return permissionResponse(error, request);
   }
   return json({ statusError: t.common.errors.badRequestTitle }, { status: 400 });

@@ -1,15 +1,9 @@
 import { z } from "zod";
+import { optionalText } from "../validation/optional-text.js";
 import { auth as t } from "../../app/i18n/pl/auth.js";
 
 const email = z.string().trim().toLowerCase().email(t.validation.email).max(254, t.validation.email);
 const newPassword = z.string().min(10, t.validation.passwordShort).max(200, t.validation.passwordLong);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, t.validation.nameLong)
-    .optional()
-    .transform((v) => (v ? v : null));
 
 export const loginSchema = z.object({ email, password: z.string().min(1, t.validation.passwordRequired).max(200) });
 
@@ -23,7 +17,7 @@ const accountFields = z.object({
       .optional()
       .transform((v) => (v ? Number(v) : null))
       .pipe(z.number().int().positive().nullable()),
-    position: optionalText(120),
+    position: optionalText(120, t.validation.nameLong),
 });
 
 export const registerSchema = accountFields.refine((v) => v.affiliation !== "city" || v.cityId !== null, {

@@ -1,15 +1,9 @@
 import { z } from "zod";
+import { optionalText } from "../validation/optional-text.js";
 import { slugField } from "../validation/slug-field.js";
 import { events as t } from "../../app/i18n/pl/events.js";
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, t.validation.dateTime);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, t.validation.tooLong(max))
-    .optional()
-    .transform((v) => (v ? v : null));
 
 export const eventFormSchema = z
   .object({
@@ -25,8 +19,8 @@ export const eventFormSchema = z
       .pipe(z.number().int().positive().nullable()),
     startsAt: localDateTime,
     endsAt: localDateTime,
-    place: optionalText(300),
-    joinUrl: optionalText(500).pipe(z.string().url(t.validation.url).startsWith("https://", t.validation.url).nullable()),
+    place: optionalText(300, t.validation.tooLong(300)),
+    joinUrl: optionalText(500, t.validation.tooLong(500)).pipe(z.string().url(t.validation.url).startsWith("https://", t.validation.url).nullable()),
     capacity: z
       .string()
       .optional()

@@ -1,4 +1,5 @@
 import type { DbHandle } from "../../db/index.js";
+import { InputError } from "../validation/input-error.js";
 import { findAreasBySlugs } from "../../db/repositories/areas.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import {
@@ -29,17 +30,6 @@ import type { EventForm } from "./event-schemas.js";
 import { slugify } from "./slug.js";
 import { localToUtcIso, WARSAW } from "./time-zone.js";
 
-/** A problem with the submitted event, tied to a form field. */
-export class EventInputError extends Error {
-  override name = "EventInputError";
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-  }
-}
-
 export type EventService = ReturnType<typeof createEventService>;
 export type EventChangeListener = (change: { type: "created" | "updated" | "cancelled" | "restored"; eventId: number }) => void | Promise<void>;
 
@@ -60,11 +50,11 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
 
   async function toInput(form: EventForm, exceptId?: number): Promise<{ input: EventInput; areaIds: number[] }> {
     const slug = form.slug || slugify(form.title);
-    if (!slug) throw new EventInputError(t.validation.slug, "slug");
-    if (await isEventSlugTaken(db, slug, exceptId)) throw new EventInputError(t.form.slugTaken, "slug");
+    if (!slug) throw new InputError(t.validation.slug, "slug");
+    if (await isEventSlugTaken(db, slug, exceptId)) throw new InputError(t.form.slugTaken, "slug");
     if (form.seriesId !== null) {
       const exists = await db.selectFrom("eventSeries").select("id").where("id", "=", form.seriesId).executeTakeFirst();
-      if (!exists) throw new EventInputError(t.form.unknownSeries, "seriesId");
+      if (!exists) throw new InputError(t.form.unknownSeries, "seriesId");
     }
     const areas = await findAreasBySlugs(db, form.areas);
     return {

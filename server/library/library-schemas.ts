@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "../validation/optional-text.js";
 import { slugField } from "../validation/slug-field.js";
 import { library as t } from "../../app/i18n/pl/library.js";
 
@@ -11,13 +12,6 @@ const httpUrl = z
   .max(1000, t.validation.tooLong(1000))
   .refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), t.validation.url);
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, t.validation.tooLong(max))
-    .optional()
-    .transform((v) => (v ? v : null));
 
 const list = (raw: unknown) =>
   (Array.isArray(raw) ? raw.map(String) : String(raw ?? "").split(","))
@@ -42,19 +36,19 @@ export const libraryFormSchema = z.object({
   areas: z.array(z.string().max(40)).default([]),
   tags: z.unknown().transform(list),
   authors: z.unknown().transform(list),
-  city: optionalText(80),
-  event: optionalText(200),
+  city: optionalText(80, t.validation.tooLong(80)),
+  event: optionalText(200, t.validation.tooLong(200)),
   year: optionalInt(1990, 2100, t.validation.year),
-  publishedOn: optionalText(10).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t.validation.date).nullable()),
-  externalUrl: optionalText(1000).pipe(httpUrl.nullable()),
-  videoUrl: optionalText(1000).pipe(httpUrl.nullable()),
+  publishedOn: optionalText(10, t.validation.tooLong(10)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t.validation.date).nullable()),
+  externalUrl: optionalText(1000, t.validation.tooLong(1000)).pipe(httpUrl.nullable()),
+  videoUrl: optionalText(1000, t.validation.tooLong(1000)).pipe(httpUrl.nullable()),
   durationMinutes: optionalInt(1, 1440, t.validation.duration),
-  problem: optionalText(10_000),
-  solution: optionalText(10_000),
-  results: optionalText(10_000),
-  costAndFunding: optionalText(5000),
-  period: optionalText(200),
-  contact: optionalText(500),
+  problem: optionalText(10_000, t.validation.tooLong(10_000)),
+  solution: optionalText(10_000, t.validation.tooLong(10_000)),
+  results: optionalText(10_000, t.validation.tooLong(10_000)),
+  costAndFunding: optionalText(5000, t.validation.tooLong(5000)),
+  period: optionalText(200, t.validation.tooLong(200)),
+  contact: optionalText(500, t.validation.tooLong(500)),
 });
 export type LibraryForm = z.infer<typeof libraryFormSchema>;
 

@@ -1,4 +1,5 @@
 import type { DbHandle } from "../../db/index.js";
+import { InputError } from "../validation/input-error.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { findCityById, findCityBySlug } from "../../db/repositories/cities.js";
 import { findAreasBySlugs } from "../../db/repositories/areas.js";
@@ -25,17 +26,6 @@ import { checkUpload } from "./file-check.js";
 import type { LibraryForm } from "./library-schemas.js";
 import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
 
-/** A problem with submitted library data, tied to a form field. */
-export class LibraryInputError extends Error {
-  override name = "LibraryInputError";
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-  }
-}
-
 export type LibraryService = ReturnType<typeof createLibraryService>;
 
 /** Library items: who may do what, sanitising, revisions and attachments. Routes and the import call this. */
@@ -50,21 +40,21 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
     if (!staff) cityId = actor?.cityId ?? null;
     else if (form.city) {
       const city = await findCityBySlug(db, form.city);
-      if (!city) throw new LibraryInputError(t.validation.unknownCity(form.city), "city");
+      if (!city) throw new InputError(t.validation.unknownCity(form.city), "city");
       cityId = city.id;
     }
-    if (kind === "good_practice" && !cityId) throw new LibraryInputError(t.validation.cityRequired, "city");
+    if (kind === "good_practice" && !cityId) throw new InputError(t.validation.cityRequired, "city");
     let eventId: number | null = null;
     if (form.event) {
       const ev = await db.selectFrom("events").select("id").where("slug", "=", form.event).executeTakeFirst();
-      if (!ev) throw new LibraryInputError(t.validation.unknownEvent(form.event), "event");
+      if (!ev) throw new InputError(t.validation.unknownEvent(form.event), "event");
       eventId = ev.id;
     }
-    if ((kind === "material" || kind === "recording") && !eventId) throw new LibraryInputError(t.validation.eventRequired, "event");
+    if ((kind === "material" || kind === "recording") && !eventId) throw new InputError(t.validation.eventRequired, "event");
     const areas = await findAreasBySlugs(db, form.areas);
     const slug = form.slug || existing?.slug || slugify(form.title);
-    if (!slug) throw new LibraryInputError(t.validation.slug, "slug");
-    if (await isLibrarySlugTaken(db, slug, existing?.id)) throw new LibraryInputError(t.validation.slugTaken, "slug");
+    if (!slug) throw new InputError(t.validation.slug, "slug");
+    if (await isLibrarySlugTaken(db, slug, existing?.id)) throw new InputError(t.validation.slugTaken, "slug");
     const bodyHtml = markdownToSafeHtml(form.body);
     const gp = kind === "good_practice";
     return {
@@ -166,7 +156,7 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
     /** Moves an item to another status when libraryAccess allows it. */
     async transition(actor: Actor, id: number, to: LibraryStatus): Promise<void> {
       const item = await editable(actor, id);
-      if (!libraryAccess(actor, item).to.includes(to)) throw new LibraryInputError(t.validation.transition, "status");
+      if (!libraryAccess(actor, item).to.includes(to)) throw new InputError(t.validation.transition, "status");
       await setLibraryStatus(db, id, to, actor!.id);
       await recordAudit(db, { actorId: actor!.id, action: `library.status.${to}`, subjectType: "library_item", subjectId: id });
       changed();
@@ -176,7 +166,7 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
     async restore(actor: Actor, id: number, revisionId: number): Promise<void> {
       const item = await editable(actor, id);
       const r = await findLibraryRevision(db, id, revisionId);
-      if (!r) throw new LibraryInputError(t.validation.transition, "revision");
+      if (!r) throw new InputError(t.validation.transition, "revision");
       const snap = JSON.parse(r.snapshot) as RevisionSnapshot;
       const current = itemToInput(item);
       const { areaSlugs: _a, savedAt: _s, ...content } = snap;
