@@ -1,5 +1,6 @@
+import type { Insertable } from "kysely";
 import type { Db } from "../index.js";
-import type { EventFormat, EventKind, EventRow, EventSeries } from "../schema.js";
+import type { EventKind, EventRow, EventSeries, EventsTable } from "../schema.js";
 import { nowIso } from "../time.js";
 import { enqueueSearchChange } from "./search-outbox.js";
 
@@ -12,20 +13,12 @@ export type EventWithAreas = EventRow & {
 
 export type EventFilter = { when?: "upcoming" | "past" | "all"; kind?: EventKind; area?: string; seriesId?: number; limit?: number; offset?: number; includeCancelled?: boolean };
 
-export type EventInput = {
-  slug: string;
-  title: string;
-  description: string;
-  kind: EventKind;
-  seriesId: number | null;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  format: EventFormat;
-  place: string | null;
-  joinUrl: string | null;
-  capacity: number | null;
-};
+/** Every field an event form sets, derived from the table so the two never drift apart. */
+export type EventInput = Pick<
+  Insertable<EventsTable>,
+  "slug" | "title" | "description" | "kind" | "startsAt" | "endsAt" | "timeZone" | "format"
+> &
+  Required<Pick<Insertable<EventsTable>, "seriesId" | "place" | "joinUrl" | "capacity">>;
 
 function baseQuery(db: Db) {
   return db

@@ -1,35 +1,17 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../index.js";
-import type { LibraryKind, LibraryStatus } from "../schema.js";
+import type { LibraryItemsTable, LibraryStatus } from "../schema.js";
 import { nowIso } from "../time.js";
 import { findLibraryItemById, type LibraryItem } from "./library-queries.js";
 import { enqueueSearchChange } from "./search-outbox.js";
 
+// The columns a form or an import sets, derived from the table; tags and authors are arrays here (JSON text in SQL).
+type EditableColumns = Omit<Selectable<LibraryItemsTable>, "id" | "tags" | "authors" | "authorId" | "importHash" | "createdAt" | "updatedAt">;
+
 /** Every editable field of a library item; areas by id. */
-export type LibraryItemInput = {
-  kind: LibraryKind;
-  slug: string;
-  externalId: string | null;
-  title: string;
-  summary: string;
-  bodySource: string;
-  bodyHtml: string;
-  bodyText: string;
+export type LibraryItemInput = EditableColumns & {
   tags: string[];
   authors: string[];
-  cityId: number | null;
-  eventId: number | null;
-  year: number | null;
-  publishedOn: string | null;
-  externalUrl: string | null;
-  videoUrl: string | null;
-  durationMinutes: number | null;
-  problem: string | null;
-  solution: string | null;
-  results: string | null;
-  costAndFunding: string | null;
-  period: string | null;
-  contact: string | null;
-  status: LibraryStatus;
   areaIds: number[];
   importHash?: string | null;
 };
