@@ -1,0 +1,21 @@
+// Import graph checks run by `npm run lint:graph` (part of npm test). The floors themselves are guarded by ESLint
+// (eslint.config.js); this catches what a per-file rule cannot see: circles through several files.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "A circle makes the floors meaningless and the load order fragile; break it by moving the shared piece down a floor.",
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(node_modules|build|public/build|\\.tmp|data)/" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: [".ts", ".tsx", ".mjs", ".js"] },
+  },
+};
