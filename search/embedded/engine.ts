@@ -1,5 +1,5 @@
 // The default search engine: an in-memory inverted index (postings.ts) over a SQLite file that persists the
-// documents, with a Meilisearch-style ranking layer in JS (see docs/decisions/search-engine.md).
+// documents, with a Meilisearch-style ranking layer in JS (see docs/decisions/0006-search-engine.md).
 import type Database from "better-sqlite3";
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult, SearchSettings } from "../types";
 import { compileSynonyms, parseQuery, type SynonymIndex } from "../polish/query";

@@ -23,7 +23,7 @@ export type LiveHub = {
 /**
  * socket.io on the app's own port without its own `upgrade` listener: we build the engine.io server ourselves, the
  * UpgradeDispatcher hands it /socket.io upgrades after the Origin and session checks, and Express hands it polling
- * requests (docs/decisions/live-transport.md).
+ * requests (docs/decisions/0005-live-transport.md).
  */
 export async function createLiveHub(services: Omit<AppServices, "live">): Promise<LiveHub> {
   const { config, logger } = services;
