@@ -23,6 +23,7 @@ const rules = {
   "library:manage": (a: Actor) => isStaff(a),
   "library:publish": (a: Actor) => isStaff(a),
   "library:import": (a: Actor) => a?.role === "admin",
+  "search:reindex": (a: Actor) => a?.role === "admin", // rebuild the search index (issue 11)
   // Live webinar rooms (issue 5): reading public rooms is open, writing needs an account, moderation is staff work.
   "live:read": () => true,
   "live:write": (a: Actor) => a !== null,

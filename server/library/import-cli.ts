@@ -5,6 +5,8 @@ import { createDb } from "../../db/index.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { createSearchEngine } from "../../search/create-engine.js";
 import { createIndexer } from "../../search/indexer/indexer.js";
+import { DEFAULT_SYNONYMS } from "../../search/indexer/search-runtime.js";
+import { lockOrRunningApp } from "../../search/indexer/writer-lock.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { seedReferenceData } from "../seed/demo-seed.js";
@@ -37,17 +39,25 @@ try {
   });
   if (started) bar.stop();
   console.log(formatImportReport(report));
-  // Push the queued outbox rows into the index now, so a running app is not needed for search to see them.
+  // Make the imported items searchable. A running app owns the embedded index (in its memory): it picks the outbox
+  // rows up within a second, and writing the file here would neither reach it nor be safe. Without an app, index now.
   if (!dryRun && report.created + report.updated > 0) {
-    const engine = createSearchEngine({ searchEngine: config.searchEngine, dataDir: config.dataDir, meiliUrl: config.meiliUrl, meiliKey: config.meiliKey });
-    const indexer = createIndexer({ db, engine, logger: createLogger("warn") });
-    try {
-      await engine.init({ synonyms: (await import("../../search/indexer/search-runtime.js")).DEFAULT_SYNONYMS });
-      await indexer.waitUntilEmpty(30_000);
-    } catch (error) {
-      console.error(t.import.indexLater((error as Error).message));
-    } finally {
-      await engine.close();
+    const embedded = config.searchEngine === "embedded";
+    const owner = embedded ? await lockOrRunningApp(config.dataDir, { onWait: (h) => console.log(t.import.waitingForWriter(h.pid)) }) : null;
+    if (owner?.app) {
+      console.log(t.import.appWillIndex(report.created + report.updated, owner.app.pid));
+    } else {
+      const engine = createSearchEngine({ searchEngine: config.searchEngine, dataDir: config.dataDir, meiliUrl: config.meiliUrl, meiliKey: config.meiliKey });
+      const indexer = createIndexer({ db, engine, logger: createLogger("warn") });
+      try {
+        await engine.init({ synonyms: DEFAULT_SYNONYMS });
+        await indexer.waitUntilEmpty(30_000);
+      } catch (error) {
+        console.error(t.import.indexLater((error as Error).message));
+      } finally {
+        await engine.close();
+        owner?.lock?.release();
+      }
     }
   }
   process.exitCode = report.rejected.length ? 1 : 0;

@@ -17,7 +17,7 @@ export async function startLibrary(deps: { config: Config; db: DbHandle; logger:
   const { config, db, logger } = deps;
   if (config.demo) await seedDemoLibrary(db, logger);
   const engine = createSearchEngine({ searchEngine: config.searchEngine, dataDir: config.dataDir, meiliUrl: config.meiliUrl, meiliKey: config.meiliKey, searchThreads: config.searchThreads, logger });
-  const search = await startSearchRuntime({ db, engine, logger });
+  const search = await startSearchRuntime({ db, engine, logger, dataDir: config.dataDir });
   const library = createLibraryService({ db, storage: createDiskStorage(config.dataDir), afterWrite: () => void search.indexer.kick() });
   deps.events.onChange(() => void search.indexer.kick());
   return { library, search, close: search.close };

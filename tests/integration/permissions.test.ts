@@ -48,6 +48,7 @@ beforeAll(async () => {
     { method: "GET", path: `/wydarzenia/${past}/edycja`, expect: staffOnly },
     { method: "GET", path: "/admin/uzytkownicy", expect: adminOnly },
     { method: "GET", path: "/admin/dziennik", expect: adminOnly },
+    { method: "GET", path: "/admin/wyszukiwarka", expect: adminOnly },
     // Mutations: valid CSRF token, deliberately empty or harmless payloads, so nothing real changes.
     { method: "POST", path: "/wydarzenia/nowe", body: {}, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
     { method: "POST", path: `/wydarzenia/${past}/edycja`, body: {}, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
@@ -55,6 +56,7 @@ beforeAll(async () => {
     { method: "POST", path: `/wydarzenia/${upcoming}`, body: { intent: "unregister" }, expect: { anonymous: 302, member: 200, moderator: 200, admin: 200 } },
     { method: "POST", path: `/wydarzenia/${upcoming}`, body: { intent: "restore-event" }, expect: { anonymous: 302, member: 403, moderator: 302, admin: 302 } },
     { method: "POST", path: "/admin/uzytkownicy", body: { userId: "x" }, expect: { anonymous: 302, member: 403, moderator: 403, admin: 400 } },
+    { method: "POST", path: "/admin/wyszukiwarka", body: { intent: "nic" }, expect: { anonymous: 302, member: 403, moderator: 403, admin: 400 } },
     { method: "POST", path: "/konto", body: { intent: "nic" }, expect: { anonymous: 302, member: 400, moderator: 400, admin: 400 } },
   ];
 });
@@ -99,6 +101,7 @@ describe("permission matrix over every foundation route", () => {
       "event:manage": ["moderator", "admin"],
       "user:manage": ["admin"],
       "audit:view": ["admin"],
+      "search:reindex": ["admin"],
     });
   });
 });

@@ -1,4 +1,11 @@
 // Polish strings of the library, the search pages, the JSON API errors and the import report.
+// "1 pozycję", "3 pozycje", "5 pozycji" (accusative after a verb), chosen by the Polish plural rules.
+const plural = new Intl.PluralRules("pl-PL");
+function itemsWord(n: number): string {
+  const form = plural.select(n);
+  return form === "one" ? "pozycję" : form === "few" ? "pozycje" : "pozycji";
+}
+
 export const library = {
   title: "Biblioteka",
   intro: "Publikacje, narzędzia, dobre praktyki miast, materiały z seminariów i nagrania Forum Rozwoju Lokalnego.",
@@ -179,6 +186,8 @@ export const library = {
     usage: "Użycie: npm run library:import -- PLIK.jsonl [--dry-run]",
     progress: "Import [{bar}] {value}/{total} wierszy",
     indexLater: (msg: string) => `Indeks wyszukiwarki zostanie uzupełniony po starcie aplikacji (${msg}).`,
+    appWillIndex: (n: number, pid: number) => `Działająca aplikacja (proces ${pid}) zaindeksuje ${n} ${itemsWord(n)} w ciągu kilku sekund.`,
+    waitingForWriter: (pid: number) => `Indeks wyszukiwarki zapisuje teraz inny proces (${pid}) — czekam, aż skończy…`,
   },
   reindex: {
     library: "Biblioteka ",
@@ -188,6 +197,9 @@ export const library = {
       `Przebudowano indeks (${engine}): ${s.library} pozycji biblioteki, ${s.events} wydarzeń, ${s.threads} wątków z archiwum, razem ${s.total} dokumentów w ${(s.ms / 1000).toFixed(1)} s.`,
     count: (n: number) => `Dokumentów w indeksie: ${n}.`,
     failed: (msg: string) => `Przebudowa indeksu nie powiodła się: ${msg}`,
+    byApp: (pid: number) => `Aplikacja działa (proces ${pid}): indeks przebuduje ona sama, czekam na wynik…`,
+    appGone: "Aplikacja przestała działać, zanim przebudowała indeks — przebudowuję go sam.",
+    queued: "Przebudowa czeka na zakończenie poprzedniej…",
   },
   api: {
     badParam: (name: string, why: string) => `Nieprawidłowy parametr „${name}”: ${why}`,
