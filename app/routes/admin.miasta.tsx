@@ -23,7 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, "city:review");
   const form = await readForm(request, context);
-  const parsed = cityReviewSchema.safeParse(formToObject(form));
+  // formToObject leaves out "intent" (it names the button pressed); here it picks which of the two forms was sent.
+  const parsed = cityReviewSchema.safeParse({ ...formToObject(form), intent: form.get("intent") });
   if (!parsed.success) return json({ ok: false, message: parsed.error.issues[0]?.message ?? t.common.errors.badRequestTitle }, { status: 400 });
   try {
     return json({ ok: true, message: await reviewCity(context.services.db, actor!.id, parsed.data, context.clientIp ?? null) });
