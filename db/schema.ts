@@ -51,6 +51,15 @@ export interface CitiesTable {
   teryt: string | null;
   population: number;
   sizeClass: SizeClass;
+  /** Name folded for matching: lower case, no diacritics (server/cities/name-key.ts). */
+  nameKey: string;
+  /** 4-digit TERYT code of the county (powiat), from GeoNames. */
+  countyTeryt: string | null;
+  lat: number | null;
+  lng: number | null;
+  geonamesId: number | null;
+  /** 0 for a place an import named that an admin has not yet confirmed or merged; hidden from the public. */
+  confirmed: number;
 }
 
 export interface ThematicAreasTable {

@@ -6,6 +6,7 @@ const tabs = [
   { to: "/admin/dziennik", label: t.admin.audit },
   { to: "/admin/import", label: t.admin.import },
   { to: "/admin/wyszukiwarka", label: t.admin.searchIndex.tab },
+  { to: "/admin/miasta", label: t.cities.review.tab },
 ];
 
 /** The administration section's tabs; `current` is the path of the page being shown. */

@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const dryRun = form.get("dryRun") === "1";
   const report = await importLibraryJsonl(context.services.db, text, { dryRun, actorId: actor!.id });
   if (!dryRun) {
-    await recordAudit(context.services.db.db, { actorId: actor!.id, action: "library.import", subjectType: "library", details: { created: report.created, updated: report.updated, rejected: report.rejected.length }, ip: context.clientIp });
+    await recordAudit(context.services.db.db, { actorId: actor!.id, action: "library.import", subjectType: "library", details: { created: report.created, updated: report.updated, rejected: report.rejected.length, warnings: report.warnings.length }, ip: context.clientIp });
     void context.services.search.indexer.kick();
   }
   return json({ error: null, report }, { status: report.rejected.length && report.created + report.updated + report.unchanged === 0 ? 400 : 200 });
@@ -42,6 +42,31 @@ function Report({ report }: { report: ImportReport }) {
       <h2 id="report-title">{I.report}</h2>
       <p role="status">{I.counts({ total: report.total, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.length })}</p>
       {report.dryRun ? <p className="notice">{I.dryRunNote}</p> : null}
+      {report.warnings.length ? (
+        <>
+          <h3>{I.warningsHeading}</h3>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{I.line}</th>
+                  <th scope="col">externalId</th>
+                  <th scope="col">{I.warning}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.warnings.map((w) => (
+                  <tr key={`w${w.line}`}>
+                    <td>{w.line}</td>
+                    <td>{w.externalId ?? "—"}</td>
+                    <td>{w.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
       {report.rejected.length ? (
         <>
           <h3>{I.rejectedHeading}</h3>

@@ -13,7 +13,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = context.services.db.db;
   const city = await findCityBySlug(db, params.slug ?? "");
-  if (!city) notFound();
+  // An unconfirmed city (created by an import) stays out of public view until an admin confirms it.
+  if (!city || !city.confirmed) notFound();
   const people = await listCityPeople(db, city.id);
   const practices = await context.services.library.cityPractices(city.id);
   return json({ city, people, practices });

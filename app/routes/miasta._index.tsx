@@ -82,6 +82,7 @@ export default function Cities() {
       ) : (
         <p className="empty-state">{t.cities.empty}</p>
       )}
+      <p className="card-meta">{t.cities.source}</p>
     </>
   );
 }

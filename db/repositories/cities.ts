@@ -1,12 +1,22 @@
 import type { Db } from "../index.js";
 import type { City, SizeClass } from "../schema.js";
+import { cityNameKey } from "../../server/cities/name-key.js";
+import { nowIso } from "../time.js";
+import { enqueueSearchChange } from "./search-outbox.js";
 
 export type CityFilter = { q?: string; voivodeship?: string; sizeClass?: SizeClass };
+/** A city as the seeds and the town directory data describe it (the name key is derived here). */
+export type CityInput = Omit<City, "id" | "nameKey" | "countyTeryt" | "lat" | "lng" | "geonamesId" | "confirmed"> &
+  Partial<Pick<City, "countyTeryt" | "lat" | "lng" | "geonamesId">>;
 
-/** Lists cities, alphabetically, filtered by name fragment, voivodeship and size class. */
+/**
+ * Lists confirmed cities, alphabetically, filtered by name fragment, voivodeship and size class. The fragment is
+ * matched on the folded name, so "zdunska" and "ZDUŃSKA" both find Zduńska Wola.
+ */
 export function listCities(db: Db, f: CityFilter = {}): Promise<City[]> {
-  let q = db.selectFrom("cities").selectAll();
-  if (f.q) q = q.where((eb) => eb(eb.fn("lower", ["name"]), "like", `%${f.q!.toLowerCase()}%`));
+  let q = db.selectFrom("cities").selectAll().where("confirmed", "=", 1);
+  const key = f.q ? cityNameKey(f.q) : "";
+  if (key) q = q.where("nameKey", "like", `%${key.replace(/[%_\\]/g, "")}%`);
   if (f.voivodeship) q = q.where("voivodeship", "=", f.voivodeship);
   if (f.sizeClass) q = q.where("sizeClass", "=", f.sizeClass);
   return q.orderBy("name").execute();
@@ -14,11 +24,11 @@ export function listCities(db: Db, f: CityFilter = {}): Promise<City[]> {
 
 /** Distinct voivodeships present in the directory, for filters. */
 export async function listVoivodeships(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom("cities").select("voivodeship").distinct().orderBy("voivodeship").execute();
+  const rows = await db.selectFrom("cities").select("voivodeship").distinct().where("confirmed", "=", 1).orderBy("voivodeship").execute();
   return rows.map((r) => r.voivodeship);
 }
 
-/** Finds a city by its URL slug. */
+/** Finds a city by its URL slug (confirmed or not: callers decide who may see an unconfirmed one). */
 export function findCityBySlug(db: Db, slug: string): Promise<City | undefined> {
   return db.selectFrom("cities").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
@@ -28,23 +38,113 @@ export function findCityById(db: Db, id: number): Promise<City | undefined> {
   return db.selectFrom("cities").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Resolves a city given its name (case-insensitive) or TERYT code, as imports do. */
+/**
+ * Resolves a city given its name (any case, with or without diacritics) or TERYT code, as imports do. Of several
+ * towns of one name a confirmed one wins, then the most populous (the one people mean without saying more).
+ */
 export function findCityByNameOrTeryt(db: Db, value: string): Promise<City | undefined> {
   const v = value.trim();
   return db
     .selectFrom("cities")
     .selectAll()
-    .where((eb) => eb.or([eb(eb.fn("lower", ["name"]), "=", v.toLowerCase()), eb("teryt", "=", v)]))
+    .where((eb) => eb.or([eb("nameKey", "=", cityNameKey(v)), eb("teryt", "=", v)]))
+    .orderBy("confirmed", "desc")
+    .orderBy("population", "desc")
+    .orderBy("id")
     .executeTakeFirst();
 }
 
+/** What an import needs to resolve city names: every city, confirmed or not, with only the matching columns. */
+export function listCityKeys(db: Db) {
+  return db.selectFrom("cities").select(["id", "slug", "name", "nameKey", "teryt", "voivodeship", "population", "confirmed"]).execute();
+}
+
 /** Inserts or updates cities by slug (used by the demo seed). */
-export async function upsertCities(db: Db, cities: Omit<City, "id">[]): Promise<void> {
+export async function upsertCities(db: Db, cities: CityInput[]): Promise<void> {
   for (const c of cities) {
     await db
       .insertInto("cities")
-      .values(c)
-      .onConflict((oc) => oc.column("slug").doUpdateSet({ name: c.name, voivodeship: c.voivodeship, county: c.county, teryt: c.teryt, population: c.population, sizeClass: c.sizeClass }))
+      .values({ ...c, nameKey: cityNameKey(c.name), confirmed: 1 })
+      .onConflict((oc) => oc.column("slug").doUpdateSet({ name: c.name, nameKey: cityNameKey(c.name), voivodeship: c.voivodeship, county: c.county, teryt: c.teryt, population: c.population, sizeClass: c.sizeClass }))
       .execute();
   }
+}
+
+/**
+ * Loads the town directory: towns whose slug is missing are inserted in batches (a fresh database gets ~1,000 rows
+ * in a few statements, in the data file's order so the curated cities keep their ids); existing rows only gain the
+ * coordinates and county code they lack. Returns how many were inserted.
+ */
+export async function seedTownDirectory(db: Db, towns: CityInput[], batchSize = 200): Promise<number> {
+  const existing = await db.selectFrom("cities").select(["slug", "lat"]).execute();
+  const bySlug = new Map(existing.map((r) => [r.slug, r]));
+  const missing = towns.filter((t) => !bySlug.has(t.slug));
+  const toFill = towns.filter((t) => t.lat != null && bySlug.get(t.slug)?.lat == null && bySlug.has(t.slug));
+  if (!missing.length && !toFill.length) return 0;
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < missing.length; i += batchSize) {
+      const values = missing.slice(i, i + batchSize).map((t) => ({ ...t, nameKey: cityNameKey(t.name), confirmed: 1 }));
+      await tx.insertInto("cities").values(values).onConflict((oc) => oc.column("slug").doNothing()).execute();
+    }
+    for (const t of toFill) {
+      await tx.updateTable("cities").set({ lat: t.lat, lng: t.lng, countyTeryt: t.countyTeryt ?? null, geonamesId: t.geonamesId ?? null }).where("slug", "=", t.slug).execute();
+    }
+  });
+  return missing.length;
+}
+
+/** Creates an unconfirmed city for a place an import named; the slug gets a suffix if the plain one is taken. */
+export async function insertUnconfirmedCity(db: Db, name: string, baseSlug: string): Promise<City> {
+  let slug = baseSlug || "miejscowosc";
+  for (let n = 2; await db.selectFrom("cities").select("id").where("slug", "=", slug).executeTakeFirst(); n++) slug = `${baseSlug}-${n}`;
+  return db
+    .insertInto("cities")
+    .values({ slug, name, nameKey: cityNameKey(name), voivodeship: "", county: "", teryt: null, population: 0, sizeClass: "small", countyTeryt: null, lat: null, lng: null, geonamesId: null, confirmed: 0 })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export type UnconfirmedCity = { id: number; slug: string; name: string; items: number; users: number };
+
+/** Unconfirmed cities with how many library items and people point at each, for the admin queue. */
+export async function listUnconfirmedCities(db: Db): Promise<UnconfirmedCity[]> {
+  const rows = await db
+    .selectFrom("cities")
+    .select((eb) => [
+      "cities.id",
+      "cities.slug",
+      "cities.name",
+      eb.selectFrom("libraryItems").select((e) => e.fn.countAll().as("n")).whereRef("libraryItems.cityId", "=", "cities.id").as("items"),
+      eb.selectFrom("users").select((e) => e.fn.countAll().as("n")).whereRef("users.cityId", "=", "cities.id").as("users"),
+    ])
+    .where("confirmed", "=", 0)
+    .orderBy("name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, items: Number(r.items ?? 0), users: Number(r.users ?? 0) }));
+}
+
+/** Confirms a city an admin checked, with the voivodeship and county the import could not know. */
+export async function confirmCity(db: Db, id: number, details: { voivodeship: string; county: string }): Promise<boolean> {
+  const r = await db.updateTable("cities").set({ confirmed: 1, voivodeship: details.voivodeship, county: details.county }).where("id", "=", id).where("confirmed", "=", 0).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Merges an unconfirmed city into another: its library items and people move to the target (items are re-queued
+ * for the search index, which shows the city name), then it is deleted. Returns the moved item ids, or null when
+ * the source is not an unconfirmed city or the target does not exist.
+ */
+export async function mergeCityInto(db: Db, fromId: number, intoId: number): Promise<number[] | null> {
+  return db.transaction().execute(async (tx) => {
+    const from = await tx.selectFrom("cities").select(["id"]).where("id", "=", fromId).where("confirmed", "=", 0).executeTakeFirst();
+    const into = await tx.selectFrom("cities").select(["id"]).where("id", "=", intoId).executeTakeFirst();
+    if (!from || !into || fromId === intoId) return null;
+    const items = (await tx.selectFrom("libraryItems").select("id").where("cityId", "=", fromId).execute()).map((r) => r.id);
+    const now = nowIso();
+    await tx.updateTable("libraryItems").set({ cityId: intoId, updatedAt: now }).where("cityId", "=", fromId).execute();
+    await tx.updateTable("users").set({ cityId: intoId }).where("cityId", "=", fromId).execute();
+    for (const id of items) await enqueueSearchChange(tx, "library", id);
+    await tx.deleteFrom("cities").where("id", "=", fromId).execute();
+    return items;
+  });
 }

@@ -16,6 +16,7 @@ const rules = {
   "user:manage": (a: Actor) => a?.role === "admin", // roles, disabling accounts
   "audit:view": (a: Actor) => a?.role === "admin",
   "city:view": () => true,
+  "city:review": (a: Actor) => a?.role === "admin", // confirm or merge cities an import created (issue 11)
   // Library (issue 3): the public reads published items; members with a city propose good practices for it
   // (ownership and the city are checked by libraryAccess below); staff create, edit and publish everything.
   "library:view": () => true,

@@ -1,14 +1,17 @@
 import { createHash } from "node:crypto";
 import type { DbHandle } from "../../db/index.js";
-import { listCities } from "../../db/repositories/cities.js";
+import { insertUnconfirmedCity, listCityKeys } from "../../db/repositories/cities.js";
 import { upsertImportedItems, type ImportRow } from "../../db/repositories/library.js";
 import { library as t } from "../../app/i18n/pl/library.js";
 import { slugify } from "../events/slug.js";
+import { cityNameKey } from "../cities/name-key.js";
 import { importLineSchema, type ImportLine } from "./library-schemas.js";
 import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
 
 export type ImportRejection = { line: number; externalId: string | null; reasons: string[] };
-export type ImportReport = { total: number; created: number; updated: number; unchanged: number; rejected: ImportRejection[]; dryRun: boolean };
+/** A line that was kept but needs a person's attention (a new unconfirmed city, an ambiguous town name). */
+export type ImportWarning = { line: number; externalId: string | null; message: string };
+export type ImportReport = { total: number; created: number; updated: number; unchanged: number; rejected: ImportRejection[]; warnings: ImportWarning[]; dryRun: boolean };
 export type ImportOptions = { dryRun?: boolean; actorId?: number | null; batchSize?: number; onProgress?: (done: number, total: number) => void };
 
 function reasonsOf(issues: { path: PropertyKey[]; message: string }[]): string[] {
@@ -24,18 +27,12 @@ export async function importLibraryJsonl(handle: DbHandle, text: string, opts: I
   const db = handle.db;
   const dryRun = opts.dryRun ?? false;
   const areaIds = new Map((await db.selectFrom("thematicAreas").select(["id", "slug"]).execute()).map((a) => [a.slug, a.id]));
-  // Matched in JS: SQLite's lower() leaves Polish capitals (Ł, Ś, Ż) alone, so "Łódź" would never match "łódź".
-  const cityIds = new Map<string, number>();
-  for (const c of await listCities(db)) {
-    cityIds.set(c.name.toLocaleLowerCase("pl"), c.id);
-    if (c.teryt) cityIds.set(c.teryt, c.id);
-    cityIds.set(c.slug, c.id);
-  }
+  const cities = await resolveCities(db);
   const eventCache = new Map<string, number | null>();
   const lines = text.split(/\r?\n/);
-  const report: ImportReport = { total: 0, created: 0, updated: 0, unchanged: 0, rejected: [], dryRun };
+  const report: ImportReport = { total: 0, created: 0, updated: 0, unchanged: 0, rejected: [], warnings: [], dryRun };
   const seen = new Map<string, number>();
-  const valid: ImportRow[] = [];
+  const accepted: { line: number; v: ImportLine; areas: number[]; cityId: number | null; newCity: string | null; eventId: number | null }[] = [];
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].trim();
@@ -66,9 +63,19 @@ export async function importLibraryJsonl(handle: DbHandle, text: string, opts: I
       else reasons.push(`areas: ${t.validation.unknownArea(slug)}`);
     }
     let cityId: number | null = null;
+    let newCity: string | null = null;
+    let cityWarning: string | null = null;
     if (v.city) {
-      cityId = cityIds.get(v.city.toLocaleLowerCase("pl")) ?? null;
-      if (!cityId) reasons.push(`city: ${t.validation.unknownCity(v.city)}`);
+      const found = cities.resolve(v.city);
+      if (found.kind === "found") {
+        cityId = found.id;
+        if (found.alternatives.length) cityWarning = t.import.cityAmbiguous(v.city, found.label, found.alternatives);
+        else if (!found.confirmed) cityWarning = t.import.cityUnconfirmed(found.label);
+      } else if (cityNameKey(v.city)) {
+        // A place the directory lacks is kept: the city is created unconfirmed, for an admin to confirm or merge.
+        newCity = v.city.trim().replace(/\s+/g, " ");
+        cityWarning = dryRun ? t.import.cityWillBeCreated(newCity) : t.import.cityCreated(newCity);
+      } else reasons.push(`city: ${t.validation.unknownCity(v.city)}`);
     } else if (v.kind === "good_practice") reasons.push(`city: ${t.validation.cityRequired}`);
     let eventId: number | null = null;
     if (v.event) {
@@ -81,8 +88,20 @@ export async function importLibraryJsonl(handle: DbHandle, text: string, opts: I
       continue;
     }
     seen.set(v.externalId, line);
-    valid.push(toRow(line, v, areas, cityId, eventId));
+    if (cityWarning) report.warnings.push({ line, externalId: v.externalId, message: cityWarning });
+    accepted.push({ line, v, areas, cityId, newCity, eventId });
   }
+
+  // New cities are created once per name, after validation, so rejected lines leave nothing behind.
+  const created = new Map<string, number>();
+  if (!dryRun) {
+    for (const a of accepted) {
+      if (!a.newCity) continue;
+      const key = cityNameKey(a.newCity);
+      if (!created.has(key)) created.set(key, (await insertUnconfirmedCity(db, a.newCity, slugify(a.newCity))).id);
+    }
+  }
+  const valid: ImportRow[] = accepted.map((a) => toRow(a.line, a.v, a.areas, a.newCity ? (created.get(cityNameKey(a.newCity)) ?? null) : a.cityId, a.eventId));
 
   const batchSize = opts.batchSize ?? 100;
   let done = report.total - valid.length;
@@ -146,6 +165,39 @@ function toRow(line: number, v: ImportLine, areaIds: number[], cityId: number | 
 export function formatImportReport(r: ImportReport): string {
   const out = [t.import.counts({ total: r.total, created: r.created, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected.length })];
   if (r.dryRun) out.push(t.import.dryRunNote);
+  if (r.warnings.length) out.push(t.import.warningsHeading);
+  for (const w of r.warnings) out.push(`  ${t.import.line} ${w.line}${w.externalId ? ` (${w.externalId})` : ""}: ${w.message}`);
+  if (r.rejected.length) out.push(t.import.rejectedHeading);
   for (const x of r.rejected) out.push(`  ${t.import.line} ${x.line}${x.externalId ? ` (${x.externalId})` : ""}: ${x.reasons.join("; ")}`);
   return out.join("\n");
+}
+
+type CityResolution = { kind: "found"; id: number; label: string; confirmed: boolean; alternatives: string[] } | { kind: "missing" };
+
+/**
+ * Resolves the city of an import line by TERYT code, slug or name; names match in any case and with or without
+ * diacritics. Of several towns of one name, a confirmed one wins, then the most populous, and the others are named
+ * in a warning so a person can check the choice.
+ */
+async function resolveCities(db: DbHandle["db"]): Promise<{ resolve: (value: string) => CityResolution }> {
+  const rows = await listCityKeys(db);
+  const byCode = new Map<string, (typeof rows)[number]>();
+  const byKey = new Map<string, (typeof rows)[number][]>();
+  for (const c of rows) {
+    if (c.teryt) byCode.set(c.teryt, c);
+    byCode.set(c.slug, c);
+    byKey.set(c.nameKey, [...(byKey.get(c.nameKey) ?? []), c]);
+  }
+  const label = (c: (typeof rows)[number]) => (c.voivodeship ? `${c.name} (${c.voivodeship})` : c.name);
+  return {
+    resolve(value) {
+      const v = value.trim();
+      const exact = byCode.get(v);
+      if (exact) return { kind: "found", id: exact.id, label: label(exact), confirmed: exact.confirmed === 1, alternatives: [] };
+      const same = [...(byKey.get(cityNameKey(v)) ?? [])].sort((a, b) => b.confirmed - a.confirmed || b.population - a.population || a.id - b.id);
+      if (!same.length) return { kind: "missing" };
+      const [first, ...others] = same;
+      return { kind: "found", id: first.id, label: label(first), confirmed: first.confirmed === 1, alternatives: others.map(label) };
+    },
+  };
 }

@@ -1,19 +1,21 @@
 import type { DbHandle } from "../../db/index.js";
 import { upsertAreas } from "../../db/repositories/areas.js";
-import { upsertCities } from "../../db/repositories/cities.js";
+import { seedTownDirectory, upsertCities } from "../../db/repositories/cities.js";
 import { ensureSeries, insertEvent, isEventSlugTaken } from "../../db/repositories/events.js";
 import { findUserByEmail, insertUser } from "../../db/repositories/users.js";
 import { seedAccounts, DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { seedAreas } from "../../db/seed-data/areas.js";
 import { seedCities } from "../../db/seed-data/cities.js";
+import { towns } from "../../db/seed-data/towns.js";
 import { seedEvents, seedSeries, type SeedEvent } from "../../db/seed-data/events.js";
 import { hashPassword } from "../auth/passwords.js";
 import { localToUtcIso, WARSAW } from "../events/time-zone.js";
 import type { Logger } from "../logger.js";
 
-/** Areas are reference data the app needs even without demo content. */
+/** Areas and the town directory are reference data the app needs even without demo content. */
 export async function seedReferenceData(handle: DbHandle): Promise<void> {
   await upsertAreas(handle.db, seedAreas.map((a, i) => ({ ...a, position: i + 1 })));
+  await seedTownDirectory(handle.db, towns);
 }
 
 // Future demo events are placed relative to today so the demo always has something upcoming.

@@ -176,6 +176,12 @@ export const library = {
     counts: (c: { total: number; created: number; updated: number; unchanged: number; rejected: number }) =>
       `Wierszy: ${c.total}; dodano: ${c.created}; zaktualizowano: ${c.updated}; bez zmian: ${c.unchanged}; odrzucono: ${c.rejected}.`,
     rejectedHeading: "Odrzucone wiersze",
+    warningsHeading: "Ostrzeżenia (wiersze zapisane, do sprawdzenia)",
+    warning: "Ostrzeżenie",
+    cityCreated: (name: string) => `Nie znamy miejscowości „${name}”: dodaliśmy ją jako niepotwierdzoną. Administrator potwierdzi ją albo połączy z miastem z katalogu (Administracja → Miasta do potwierdzenia).`,
+    cityWillBeCreated: (name: string) => `Nie znamy miejscowości „${name}”: import doda ją jako niepotwierdzoną, do potwierdzenia przez administratora.`,
+    cityUnconfirmed: (label: string) => `Miejscowość ${label} czeka na potwierdzenie przez administratora.`,
+    cityAmbiguous: (name: string, chosen: string, others: string[]) => `„${name}” pasuje do kilku miejscowości; wybraliśmy ${chosen}, pozostałe: ${others.join(", ")}. Podaj kod TERYT lub slug, by wskazać inną.`,
     line: "Wiersz",
     reason: "Powód",
     badJson: (msg: string) => `nieprawidłowy JSON (${msg})`,
