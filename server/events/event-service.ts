@@ -26,6 +26,7 @@ import { assertCan, type Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { EventForm } from "./event-schemas.js";
+import { createPersonalCalendar } from "./personal-calendar.js";
 import { slugify } from "./slug.js";
 import { localToUtcIso, WARSAW } from "./time-zone.js";
 
@@ -103,6 +104,8 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
     onChange(listener: EventChangeListener) {
       listeners.push(listener);
     },
+    /** Personal calendar feeds under a secret token (join links for confirmed participants). */
+    calendar: createPersonalCalendar(db),
     list: (f: EventFilter) => listEvents(db, f),
     bySlug: (slug: string) => findEventBySlug(db, slug),
     byId: (id: number) => findEventById(db, id),

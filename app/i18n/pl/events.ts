@@ -97,5 +97,5 @@ export const events = {
     url: "Podaj poprawny adres zaczynający się od https://",
     capacity: "Liczba miejsc musi być liczbą całkowitą od 1 do 100 000.",
   },
-  ical: { feedName: "Forum Rozwoju Lokalnego — wydarzenia", page: "Strona wydarzenia", join: "Dołącz" },
+  ical: { feedName: "Forum Rozwoju Lokalnego — wydarzenia", personalFeedName: "Forum Rozwoju Lokalnego — moje wydarzenia", page: "Strona wydarzenia", join: "Dołącz" },
 } as const;
