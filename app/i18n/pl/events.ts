@@ -97,5 +97,17 @@ export const events = {
     url: "Podaj poprawny adres zaczynający się od https://",
     capacity: "Liczba miejsc musi być liczbą całkowitą od 1 do 100 000.",
   },
+  // The personal calendar feed, managed from /konto.
+  personalCalendar: {
+    heading: "Mój kalendarz",
+    intro:
+      "Prywatny link do kalendarza z wydarzeniami, na które się zapisano, razem z linkami do dołączenia (po potwierdzeniu miejsca). Wklej go w Google Calendar, Outlooku lub innym kalendarzu jako subskrypcję. Nie udostępniaj go nikomu.",
+    none: "Nie masz jeszcze linku do kalendarza.",
+    since: (date: string) => `Obecny link utworzono ${date}. Jest pokazywany tylko raz — jeśli go nie masz, utwórz nowy.`,
+    create: "Utwórz link do kalendarza",
+    reset: "Utwórz nowy link (stary przestanie działać)",
+    created: "Oto Twój nowy link do kalendarza. Skopiuj go teraz — ze względów bezpieczeństwa nie pokażemy go ponownie.",
+    linkLabel: "Link do kalendarza",
+  },
   ical: { feedName: "Forum Rozwoju Lokalnego — wydarzenia", personalFeedName: "Forum Rozwoju Lokalnego — moje wydarzenia", page: "Strona wydarzenia", join: "Dołącz" },
 } as const;
