@@ -87,6 +87,7 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
     };
   }
 
+  // Promoted people are confirmed now, so their mail carries the join link (mail goes to them alone).
   async function mailPromoted(eventId: number, userIds: number[], baseUrl: string) {
     const event = await findEventById(db, eventId);
     if (!event) return;
@@ -94,7 +95,7 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
       const user = await findUserById(db, id);
       if (!user) continue;
       await deps.mailer
-        .send({ to: user.email, subject: t.register.promotedSubject(event.title), text: t.register.promotedBody(user.name, event.title, `${baseUrl}/wydarzenia/${event.slug}`) })
+        .send({ to: user.email, subject: t.register.promotedSubject(event.title), text: t.register.promotedBody(user.name, event.title, `${baseUrl}/wydarzenia/${event.slug}`, event.joinUrl) })
         .catch((error) => deps.logger.error("promotion mail failed", { error, userId: id }));
     }
   }

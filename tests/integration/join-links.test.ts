@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEventForm } from "../factories/events.js";
 import { buildMemberClient } from "../factories/users.js";
 import { dialects } from "../setup/dialects.js";
+import { readMail } from "../setup/mail.js";
 import { signedIn, TestClient } from "../setup/http-client.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 
@@ -100,5 +101,13 @@ describe.each(await dialects())("webinar join links on %s", (dialect) => {
     expect(page.status).toBe(200);
     expect(page.text).toContain("member@frl.test");
     expect(page.text).not.toMatch(/passwordHash|scrypt|\$argon2|\$2[aby]\$/);
+  });
+
+  it("mails the join link to a person promoted from the waiting list, and to no one else", async () => {
+    expect((await confirmed.client.post(`/wydarzenia/${slug}`, { intent: "unregister" })).status).toBe(200);
+    const mail = readMail(app.dataDir).filter((m) => m.text.includes(joinUrl));
+    expect(mail.map((m) => m.to)).toEqual([waiting.email]);
+    expect((await body(waiting.client, `/wydarzenia/${slug}`)).text).toContain(joinUrl);
+    expect((await body(confirmed.client, `/wydarzenia/${slug}`)).text).not.toContain(joinUrl);
   });
 });

@@ -47,8 +47,8 @@ export const events = {
     ended: "Wydarzenie już się odbyło — zapisy są zamknięte.",
     eventCancelled: "Wydarzenie zostało odwołane — zapisy są zamknięte.",
     promotedSubject: (title: string) => `Zwolniło się miejsce: ${title}`,
-    promotedBody: (name: string, title: string, url: string) =>
-      `Dzień dobry ${name},\n\nzwolniło się miejsce na wydarzeniu „${title}” i Twoje zgłoszenie z listy rezerwowej zostało potwierdzone.\n\nSzczegóły: ${url}\n\nZwiązek Miast Polskich`,
+    promotedBody: (name: string, title: string, url: string, joinUrl: string | null = null) =>
+      `Dzień dobry ${name},\n\nzwolniło się miejsce na wydarzeniu „${title}” i Twoje zgłoszenie z listy rezerwowej zostało potwierdzone.\n\nSzczegóły: ${url}${joinUrl ? `\nLink do dołączenia (tylko dla Ciebie, nie przekazuj go dalej): ${joinUrl}` : ""}\n\nZwiązek Miast Polskich`,
   },
   participants: { heading: "Uczestnicy", confirmed: "Potwierdzeni", waitlisted: "Lista rezerwowa", none: "Nikt się jeszcze nie zapisał." },
   my: {
