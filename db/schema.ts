@@ -295,6 +295,13 @@ export interface LiveRemovalsTable {
   createdAt: string;
 }
 
+// Personal calendar feeds (issue 10): the token is in the feed's URL, the database keeps its SHA-256 only.
+export interface CalendarTokensTable {
+  userId: number;
+  tokenHash: string;
+  createdAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -320,6 +327,7 @@ export interface Database {
   liveMessages: LiveMessagesTable;
   liveVotes: LiveVotesTable;
   liveRemovals: LiveRemovalsTable;
+  calendarTokens: CalendarTokensTable;
 }
 
 export type User = Selectable<UsersTable>;

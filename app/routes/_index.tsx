@@ -5,6 +5,7 @@ import { listAreas } from "../../db/repositories/areas.js";
 import { EventCard } from "~/components/event-card";
 import { LibraryHit } from "~/components/library-hit";
 import { t } from "~/i18n";
+import { publicEventView } from "../../server/events/event-view.js";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { db, events, search, logger } = context.services;
@@ -20,7 +21,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
         return [];
       }),
   ]);
-  return json({ areas, upcoming, practices, signedIn: Boolean(context.user) });
+  return json({ areas, upcoming: upcoming.map(publicEventView), practices, signedIn: Boolean(context.user) });
 }
 
 export default function Home() {

@@ -27,7 +27,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = context.services.db.db;
   const filter = { q: q.q || undefined, role: q.role };
   const [users, total] = await Promise.all([listUsers(db, { ...filter, limit: PAGE, offset: (q.page - 1) * PAGE }), countUsers(db, filter)]);
-  return json({ users, total, query: q, me: context.user!.id });
+  // Only what the table shows: the page data of an admin screen is readable by anything running in that browser.
+  const rows = users.map((u) => ({ id: u.id, name: u.name, email: u.email, cityName: u.cityName, role: u.role, disabled: u.disabledAt !== null }));
+  return json({ users: rows, total, query: q, me: context.user!.id });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -104,7 +106,7 @@ export default function AdminUsers() {
                       ))}
                     </select>
                     <span className="checkbox-row">
-                      <input type="checkbox" id={`disabled-${u.id}`} name="disabled" defaultChecked={Boolean(u.disabledAt)} disabled={u.id === me} />
+                      <input type="checkbox" id={`disabled-${u.id}`} name="disabled" defaultChecked={u.disabled} disabled={u.id === me} />
                       <label htmlFor={`disabled-${u.id}`}>{t.admin.disable}</label>
                     </span>
                     <button type="submit" className="button button-small" disabled={u.id === me}>

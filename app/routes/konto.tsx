@@ -8,8 +8,9 @@ import { changePasswordSchema, profileSchema } from "../../server/auth/auth-sche
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field, Select } from "~/components/field";
 import { t } from "~/i18n";
+import { formatDate } from "~/lib/format";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
-import { requireUser } from "~/lib/guards.server";
+import { actorOf, requireUser } from "~/lib/guards.server";
 import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.account.title} — ${t.common.appName}` }];
@@ -17,15 +18,16 @@ export const meta: MetaFunction = () => [{ title: `${t.auth.account.title} — $
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const db = context.services.db.db;
-  const [profile, cities] = await Promise.all([findUserById(db, user.id), listCities(db)]);
+  const [profile, cities, calendarSince] = await Promise.all([findUserById(db, user.id), listCities(db), context.services.events.calendar.tokenCreatedAt(actorOf(context))]);
   if (!profile) throw new Response("Not found", { status: 404 });
   return json({
     profile: { name: profile.name, email: profile.email, role: profile.role, affiliation: profile.affiliation, cityId: profile.cityId, position: profile.position },
     cities: cities.map((c) => ({ id: c.id, name: c.name })),
+    calendarSince,
   });
 }
 
-type ActionResult = (FormFailure & { form: string }) | { ok: true; form: string; message: string };
+type ActionResult = (FormFailure & { form: string }) | { ok: true; form: string; message: string; calendarUrl?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
@@ -37,6 +39,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values: { ...values, form: "profile" } });
     await updateProfile(context.services.db.db, user.id, parsed.data);
     return json({ ok: true, form: "profile", message: t.auth.account.saved });
+  }
+  if (intent === "calendar") {
+    // The token is shown in this one response only; the database keeps its hash.
+    const token = await context.services.events.calendar.resetToken(actorOf(context));
+    return json({ ok: true, form: "calendar", message: t.events.personalCalendar.created, calendarUrl: `${context.origin}/kalendarz/${token}.ics` });
   }
   if (intent === "password") {
     const parsed = validate(changePasswordSchema, values);
@@ -53,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { profile, cities } = useLoaderData<typeof loader>();
+  const { profile, cities, calendarSince } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
   const which = result && "form" in result ? result.form : (result as FormFailure | undefined)?.values?.form;
@@ -65,7 +72,7 @@ export default function Account() {
     <>
       <h1>{t.auth.account.title}</h1>
       {params.get("witaj") ? <p className="notice notice-ok">{t.auth.account.welcome}</p> : null}
-      {result?.ok ? (
+      {result?.ok && which !== "calendar" ? (
         <p className="notice notice-ok" role="status">
           {(result as { message: string }).message}
         </p>
@@ -101,6 +108,7 @@ export default function Account() {
           </button>
         </Form>
       </section>
+      <CalendarSection since={calendarSince} url={result?.ok ? (result as { calendarUrl?: string }).calendarUrl : undefined} />
       <section aria-labelledby="password-title">
         <h2 id="password-title">{t.auth.account.changePassword}</h2>
         <ErrorSummary errors={passwordErrors} />
@@ -116,5 +124,31 @@ export default function Account() {
         </Form>
       </section>
     </>
+  );
+}
+
+function CalendarSection({ since, url }: { since: string | null; url: string | undefined }) {
+  const c = t.events.personalCalendar;
+  return (
+    <section aria-labelledby="calendar-title">
+      <h2 id="calendar-title">{c.heading}</h2>
+      <p>{c.intro}</p>
+      {url ? (
+        <div className="notice notice-ok" role="status">
+          <p>{c.created}</p>
+          <label htmlFor="calendar-url">{c.linkLabel}</label>
+          <input id="calendar-url" type="text" readOnly value={url} className="input-wide" />
+        </div>
+      ) : (
+        <p>{since ? c.since(formatDate(since)) : c.none}</p>
+      )}
+      <Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="calendar" />
+        <button type="submit" className="button button-secondary">
+          {since || url ? c.reset : c.create}
+        </button>
+      </Form>
+    </section>
   );
 }

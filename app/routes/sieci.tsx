@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EventCard } from "~/components/event-card";
 import { t } from "~/i18n";
+import { publicEventView } from "../../server/events/event-view.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.home.networksTitle} — ${t.common.appName}` }];
 
@@ -12,7 +13,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     events.list({ when: "upcoming", kind: "network_meeting", limit: 20 }),
     events.list({ when: "past", kind: "network_meeting", limit: 20 }),
   ]);
-  return json({ upcoming, past });
+  return json({ upcoming: upcoming.map(publicEventView), past: past.map(publicEventView) });
 }
 
 export default function Networks() {

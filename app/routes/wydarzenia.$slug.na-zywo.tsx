@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { LiveRoomView } from "~/components/live-room";
 import { t } from "~/i18n";
 import { actorOf, notFound } from "~/lib/guards.server";
-import { can } from "../../server/auth/permissions.js";
+import { maySeeJoinLink } from "../../server/events/join-link.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${t.live.pageTitle(data.event.title)} – ${t.common.appName}` : t.common.appName }];
 
@@ -12,10 +12,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const event = await events.bySlug(params.slug ?? "");
   if (!event || event.format === "onsite") notFound();
   const actor = actorOf(context);
-  const staff = can(actor, "live:moderate");
   const registration = await events.registrationState(actor, event.id);
-  // The stream link follows the event page's rule: registered participants and staff see it.
-  const visible = staff || registration?.status === "confirmed";
+  // The stream link follows the event page's rule: confirmed participants and staff see it.
+  const visible = maySeeJoinLink(actor, registration?.status);
   const url = event.joinUrl;
   return json({
     event: { id: event.id, slug: event.slug, title: event.title },

@@ -3,6 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import { listEventRegistrations } from "../../db/repositories/registrations.js";
 import { can } from "../../server/auth/permissions.js";
+import { publicEventView } from "../../server/events/event-view.js";
+import { maySeeJoinLink } from "../../server/events/join-link.js";
 import { AgendaPublishedSection } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";
 import { LibraryEventMaterialsSection } from "~/components/library-event-materials";
@@ -33,16 +35,19 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     canManage ? listEventRegistrations(db.db, event.id) : Promise.resolve(null),
   ]);
   const [agenda, agendaAccess] = await Promise.all([context.services.agenda.published(event.id), context.services.agenda.access(actor, event)]);
+  const ended = Date.parse(event.endsAt) < Date.now();
   return json({
     agenda: agenda && { number: agenda.number, createdAt: agenda.createdAt, html: agenda.html },
     agendaAccess,
     materials: await context.services.library.eventMaterials(event.id),
-    event,
+    event: publicEventView(event),
+    // Only people let in get the link at all: a hidden link in the page data is as good as a visible one.
+    joinUrl: maySeeJoinLink(actor, registration?.status) && !ended ? event.joinUrl : null,
     registration,
     participants,
     canManage,
     signedIn: Boolean(actor),
-    ended: Date.parse(event.endsAt) < Date.now(),
+    ended,
   });
 }
 
@@ -84,7 +89,7 @@ export default function EventPage() {
   return <EventDetail {...data} />;
 }
 
-function EventDetail({ event, registration, participants, canManage, signedIn, ended }: ReturnType<typeof useLoaderData<typeof loader>>) {
+function EventDetail({ event, joinUrl, registration, participants, canManage, signedIn, ended }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const result = useActionData<typeof action>();
   const cancelled = event.status === "cancelled";
   const seatsLeft = event.capacity == null ? null : Math.max(0, event.capacity - event.confirmedCount);
@@ -148,9 +153,9 @@ function EventDetail({ event, registration, participants, canManage, signedIn, e
         <aside className="aside-box" aria-labelledby="registration-title">
           <h2 id="registration-title">{t.events.register.heading}</h2>
           <RegistrationBox {...{ event, registration, signedIn, ended, cancelled, seatsLeft }} />
-          {event.joinUrl && registration?.status === "confirmed" && !ended ? (
+          {joinUrl ? (
             <p>
-              <a href={event.joinUrl} rel="noopener noreferrer" target="_blank">
+              <a href={joinUrl} rel="noopener noreferrer" target="_blank">
                 {t.events.joinOpen}
               </a>
             </p>

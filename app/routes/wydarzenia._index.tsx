@@ -9,6 +9,7 @@ import { EventCard } from "~/components/event-card";
 import { Select } from "~/components/field";
 import { t } from "~/i18n";
 import { actorOf } from "~/lib/guards.server";
+import { publicEventView } from "../../server/events/event-view.js";
 
 const PAGE_SIZE = 12;
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     countEvents(db.db, filter),
     listAreas(db.db),
   ]);
-  return json({ list, total, areas, query: q, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), canManage: can(actorOf(context), "event:manage") });
+  return json({ list: list.map(publicEventView), total, areas, query: q, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), canManage: can(actorOf(context), "event:manage") });
 }
 
 export default function EventsIndex() {

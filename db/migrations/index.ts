@@ -5,6 +5,7 @@ import * as agenda from "./2026-11-28T0410-agenda.js";
 import * as live from "./2026-11-28T0420-live.js";
 import * as threadSearch from "./2026-11-28T0500-thread-search.js";
 import * as townDirectory from "./2026-12-04T1700-town-directory.js";
+import * as calendarTokens from "./2026-12-04T1100-calendar-tokens.js";
 
 // Every migration is listed here by its dated name; Kysely applies them in name order.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T0420-live": live,
   "2026-11-28T0500-thread-search": threadSearch,
   "2026-12-04T1700-town-directory": townDirectory,
+  "2026-12-04T1100-calendar-tokens": calendarTokens,
 };

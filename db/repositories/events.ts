@@ -104,6 +104,24 @@ export async function findEventById(db: Db, id: number): Promise<EventWithAreas 
   return (await attachAreas(db, rows))[0];
 }
 
+/** Events a person is registered for (confirmed or waiting) that ended after `endedAfter`, with their status, soonest first. */
+export async function listRegisteredEvents(db: Db, userId: number, endedAfter: string): Promise<(EventWithAreas & { registrationStatus: "confirmed" | "waitlisted" })[]> {
+  const regs = await db
+    .selectFrom("registrations")
+    .select(["eventId", "status"])
+    .where("userId", "=", userId)
+    .where("status", "in", ["confirmed", "waitlisted"])
+    .execute();
+  if (regs.length === 0) return [];
+  const rows = await baseQuery(db)
+    .where("events.id", "in", regs.map((r) => r.eventId))
+    .where("events.endsAt", ">=", endedAfter)
+    .orderBy("events.startsAt")
+    .execute();
+  const status = new Map(regs.map((r) => [r.eventId, r.status as "confirmed" | "waitlisted"]));
+  return (await attachAreas(db, rows)).map((e) => ({ ...e, registrationStatus: status.get(e.id)! }));
+}
+
 /** True when another event already uses the slug. */
 export async function isEventSlugTaken(db: Db, slug: string, exceptId?: number): Promise<boolean> {
   let q = db.selectFrom("events").select("id").where("slug", "=", slug);

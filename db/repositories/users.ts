@@ -2,18 +2,28 @@ import type { Db } from "../index.js";
 import type { Affiliation, NewUser, Role, User } from "../schema.js";
 import { nowIso } from "../time.js";
 
-export type UserWithCity = User & { cityName: string | null; citySlug: string | null };
+/** A user without the password hash: what every caller but the password check gets. */
+export type UserAccount = Omit<User, "passwordHash">;
+export type UserWithCity = UserAccount & { cityName: string | null; citySlug: string | null };
+
+// Named columns, never selectAll: a new secret column must not flow into pages by default.
+const accountColumns = ["users.id", "users.email", "users.name", "users.role", "users.affiliation", "users.cityId", "users.position", "users.createdAt", "users.updatedAt", "users.disabledAt"] as const;
 
 const withCity = (db: Db) =>
   db
     .selectFrom("users")
     .leftJoin("cities", "cities.id", "users.cityId")
-    .selectAll("users")
+    .select(accountColumns)
     .select(["cities.name as cityName", "cities.slug as citySlug"]);
 
 /** Finds a user by e-mail (case-insensitive: e-mails are stored lower-cased). */
-export function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
-  return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+export function findUserByEmail(db: Db, email: string): Promise<UserAccount | undefined> {
+  return db.selectFrom("users").select(accountColumns).where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+}
+
+/** What a password check needs, by e-mail; the only query that reads the hash. */
+export function findCredentialsByEmail(db: Db, email: string): Promise<{ id: number; email: string; name: string; passwordHash: string; disabledAt: string | null } | undefined> {
+  return db.selectFrom("users").select(["id", "email", "name", "passwordHash", "disabledAt"]).where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
 }
 
 /** Finds a user with their city's name and slug. */

@@ -1,5 +1,5 @@
 import type { DbHandle } from "../../db/index.js";
-import { findUserByEmail, findUserById, insertUser, updatePasswordHash } from "../../db/repositories/users.js";
+import { findCredentialsByEmail, findUserByEmail, findUserById, insertUser, updatePasswordHash } from "../../db/repositories/users.js";
 import { deleteSession, deleteUserSessions, findSessionUser, insertSession, touchSession, type SessionUser } from "../../db/repositories/sessions.js";
 import { consumePasswordReset, insertPasswordReset } from "../../db/repositories/password-resets.js";
 import { findCityById } from "../../db/repositories/cities.js";
@@ -70,7 +70,7 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
       const acct = await deps.limiter.peek(accountKey, ACCOUNT_FAILURES.limit);
       if (!acct.allowed) throw new AuthError(t.login.tooManyAccount(Math.ceil(acct.retryAfterMs / 60_000)), 429);
 
-      const user = await findUserByEmail(db, email);
+      const user = await findCredentialsByEmail(db, email);
       const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyAgainstDummy(password), false);
       if (!user || !ok) {
         await deps.limiter.hit(accountKey, ACCOUNT_FAILURES.limit, ACCOUNT_FAILURES.windowMs);
@@ -99,7 +99,7 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
 
     /** Changes a password after checking the current one; other sessions of the account are ended. */
     async changePassword(user: SessionUser, current: string, next: string): Promise<void> {
-      const row = await findUserByEmail(db, user.email);
+      const row = await findCredentialsByEmail(db, user.email);
       if (!row || !(await verifyPassword(current, row.passwordHash))) throw new AuthError(t.account.wrongPassword, 400, "currentPassword");
       await updatePasswordHash(db, user.id, await hashPassword(next));
       await deleteUserSessions(db, user.id, user.sessionId);

@@ -13,6 +13,8 @@ const rules = {
   "event:view": () => true,
   "event:register": (a: Actor) => a !== null,
   "event:manage": (a: Actor) => isStaff(a), // create, edit, cancel, see participants
+  // Webinar join links are for confirmed participants (see server/events/join-link.ts); staff see every one.
+  "event:join-link-any": (a: Actor) => isStaff(a),
   "user:manage": (a: Actor) => a?.role === "admin", // roles, disabling accounts
   "audit:view": (a: Actor) => a?.role === "admin",
   "city:view": () => true,

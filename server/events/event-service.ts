@@ -27,6 +27,7 @@ import { assertCan, type Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { EventForm } from "./event-schemas.js";
+import { createPersonalCalendar } from "./personal-calendar.js";
 import { slugify } from "./slug.js";
 import { localToUtcIso, WARSAW } from "./time-zone.js";
 
@@ -76,6 +77,7 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
     };
   }
 
+  // Promoted people are confirmed now, so their mail carries the join link (mail goes to them alone).
   async function mailPromoted(eventId: number, userIds: number[], baseUrl: string) {
     const event = await findEventById(db, eventId);
     if (!event) return;
@@ -83,7 +85,7 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
       const user = await findUserById(db, id);
       if (!user) continue;
       await deps.mailer
-        .send({ to: user.email, subject: t.register.promotedSubject(event.title), text: t.register.promotedBody(user.name, event.title, `${baseUrl}/wydarzenia/${event.slug}`) })
+        .send({ to: user.email, subject: t.register.promotedSubject(event.title), text: t.register.promotedBody(user.name, event.title, `${baseUrl}/wydarzenia/${event.slug}`, event.joinUrl) })
         .catch((error) => deps.logger.error("promotion mail failed", { error, userId: id }));
     }
   }
@@ -93,6 +95,8 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
     onChange(listener: EventChangeListener) {
       listeners.push(listener);
     },
+    /** Personal calendar feeds under a secret token (join links for confirmed participants). */
+    calendar: createPersonalCalendar(db),
     list: (f: EventFilter) => listEvents(db, f),
     bySlug: (slug: string) => findEventBySlug(db, slug),
     byId: (id: number) => findEventById(db, id),

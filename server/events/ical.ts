@@ -30,10 +30,16 @@ function utcStamp(iso: string): string {
   return new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
-function vevent(e: EventWithAreas, baseUrl: string, host: string): string[] {
+/** Decides per event whether its join link goes into the file; without it every calendar carries the page URL only. */
+export type JoinLinkFor = (e: EventWithAreas) => string | null;
+
+const noJoinLinks: JoinLinkFor = () => null;
+
+function vevent(e: EventWithAreas, baseUrl: string, host: string, joinLinkFor: JoinLinkFor): string[] {
   const url = `${baseUrl}/wydarzenia/${e.slug}`;
-  const description = [e.description, "", `${t.ical.page}: ${url}`, ...(e.joinUrl ? [`${t.ical.join}: ${e.joinUrl}`] : [])].join("\n");
-  const location = e.place ?? e.joinUrl ?? "Online";
+  const joinUrl = joinLinkFor(e);
+  const description = [e.description, "", `${t.ical.page}: ${url}`, ...(joinUrl ? [`${t.ical.join}: ${joinUrl}`] : [])].join("\n");
+  const location = e.place ?? joinUrl ?? "Online";
   return [
     "BEGIN:VEVENT",
     `UID:event-${e.id}@${host}`,
@@ -51,8 +57,11 @@ function vevent(e: EventWithAreas, baseUrl: string, host: string): string[] {
   ];
 }
 
-/** An RFC 5545 calendar with one VEVENT per event; times in UTC so every client agrees. */
-export function toICalendar(events: EventWithAreas[], baseUrl: string, name: string = t.ical.feedName): string {
+/**
+ * An RFC 5545 calendar with one VEVENT per event; times in UTC so every client agrees. Join links only where
+ * `joinLinkFor` hands one out (personal feeds and files of confirmed participants).
+ */
+export function toICalendar(events: EventWithAreas[], baseUrl: string, name: string = t.ical.feedName, joinLinkFor: JoinLinkFor = noJoinLinks): string {
   const host = new URL(baseUrl).host;
   const lines = [
     "BEGIN:VCALENDAR",
@@ -63,7 +72,7 @@ export function toICalendar(events: EventWithAreas[], baseUrl: string, name: str
     `X-WR-CALNAME:${escapeText(name)}`,
     "X-WR-TIMEZONE:Europe/Warsaw",
     "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
-    ...events.flatMap((e) => vevent(e, baseUrl, host)),
+    ...events.flatMap((e) => vevent(e, baseUrl, host, joinLinkFor)),
     "END:VCALENDAR",
   ];
   return lines.map(fold).join("\r\n") + "\r\n";

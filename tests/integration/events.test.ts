@@ -110,9 +110,11 @@ describe.each(await dialects())("events on %s", (dialect) => {
     expect((await p.client.html("/moje-wydarzenia")).html).toContain("Odwołane");
   });
 
-  it("serves RFC 5545 calendars that parse, with the join link and page URL", async () => {
+  it("serves RFC 5545 calendars that parse, with the page URL (and the join link for staff)", async () => {
     const event = await createEvent({ title: "Webinarium; przecinki, i ukośniki \\ w tytule", joinUrl: "https://spotkania.zmp.poznan.pl/frl/ical" });
-    const res = await new TestClient(app.url).request(`/wydarzenia/${event.slug}/kalendarz.ics`);
+    const anonymous = await (await new TestClient(app.url).request(`/wydarzenia/${event.slug}/kalendarz.ics`)).text();
+    expect(anonymous).not.toContain("spotkania.zmp.poznan.pl");
+    const res = await moderator.request(`/wydarzenia/${event.slug}/kalendarz.ics`);
     expect(res.headers.get("content-type")).toContain("text/calendar");
     const text = await res.text();
     expect(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);

@@ -99,6 +99,7 @@ describe("permission matrix over every foundation route", () => {
       "event:view": everyone,
       "event:register": ["member", "moderator", "admin"],
       "event:manage": ["moderator", "admin"],
+      "event:join-link-any": ["moderator", "admin"],
       "user:manage": ["admin"],
       "audit:view": ["admin"],
       "search:reindex": ["admin"],

@@ -47,8 +47,8 @@ export const events = {
     ended: "Wydarzenie już się odbyło — zapisy są zamknięte.",
     eventCancelled: "Wydarzenie zostało odwołane — zapisy są zamknięte.",
     promotedSubject: (title: string) => `Zwolniło się miejsce: ${title}`,
-    promotedBody: (name: string, title: string, url: string) =>
-      `Dzień dobry ${name},\n\nzwolniło się miejsce na wydarzeniu „${title}” i Twoje zgłoszenie z listy rezerwowej zostało potwierdzone.\n\nSzczegóły: ${url}\n\nZwiązek Miast Polskich`,
+    promotedBody: (name: string, title: string, url: string, joinUrl: string | null = null) =>
+      `Dzień dobry ${name},\n\nzwolniło się miejsce na wydarzeniu „${title}” i Twoje zgłoszenie z listy rezerwowej zostało potwierdzone.\n\nSzczegóły: ${url}${joinUrl ? `\nLink do dołączenia (tylko dla Ciebie, nie przekazuj go dalej): ${joinUrl}` : ""}\n\nZwiązek Miast Polskich`,
   },
   participants: { heading: "Uczestnicy", confirmed: "Potwierdzeni", waitlisted: "Lista rezerwowa", none: "Nikt się jeszcze nie zapisał." },
   my: {
@@ -97,5 +97,17 @@ export const events = {
     url: "Podaj poprawny adres zaczynający się od https://",
     capacity: "Liczba miejsc musi być liczbą całkowitą od 1 do 100 000.",
   },
-  ical: { feedName: "Forum Rozwoju Lokalnego — wydarzenia", page: "Strona wydarzenia", join: "Dołącz" },
+  // The personal calendar feed, managed from /konto.
+  personalCalendar: {
+    heading: "Mój kalendarz",
+    intro:
+      "Prywatny link do kalendarza z wydarzeniami, na które się zapisano, razem z linkami do dołączenia (po potwierdzeniu miejsca). Wklej go w Google Calendar, Outlooku lub innym kalendarzu jako subskrypcję. Nie udostępniaj go nikomu.",
+    none: "Nie masz jeszcze linku do kalendarza.",
+    since: (date: string) => `Obecny link utworzono ${date}. Jest pokazywany tylko raz — jeśli go nie masz, utwórz nowy.`,
+    create: "Utwórz link do kalendarza",
+    reset: "Utwórz nowy link (stary przestanie działać)",
+    created: "Oto Twój nowy link do kalendarza. Skopiuj go teraz — ze względów bezpieczeństwa nie pokażemy go ponownie.",
+    linkLabel: "Link do kalendarza",
+  },
+  ical: { feedName: "Forum Rozwoju Lokalnego — wydarzenia", personalFeedName: "Forum Rozwoju Lokalnego — moje wydarzenia", page: "Strona wydarzenia", join: "Dołącz" },
 } as const;
