@@ -43,6 +43,7 @@ const envSchema = z
     LIVE_RECOVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
     LIVE_REDIS_STREAM: z.string().trim().min(1).max(100).default("frl:live"),
     RATE_LIMIT_PREFIX: z.string().trim().min(1).max(100).default("frl:rate:"),
+    ACCESS_REDIS_CHANNEL: z.string().trim().min(1).max(100).default("frl:access"),
     API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   })
   .superRefine((env, ctx) => {
@@ -80,6 +81,8 @@ export type Config = {
   liveRedisStream: string;
   /** Prefix of rate-limit keys in Redis: instances sharing it share their limits. */
   rateLimitPrefix: string;
+  /** Redis channel on which instances tell each other that someone's rights changed (live and /collab re-check). */
+  accessRedisChannel: string;
   /** Requests per minute one client address may make to the public JSON API. */
   apiRateLimit: number;
 };
@@ -118,6 +121,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     liveRecoveryMs: env.LIVE_RECOVERY_MS,
     liveRedisStream: env.LIVE_REDIS_STREAM,
     rateLimitPrefix: env.RATE_LIMIT_PREFIX,
+    accessRedisChannel: env.ACCESS_REDIS_CHANNEL,
     apiRateLimit: env.API_RATE_LIMIT,
   };
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createDb } from "../db/index.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { purgeExpiredSessions } from "../db/repositories/sessions.js";
+import { createAccessChanges } from "./auth/access-changes.js";
 import { createAuthService } from "./auth/auth-service.js";
 import { createRateLimiter } from "./auth/rate-limit.js";
 import { startAgenda } from "./agenda/index.js";
@@ -38,14 +39,15 @@ export async function startApp(config: Config): Promise<RunningApp> {
 
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createFileMailer(path.join(config.dataDir, "mail"), config.mailFrom);
   const limiter = await createRateLimiter(config.redisUrl, config.rateLimitPrefix, logger);
-  const auth = createAuthService({ db, mailer, limiter });
+  const access = await createAccessChanges({ redisUrl: config.redisUrl, channel: config.accessRedisChannel, logger });
+  const auth = createAuthService({ db, mailer, limiter, access });
   const events = createEventService({ db, mailer, logger });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
   const lib = await startLibrary({ config, db, logger, events });
 
-  const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl });
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service };
+  const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser });
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
   closers.push(lib.close);
@@ -75,6 +77,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await access.close();
       await limiter.close();
       await db.close();
     })());

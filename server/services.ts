@@ -1,4 +1,5 @@
 import type { DbHandle } from "../db/index.js";
+import type { AccessChanges } from "./auth/access-changes.js";
 import type { AuthService } from "./auth/auth-service.js";
 import type { RateLimiter } from "./auth/rate-limit.js";
 import type { AgendaService } from "./agenda/agenda-service.js";
@@ -19,6 +20,8 @@ export type AppServices = {
   mailer: Mailer;
   limiter: RateLimiter;
   auth: AuthService;
+  /** Tell it when someone's rights change: open live and /collab connections are re-checked on every instance. */
+  access: AccessChanges;
   events: EventService;
   upgrade: UpgradeDispatcher;
   /** Library items (issue 3). */

@@ -86,6 +86,8 @@ export function useLiveRoom(eventId: number, opts: { onNew?: (m: LiveMessage[]) 
       socket.on("message:new", (m: LiveMessage) => merge([m], true));
       socket.on("message:updated", (m: LiveMessage) => merge([m], false));
       socket.on("presence:update", (p: Presence) => setPresence(p));
+      // The session ended or the account was blocked: the server disconnects; a reload shows what this person may see now.
+      socket.on("access:revoked", () => window.location.reload());
       socket.on("room:state", (s: RoomState) => {
         if (s.removed) {
           setRemoved(true);

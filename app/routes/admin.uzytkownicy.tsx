@@ -39,6 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return json({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
   try {
     await setUserRole(context.services.db.db, actor, parsed.data);
+    // Open live and /collab connections of that person keep no rights they just lost (on every instance).
+    await context.services.access.userChanged(parsed.data.userId);
   } catch (error) {
     if (isNamedError(error, UserAdminError)) return json({ ok: false, message: error.message }, { status: 400 });
     permissionResponse(error, request);

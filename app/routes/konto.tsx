@@ -38,6 +38,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = validate(profileSchema, values);
     if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values: { ...values, form: "profile" } });
     await updateProfile(context.services.db.db, user.id, parsed.data);
+    // A changed city changes which agendas this person may co-design: open /collab connections are re-checked.
+    if (parsed.data.cityId !== user.cityId) await context.services.access.userChanged(user.id);
     return json({ ok: true, form: "profile", message: t.auth.account.saved });
   }
   if (intent === "calendar") {

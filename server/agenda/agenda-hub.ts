@@ -8,6 +8,9 @@ import { findEventById } from "../../db/repositories/events.js";
 import { agendaAccess } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import type { UpgradeContext } from "../upgrade.js";
+import type { AccessChanges } from "../auth/access-changes.js";
+import type { SessionUser } from "../../db/repositories/sessions.js";
+import { createAgendaRecheck, type AgendaRecheck } from "./agenda-recheck.js";
 import { AgendaPersistence, StoredStateUnreadableError, type PersistenceOptions } from "./agenda-persistence.js";
 import { noRelay, type AgendaRelay } from "./agenda-relay.js";
 import { AgendaRoom, MESSAGE_SYNC, ORIGIN } from "./agenda-room.js";
@@ -33,11 +36,22 @@ export class AgendaHub {
   private ping: NodeJS.Timeout;
   private closed = false;
   private readonly idleCloseMs: number;
+  private readonly recheck: AgendaRecheck;
+  private unsubscribe: () => void = () => {};
+  // Bumped on every access change, so a connection accepted while one was announced is re-checked once it is set up.
+  private accessGeneration = 0;
 
   constructor(
-    private deps: { db: DbHandle; logger: Logger; relay?: AgendaRelay },
+    private deps: { db: DbHandle; logger: Logger; relay?: AgendaRelay; access?: AccessChanges; sessionUser?: (sessionId: string) => Promise<SessionUser | null> },
     opts: AgendaHubOptions = {},
   ) {
+    this.recheck = createAgendaRecheck({ db: deps.db, logger: deps.logger, sessionUser: deps.sessionUser ?? (async () => null), rooms: () => this.rooms.values() });
+    if (deps.access) {
+      this.unsubscribe = deps.access.subscribe((change) => {
+        this.accessGeneration += 1;
+        return this.recheck.onChange(change);
+      });
+    }
     this.persistence = new AgendaPersistence(deps.db, deps.logger, opts);
     this.idleCloseMs = opts.idleCloseMs ?? 5_000;
     this.ping = setInterval(() => this.pingAll(), opts.pingMs ?? 30_000);
@@ -75,6 +89,7 @@ export class AgendaHub {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.unsubscribe();
     clearInterval(this.ping);
     for (const t of this.idle.values()) clearTimeout(t);
     await Promise.all([...this.opening.values()].map((p) => p.catch(() => undefined)));
@@ -89,6 +104,7 @@ export class AgendaHub {
     const doc = parseCollabPath(req.url);
     if (!doc) return this.refuse(req, socket, head, CLOSE.notFound);
     if (!ctx.user) return this.refuse(req, socket, head, CLOSE.notSignedIn);
+    const generation = this.accessGeneration;
     const event = await findEventById(this.deps.db.db, doc.eventId);
     if (!event) return this.refuse(req, socket, head, CLOSE.notFound);
     const settings = await findAgendaSettings(this.deps.db.db, event.id);
@@ -117,7 +133,8 @@ export class AgendaHub {
       this.alive.add(ws);
       ws.on("pong", () => this.alive.add(ws));
       const u = ctx.user!;
-      room.add(ws, { id: u.id, name: u.name, city: u.cityName ?? "" }, access === "read");
+      const conn = room.add(ws, { id: u.id, name: u.name, city: u.cityName ?? "" }, access === "read", u.sessionId);
+      if (generation !== this.accessGeneration) void this.recheck.recheck(room, conn).catch((error) => this.deps.logger.error("agenda: re-check failed", { error }));
     });
   }
 

@@ -20,6 +20,8 @@ export type ConnectionUser = { id: number; name: string; city: string };
 export type Connection = {
   ws: WebSocket;
   userId: number;
+  /** The session the connection was opened with: ending it (logout) closes the connection. */
+  sessionId: string;
   user: ConnectionUser;
   readOnly: boolean;
   awarenessIds: Set<number>;
@@ -83,8 +85,8 @@ export class AgendaRoom {
   }
 
   /** Adds an accepted socket: sends sync step 1 and the current awareness, then listens. */
-  add(ws: WebSocket, user: ConnectionUser, readOnly: boolean): Connection {
-    const conn: Connection = { ws, userId: user.id, user, readOnly, awarenessIds: new Set(), tokens: LIMITS.rateBurst, lastRefill: Date.now(), droppedUpdates: 0 };
+  add(ws: WebSocket, user: ConnectionUser, readOnly: boolean, sessionId: string): Connection {
+    const conn: Connection = { ws, userId: user.id, sessionId, user, readOnly, awarenessIds: new Set(), tokens: LIMITS.rateBurst, lastRefill: Date.now(), droppedUpdates: 0 };
     this.conns.set(ws, conn);
     ws.binaryType = "arraybuffer";
     ws.on("message", (data: ArrayBuffer | Buffer) => this.onMessage(conn, data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));

@@ -16,6 +16,7 @@ import { extractAgenda, type AgendaContent } from "../../app/realtime/agenda-doc
 import { agenda as agendaText } from "../../app/i18n/pl/agenda.js";
 import { agendaAccess, assertCan, type Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
+import type { AccessChanges } from "../auth/access-changes.js";
 import { agendaContentSchema, agendaPlainText, renderAgendaHtml, renderAgendaMarkdown, type LibraryLinks } from "./agenda-content.js";
 import { findLibraryItemsByIds } from "../../db/repositories/library-queries.js";
 import type { AgendaHub } from "./agenda-hub.js";
@@ -24,7 +25,7 @@ import { agendaDocName } from "./doc-name.js";
 export type PublishedAgenda = { number: number; createdAt: string; html: string; content: AgendaContent };
 
 /** Agenda use cases shared by routes and tests: settings, access, publish, versions, rendering. */
-export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger: Logger }) {
+export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger: Logger; access?: AccessChanges }) {
   const { db, hub } = deps;
 
   const areaNames = async (): Promise<Record<string, string>> => {
@@ -65,6 +66,8 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
         const meta = doc.getMap("meta");
         if (meta.get("dotsBudget") !== settings.dotsBudget) doc.transact(() => meta.set("dotsBudget", settings.dotsBudget), "server");
       });
+      // Open /collab connections follow the new mode, cities and open flag at once, on every instance.
+      await deps.access?.agendaSettingsChanged(settings.eventId);
       await recordAudit(db.db, { actorId: actor!.id, action: "agenda.settings", subjectType: "event", subjectId: settings.eventId, details: { ...settings } });
     },
 

@@ -7,6 +7,7 @@ import { recordAudit } from "../../db/repositories/audit.js";
 import { isoFromNow } from "../../db/time.js";
 import { auth as t } from "../../app/i18n/pl/auth.js";
 import type { Mailer } from "../mail/mailer.js";
+import type { AccessChanges } from "./access-changes.js";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { hashToken, randomToken } from "./tokens.js";
@@ -33,7 +34,7 @@ const RESET_TTL_MS = 3600_000;
 export type AuthService = ReturnType<typeof createAuthService>;
 
 /** Registration, login, sessions and password changes; HTTP routes only translate to and from forms. */
-export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter: RateLimiter }) {
+export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter: RateLimiter; access?: AccessChanges }) {
   const db = deps.db.db;
 
   async function startSession(userId: number, userAgent: string | null): Promise<string> {
@@ -95,6 +96,7 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
     /** Ends one session. */
     async logout(sessionId: string): Promise<void> {
       await deleteSession(db, sessionId);
+      await deps.access?.sessionEnded(sessionId);
     },
 
     /** Changes a password after checking the current one; other sessions of the account are ended. */
@@ -103,6 +105,7 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
       if (!row || !(await verifyPassword(current, row.passwordHash))) throw new AuthError(t.account.wrongPassword, 400, "currentPassword");
       await updatePasswordHash(db, user.id, await hashPassword(next));
       await deleteUserSessions(db, user.id, user.sessionId);
+      await deps.access?.userChanged(user.id);
       await recordAudit(db, { actorId: user.id, action: "user.password_changed", subjectType: "user", subjectId: user.id });
     },
 
@@ -125,9 +128,13 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
       if (!userId) throw new AuthError(t.reset.invalidLink, 400, "token");
       await updatePasswordHash(db, userId, await hashPassword(next));
       await deleteUserSessions(db, userId);
+      await deps.access?.userChanged(userId);
       await recordAudit(db, { actorId: userId, action: "user.password_reset", subjectType: "user", subjectId: userId });
     },
 
     findUser: (id: number) => findUserById(db, id),
+
+    /** Re-loads a session by its id (the stored hash), null once it ended, expired or the user was blocked. */
+    sessionUser: async (sessionId: string): Promise<SessionUser | null> => (await findSessionUser(db, sessionId)) ?? null,
   };
 }

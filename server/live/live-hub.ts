@@ -7,10 +7,11 @@ import { parseCookies, SESSION_COOKIE } from "../auth/cookies.js";
 import { isSameOrigin, siteOrigin } from "../http/origin.js";
 import type { AppServices } from "../services.js";
 import { registerLiveHandlers } from "./live-handlers.js";
+import { createLiveRecheck, liveUserOf } from "./live-recheck.js";
 import { createLiveService, type LiveService } from "./live-service.js";
 import { PresenceTracker } from "./presence.js";
 import { RoomTimers } from "./room-timers.js";
-import type { LiveNamespace } from "./socket-types.js";
+import type { LiveNamespace, LiveSocket, LiveSocketUser } from "./socket-types.js";
 
 export type LiveHub = {
   service: LiveService;
@@ -36,7 +37,8 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
   });
   const io = new Server({
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: config.liveRecoveryMs, skipMiddlewares: true },
+    // A recovered socket goes through the session middleware again: rights may have changed while it was away.
+    connectionStateRecovery: { maxDisconnectionDuration: config.liveRecoveryMs, skipMiddlewares: false },
   });
 
   let redis: ReturnType<typeof createClient> | undefined;
@@ -60,11 +62,19 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
       .catch(() => {});
   });
 
+  const recheck = createLiveRecheck(nsp, { sessionUser: services.auth.sessionUser, service, presence, logger });
+  // Recovered sockets whose person is gone (session ended, account blocked) or changed: revoked once connected.
+  const revokeOnConnect = new WeakSet<LiveSocket>();
+  const recoveredFrom = new WeakMap<LiveSocket, LiveSocketUser | null>();
   nsp.use((socket, next) => {
     services.auth
       .resolve(parseCookies(socket.request.headers.cookie)[SESSION_COOKIE])
       .then((u) => {
-        socket.data.user = u ? { id: u.id, name: u.name, role: u.role, cityId: u.cityId, city: u.cityName } : null;
+        // A recovered socket arrives with the data and rooms of its previous connection; none of it is trusted.
+        const previous = socket.recovered ? (socket.data.user ?? null) : undefined;
+        if (previous && (!u || u.id !== previous.id)) revokeOnConnect.add(socket);
+        if (previous !== undefined) recoveredFrom.set(socket, previous);
+        socket.data.user = u ? liveUserOf(u) : null;
         next();
       })
       .catch((error) => {
@@ -73,6 +83,15 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
       });
   });
   registerLiveHandlers(nsp, { service, presence, timers, logger });
+  nsp.on("connection", (socket: LiveSocket) => {
+    if (revokeOnConnect.has(socket)) return recheck.revoke(socket);
+    if (!recoveredFrom.has(socket)) return;
+    const previous = recoveredFrom.get(socket);
+    const u = socket.data.user;
+    const changed = previous?.role !== u?.role || previous?.cityId !== u?.cityId;
+    recheck.align(socket, changed).catch((error) => logger.error("live: re-authorising a recovered socket failed", { error }));
+  });
+  const unsubscribe = services.access.subscribe((change) => recheck.onChange(change));
   service.dropTransport = (socketId) => {
     const s = nsp.sockets.get(socketId);
     s?.conn.close();
@@ -90,6 +109,7 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
         else next();
       }),
     close: async () => {
+      unsubscribe();
       presence.close();
       timers.close();
       await io.close();

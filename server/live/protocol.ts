@@ -88,4 +88,6 @@ export interface ServerToClient {
   "room:state": (s: RoomState) => void;
   typing: (t: TypingNotice) => void;
   "live:error": (e: LiveError & { event: string }) => void;
+  /** The session ended or the account was blocked: sent once, then the server disconnects the socket. */
+  "access:revoked": (e: { error: LiveError }) => void;
 }

@@ -114,5 +114,6 @@ export const live = {
     not_question: "Tę operację można wykonać tylko na pytaniu.",
     server_error: "Coś poszło nie tak po naszej stronie. Spróbuj ponownie.",
     join_first: "Najpierw dołącz do pokoju.",
+    access_revoked: "Twoja sesja się zakończyła albo konto zostało zablokowane. Odśwież stronę lub zaloguj się ponownie.",
   },
 };

@@ -1,0 +1,57 @@
+import type { DbHandle } from "../../db/index.js";
+import { findAgendaSettings } from "../../db/repositories/agenda.js";
+import { findEventById } from "../../db/repositories/events.js";
+import type { SessionUser } from "../../db/repositories/sessions.js";
+import type { AccessChange } from "../auth/access-changes.js";
+import { agendaAccess } from "../auth/permissions.js";
+import type { Logger } from "../logger.js";
+import type { AgendaRoom, Connection } from "./agenda-room.js";
+import { CLOSE } from "./close-codes.js";
+
+export type AgendaRecheckDeps = {
+  db: DbHandle;
+  logger: Logger;
+  /** Re-loads a session by id (null once it ended, expired, or its user was blocked). */
+  sessionUser: (sessionId: string) => Promise<SessionUser | null>;
+  rooms: () => Iterable<AgendaRoom>;
+};
+
+/**
+ * Re-decides the access of open /collab connections from the database after an access change: a connection whose
+ * session ended closes with 4401, one that lost access closes with 4403, an editor who may now only read becomes
+ * read-only (and a reader allowed to edit again becomes an editor). Nothing cached on the connection is trusted.
+ */
+export function createAgendaRecheck(deps: AgendaRecheckDeps) {
+  async function recheck(room: AgendaRoom, conn: Connection): Promise<void> {
+    const eventId = Number(room.name.slice("agenda:".length));
+    const [session, event, settings] = await Promise.all([deps.sessionUser(conn.sessionId), findEventById(deps.db.db, eventId), findAgendaSettings(deps.db.db, eventId)]);
+    if (!room.conns.has(conn.ws)) return;
+    if (!session || session.id !== conn.userId) return room.kick(conn, CLOSE.notSignedIn);
+    const actor = { id: session.id, role: session.role, cityId: session.cityId };
+    const access = event ? agendaAccess(actor, { ...settings, ended: Date.parse(event.endsAt) < Date.now() }) : "none";
+    if (access === "none") return room.kick(conn, CLOSE.forbidden);
+    if (conn.readOnly !== (access === "read")) deps.logger.info("agenda: connection access changed", { doc: room.name, userId: conn.userId, access });
+    conn.readOnly = access === "read";
+    // Presence shows the session's current name and city.
+    conn.user = { id: session.id, name: session.name, city: session.cityName ?? "" };
+  }
+
+  function affected(change: AccessChange, room: AgendaRoom, conn: Connection): boolean {
+    if (change.kind === "user") return conn.userId === change.userId;
+    if (change.kind === "session") return conn.sessionId === change.sessionId;
+    return room.name === `agenda:${change.eventId}`;
+  }
+
+  return {
+    /** Re-checks every connection of this instance the change may concern. */
+    async onChange(change: AccessChange): Promise<void> {
+      const todo: [AgendaRoom, Connection][] = [];
+      for (const room of deps.rooms()) for (const conn of room.conns.values()) if (affected(change, room, conn)) todo.push([room, conn]);
+      await Promise.all(todo.map(([room, conn]) => recheck(room, conn)));
+    },
+    /** Re-checks one connection (one accepted while a change was being announced). */
+    recheck,
+  };
+}
+
+export type AgendaRecheck = ReturnType<typeof createAgendaRecheck>;
