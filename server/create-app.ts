@@ -5,6 +5,7 @@ import { createDb } from "../db/index.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { purgeExpiredSessions } from "../db/repositories/sessions.js";
 import { createAuthService } from "./auth/auth-service.js";
+import { createCityClaimService } from "./cities/city-claim-service.js";
 import { createRateLimiter } from "./auth/rate-limit.js";
 import { startAgenda } from "./agenda/index.js";
 import type { Config } from "./config.js";
@@ -39,13 +40,15 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createFileMailer(path.join(config.dataDir, "mail"), config.mailFrom);
   const limiter = await createRateLimiter(config.redisUrl, config.rateLimitPrefix, logger);
   const auth = createAuthService({ db, mailer, limiter });
+  // onAccessChanged(userId) is the hook for re-checking a person's live connections when their verified city changes.
+  const cityClaims = createCityClaimService({ db, mailer, logger });
   const events = createEventService({ db, mailer, logger });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
   const lib = await startLibrary({ config, db, logger, events });
 
   const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl });
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service };
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
   closers.push(lib.close);

@@ -5,6 +5,7 @@ const tabs = [
   { to: "/admin/uzytkownicy", label: t.admin.users },
   { to: "/admin/dziennik", label: t.admin.audit },
   { to: "/admin/import", label: t.admin.import },
+  { to: "/admin/miasta-zgloszenia", label: t.cityClaims.queueTab },
 ];
 
 /** The administration section's tabs; `current` is the path of the page being shown. */

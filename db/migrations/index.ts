@@ -4,6 +4,7 @@ import * as library from "./2026-11-28T0400-library.js";
 import * as agenda from "./2026-11-28T0410-agenda.js";
 import * as live from "./2026-11-28T0420-live.js";
 import * as threadSearch from "./2026-11-28T0500-thread-search.js";
+import * as cityClaims from "./2026-12-04T1200-city-claims.js";
 
 // Every migration is listed here by its dated name; Kysely applies them in name order.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T0410-agenda": agenda,
   "2026-11-28T0420-live": live,
   "2026-11-28T0500-thread-search": threadSearch,
+  "2026-12-04T1200-city-claims": cityClaims,
 };

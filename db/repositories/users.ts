@@ -78,12 +78,12 @@ export async function countUsers(db: Db, opts: { q?: string; role?: Role } = {})
   return Number(row.n);
 }
 
-/** People linked to a city, shown on its profile page (never e-mails: the page is public). */
+/** People whose affiliation with the city is verified, shown on its profile page (never e-mails: the page is public). */
 export function listCityPeople(db: Db, cityId: number) {
   return db
     .selectFrom("users")
     .select(["id", "name", "position", "affiliation", "role"])
-    .where("cityId", "=", cityId)
+    .where("verifiedCityId", "=", cityId)
     .where("disabledAt", "is", null)
     .orderBy("name")
     .execute();
