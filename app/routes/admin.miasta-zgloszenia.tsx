@@ -34,15 +34,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, "city-claim:review");
   const form = await readForm(request, context);
   const values = formToObject(form);
+  const intent = form.get("intent");
   const claims = context.services.cityClaims;
   try {
-    if (values.intent === "decide") {
+    if (intent === "decide") {
       const parsed = claimDecisionSchema.safeParse(values);
       if (!parsed.success) return json<Result>({ ok: false, message: t.cityClaims.badDecision }, { status: 400 });
       const r = await claims.decide(actor, parsed.data, { ip: context.clientIp });
       return json<Result>({ ok: true, message: r.status === "accepted" ? t.cityClaims.accepted(r.name, r.cityName) : t.cityClaims.rejected(r.name, r.cityName) });
     }
-    if (values.intent === "coordinator") {
+    if (intent === "coordinator") {
       const parsed = coordinatorSchema.safeParse(values);
       if (!parsed.success) return json<Result>({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
       const r = await claims.setCoordinator(actor, parsed.data);
