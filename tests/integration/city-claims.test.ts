@@ -149,6 +149,42 @@ describe.each(await dialects())("city affiliation claims on %s", (dialect) => {
     expect(await bad.text()).toContain("Wybierz, czy potwierdzasz, czy odrzucasz zgłoszenie.");
   });
 
+  it("the queue page's permission matrix: anonymous, unverified member, representative, coordinator, moderator, admin", async () => {
+    const unverified = await claimant(kaliszId);
+    const representative = await claimant(dzierzoniowId);
+    const coordinator = await claimant(dzierzoniowId);
+    for (const c of [representative, coordinator]) {
+      await admin.post("/admin/miasta-zgloszenia", { intent: "decide", claimId: String(await claimIdOf(c.userId)), decision: "accept" });
+    }
+    await admin.post("/admin/miasta-zgloszenia", { intent: "coordinator", userId: String(coordinator.userId), coordinator: "1" });
+    const clients = {
+      anonymous: new TestClient(app.url),
+      unverified: unverified.client,
+      representative: representative.client,
+      coordinator: coordinator.client,
+      moderator: await signedIn(app.url, "moderator"),
+      admin,
+    };
+    const status: Record<string, [number, number]> = {};
+    for (const [who, c] of Object.entries(clients)) {
+      await c.get("/login");
+      const page = await c.get("/admin/miasta-zgloszenia");
+      // A decision on a claim nobody has: 404 for those allowed to decide, the usual refusal for the rest.
+      const post = await c.post("/admin/miasta-zgloszenia", { intent: "decide", claimId: "99999999", decision: "accept" });
+      status[who] = [page.status, post.status];
+    }
+    expect(status).toEqual({
+      anonymous: [302, 302],
+      unverified: [403, 403],
+      representative: [403, 403],
+      coordinator: [200, 404],
+      moderator: [403, 403],
+      admin: [200, 404],
+    });
+    // Only admins name coordinators.
+    expect((await coordinator.client.post("/admin/miasta-zgloszenia", { intent: "coordinator", userId: String(representative.userId), coordinator: "1" })).status).toBe(403);
+  });
+
   it("calls onAccessChanged after every change of a person's verified city", async () => {
     const changed: number[] = [];
     const service = createCityClaimService({ db: app.services.db, mailer: app.services.mailer, logger: app.services.logger, onAccessChanged: (id) => changed.push(id) });
