@@ -18,11 +18,28 @@ export interface UsersTable {
   passwordHash: string;
   role: Role;
   affiliation: Affiliation;
-  cityId: number | null;
+  cityId: number | null; // the city the person says they represent: display only, grants nothing by itself
   position: string | null;
   createdAt: string;
   updatedAt: string;
   disabledAt: string | null;
+  // The city whose rights the person holds: set only by an accepted claim, null again when the city changes.
+  verifiedCityId: number | null;
+  cityCoordinator: Generated<number>; // 1: decides claims for verifiedCityId
+}
+
+// City affiliation claims (issue 10); every claim is kept as history.
+export type CityClaimStatus = "pending" | "accepted" | "rejected" | "withdrawn";
+
+export interface CityClaimsTable {
+  id: Generated<number>;
+  userId: number;
+  cityId: number;
+  status: CityClaimStatus;
+  reason: string | null;
+  createdAt: string;
+  decidedBy: number | null;
+  decidedAt: string | null;
 }
 
 export interface SessionsTable {
@@ -304,6 +321,7 @@ export interface CalendarTokensTable {
 
 export interface Database {
   users: UsersTable;
+  cityClaims: CityClaimsTable;
   sessions: SessionsTable;
   passwordResets: PasswordResetsTable;
   cities: CitiesTable;
@@ -333,6 +351,7 @@ export interface Database {
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
+export type CityClaim = Selectable<CityClaimsTable>;
 export type City = Selectable<CitiesTable>;
 export type ThematicArea = Selectable<ThematicAreasTable>;
 export type EventRow = Selectable<EventsTable>;

@@ -6,6 +6,7 @@ import { migrateToLatest } from "../db/migrate.js";
 import { purgeExpiredSessions } from "../db/repositories/sessions.js";
 import { createAccessChanges } from "./auth/access-changes.js";
 import { createAuthService } from "./auth/auth-service.js";
+import { createCityClaimService } from "./cities/city-claim-service.js";
 import { createRateLimiter } from "./auth/rate-limit.js";
 import { startAgenda } from "./agenda/index.js";
 import type { Config } from "./config.js";
@@ -41,13 +42,14 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const limiter = await createRateLimiter(config.redisUrl, config.rateLimitPrefix, logger);
   const access = await createAccessChanges({ redisUrl: config.redisUrl, channel: config.accessRedisChannel, logger });
   const auth = createAuthService({ db, mailer, limiter, access });
+  const cityClaims = createCityClaimService({ db, mailer, logger, onAccessChanged: (userId) => access.userChanged(userId) });
   const events = createEventService({ db, mailer, logger });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
   const lib = await startLibrary({ config, db, logger, events });
 
   const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser });
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service };
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
   closers.push(lib.close);

@@ -3,6 +3,7 @@ import type { AccessChanges } from "./auth/access-changes.js";
 import type { AuthService } from "./auth/auth-service.js";
 import type { RateLimiter } from "./auth/rate-limit.js";
 import type { AgendaService } from "./agenda/agenda-service.js";
+import type { CityClaimService } from "./cities/city-claim-service.js";
 import type { Config } from "./config.js";
 import type { EventService } from "./events/event-service.js";
 import type { LibraryService } from "./library/library-service.js";
@@ -30,4 +31,6 @@ export type AppServices = {
   search: SearchRuntime;
   agenda: AgendaService;
   live: LiveService;
+  /** City affiliation claims and their review (issue 10). */
+  cityClaims: CityClaimService;
 };

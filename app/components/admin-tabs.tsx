@@ -7,6 +7,7 @@ const tabs = [
   { to: "/admin/import", label: t.admin.import },
   { to: "/admin/wyszukiwarka", label: t.admin.searchIndex.tab },
   { to: "/admin/miasta", label: t.cities.review.tab },
+  { to: "/admin/miasta-zgloszenia", label: t.cityClaims.queueTab },
 ];
 
 /** The administration section's tabs; `current` is the path of the page being shown. */

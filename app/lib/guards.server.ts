@@ -4,10 +4,10 @@ import { can, PermissionError, type Actor, type Permission } from "../../server/
 import { t } from "~/i18n";
 import { isNamedError } from "../../server/errors.js";
 
-/** The acting user in the shape the permission module expects. */
+/** The acting user in the shape the permission module expects (cityId: the verified city only). */
 export function actorOf(context: AppLoadContext): Actor {
   const u = context.user;
-  return u ? { id: u.id, role: u.role, cityId: u.cityId } : null;
+  return u ? { id: u.id, role: u.role, cityId: u.cityId, coordinator: u.cityCoordinator === 1 } : null;
 }
 
 /** Returns the signed-in user or redirects to /login with a way back. */

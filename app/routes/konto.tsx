@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { listCities } from "../../db/repositories/cities.js";
-import { findUserById, updateProfile } from "../../db/repositories/users.js";
+import { findUserById } from "../../db/repositories/users.js";
 import { AuthError } from "../../server/auth/auth-service.js";
 import { changePasswordSchema, profileSchema } from "../../server/auth/auth-schemas.js";
 import { CsrfInput } from "~/components/csrf-input";
@@ -18,12 +18,16 @@ export const meta: MetaFunction = () => [{ title: `${t.auth.account.title} — $
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const db = context.services.db.db;
-  const [profile, cities, calendarSince] = await Promise.all([findUserById(db, user.id), listCities(db), context.services.events.calendar.tokenCreatedAt(actorOf(context))]);
+  const [profile, cities, calendarSince, claim] = await Promise.all([findUserById(db, user.id), listCities(db), context.services.events.calendar.tokenCreatedAt(actorOf(context)), context.services.cityClaims.latest(user.id)]);
   if (!profile) throw new Response("Not found", { status: 404 });
+  // The claim shown is the one for the city the profile states now (older ones are history).
+  const current = claim && claim.cityId === profile.cityId ? claim : undefined;
   return json({
     profile: { name: profile.name, email: profile.email, role: profile.role, affiliation: profile.affiliation, cityId: profile.cityId, position: profile.position },
     cities: cities.map((c) => ({ id: c.id, name: c.name })),
     calendarSince,
+    claim: current ? { cityName: current.cityName, status: current.status, reason: current.reason } : null,
+    coordinator: user.cityCoordinator === 1 && user.cityId !== null,
   });
 }
 
@@ -37,9 +41,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "profile") {
     const parsed = validate(profileSchema, values);
     if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values: { ...values, form: "profile" } });
-    await updateProfile(context.services.db.db, user.id, parsed.data);
-    // A changed city changes which agendas this person may co-design: open /collab connections are re-checked.
-    if (parsed.data.cityId !== user.cityId) await context.services.access.userChanged(user.id);
+    // The claim service re-checks open connections (services.access) when the verified city changes.
+    await context.services.cityClaims.updateProfile(user.id, parsed.data);
     return json({ ok: true, form: "profile", message: t.auth.account.saved });
   }
   if (intent === "calendar") {
@@ -62,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { profile, cities, calendarSince } = useLoaderData<typeof loader>();
+  const { profile, cities, calendarSince, claim, coordinator } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
   const which = result && "form" in result ? result.form : (result as FormFailure | undefined)?.values?.form;
@@ -82,6 +85,19 @@ export default function Account() {
       <p>
         {profile.email} · {t.auth.account.role}: {t.common.roles[profile.role]}
       </p>
+      {claim ? (
+        <section aria-labelledby="city-claim-title" className={`notice ${claim.status === "accepted" ? "notice-ok" : "notice-warn"}`}>
+          <h2 id="city-claim-title">{t.cityClaims.accountLabel}</h2>
+          <p>{t.cityClaims.accountStatus(claim.cityName, t.cityClaims.status[claim.status])}</p>
+          {claim.status === "pending" ? <p>{t.cityClaims.accountPendingHint}</p> : null}
+          {claim.status === "rejected" && claim.reason ? <p>{t.cityClaims.accountRejectedReason(claim.reason)}</p> : null}
+          {coordinator ? (
+            <p>
+              <Link to="/admin/miasta-zgloszenia">{t.cityClaims.accountQueueLink}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t.auth.account.profile}</h2>
         <ErrorSummary errors={profileErrors} />
@@ -96,7 +112,7 @@ export default function Account() {
               </option>
             ))}
           </Select>
-          <Select label={t.auth.register.city} name="cityId" defaultValue={v("cityId")} error={profileErrors?.cityId}>
+          <Select label={t.auth.register.city} name="cityId" defaultValue={v("cityId")} error={profileErrors?.cityId} hint={claim?.status === "accepted" ? t.cityClaims.accountChangeWarning : undefined}>
             <option value="">{t.auth.register.cityNone}</option>
             {cities.map((c) => (
               <option key={c.id} value={c.id}>

@@ -6,6 +6,7 @@ import * as live from "./2026-11-28T0420-live.js";
 import * as threadSearch from "./2026-11-28T0500-thread-search.js";
 import * as townDirectory from "./2026-12-04T1700-town-directory.js";
 import * as calendarTokens from "./2026-12-04T1100-calendar-tokens.js";
+import * as cityClaims from "./2026-12-04T1200-city-claims.js";
 
 // Every migration is listed here by its dated name; Kysely applies them in name order.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T0500-thread-search": threadSearch,
   "2026-12-04T1700-town-directory": townDirectory,
   "2026-12-04T1100-calendar-tokens": calendarTokens,
+  "2026-12-04T1200-city-claims": cityClaims,
 };

@@ -30,7 +30,7 @@ function selectMessages(db: Db) {
   return db
     .selectFrom("liveMessages as m")
     .leftJoin("users as u", "u.id", "m.authorId")
-    .leftJoin("cities as c", "c.id", "u.cityId")
+    .leftJoin("cities as c", "c.id", "u.verifiedCityId") // a question speaks for a city only once verified
     .select([
       "m.id",
       "m.eventId",

@@ -9,8 +9,11 @@ export type SessionUser = {
   name: string;
   role: Role;
   affiliation: string;
+  /** The VERIFIED city only: a claim still pending (or rejected) grants nothing, so it is not here. */
   cityId: number | null;
   cityName: string | null;
+  /** 1 when the person decides affiliation claims for their verified city. */
+  cityCoordinator: number;
   expiresAt: string;
   lastSeenAt: string;
 };
@@ -26,7 +29,7 @@ export function findSessionUser(db: Db, sessionId: string): Promise<SessionUser 
   return db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.userId")
-    .leftJoin("cities", "cities.id", "users.cityId")
+    .leftJoin("cities", "cities.id", "users.verifiedCityId")
     .select([
       "sessions.id as sessionId",
       "sessions.expiresAt",
@@ -36,8 +39,9 @@ export function findSessionUser(db: Db, sessionId: string): Promise<SessionUser 
       "users.name",
       "users.role",
       "users.affiliation",
-      "users.cityId",
+      "users.verifiedCityId as cityId",
       "cities.name as cityName",
+      "users.cityCoordinator",
     ])
     .where("sessions.id", "=", sessionId)
     .where("sessions.expiresAt", ">", nowIso())

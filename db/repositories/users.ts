@@ -7,7 +7,7 @@ export type UserAccount = Omit<User, "passwordHash">;
 export type UserWithCity = UserAccount & { cityName: string | null; citySlug: string | null };
 
 // Named columns, never selectAll: a new secret column must not flow into pages by default.
-const accountColumns = ["users.id", "users.email", "users.name", "users.role", "users.affiliation", "users.cityId", "users.position", "users.createdAt", "users.updatedAt", "users.disabledAt"] as const;
+const accountColumns = ["users.id", "users.email", "users.name", "users.role", "users.affiliation", "users.cityId", "users.verifiedCityId", "users.cityCoordinator", "users.position", "users.createdAt", "users.updatedAt", "users.disabledAt"] as const;
 
 const withCity = (db: Db) =>
   db
@@ -88,12 +88,12 @@ export async function countUsers(db: Db, opts: { q?: string; role?: Role } = {})
   return Number(row.n);
 }
 
-/** People linked to a city, shown on its profile page (never e-mails: the page is public). */
+/** People whose affiliation with the city is verified, shown on its profile page (never e-mails: the page is public). */
 export function listCityPeople(db: Db, cityId: number) {
   return db
     .selectFrom("users")
     .select(["id", "name", "position", "affiliation", "role"])
-    .where("cityId", "=", cityId)
+    .where("verifiedCityId", "=", cityId)
     .where("disabledAt", "is", null)
     .orderBy("name")
     .execute();

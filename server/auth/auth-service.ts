@@ -3,6 +3,7 @@ import { findCredentialsByEmail, findUserByEmail, findUserById, insertUser, upda
 import { deleteSession, deleteUserSessions, findSessionUser, insertSession, touchSession, type SessionUser } from "../../db/repositories/sessions.js";
 import { consumePasswordReset, insertPasswordReset } from "../../db/repositories/password-resets.js";
 import { findCityById } from "../../db/repositories/cities.js";
+import { restartCityClaim } from "../../db/repositories/city-claims.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { isoFromNow } from "../../db/time.js";
 import { auth as t } from "../../app/i18n/pl/auth.js";
@@ -48,15 +49,21 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
     async register(input: RegisterInput, meta: { ip: string; userAgent: string | null }): Promise<{ userId: number; token: string }> {
       if (await findUserByEmail(db, input.email)) throw new AuthError(t.register.emailTaken, 409, "email");
       if (input.cityId !== null && !(await findCityById(db, input.cityId))) throw new AuthError(t.register.cityRequired, 400, "cityId");
-      const userId = await insertUser(db, {
-        email: input.email,
-        name: input.name,
-        passwordHash: await hashPassword(input.password),
-        role: "member",
-        affiliation: input.affiliation,
-        cityId: input.cityId,
-        position: input.position,
-        disabledAt: null,
+      const passwordHash = await hashPassword(input.password);
+      const userId = await db.transaction().execute(async (trx) => {
+        const id = await insertUser(trx, {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          role: "member",
+          affiliation: input.affiliation,
+          cityId: input.cityId,
+          position: input.position,
+          disabledAt: null,
+        });
+        // The stated city waits for review: until then the account is an ordinary member's (issue 10).
+        if (input.cityId !== null) await restartCityClaim(trx, id, input.cityId);
+        return id;
       });
       await recordAudit(db, { actorId: userId, action: "user.register", subjectType: "user", subjectId: userId, ip: meta.ip });
       return { userId, token: await startSession(userId, meta.userAgent) };

@@ -1,7 +1,10 @@
 import type { Role } from "../../db/schema.js";
 
-/** Who is acting: null for an anonymous visitor. */
-export type Actor = { id: number; role: Role; cityId: number | null } | null;
+/**
+ * Who is acting: null for an anonymous visitor. `cityId` is the VERIFIED city only (issue 10: a claimed city grants
+ * nothing until accepted); `coordinator` is true for the verified representative who decides their city's claims.
+ */
+export type Actor = { id: number; role: Role; cityId: number | null; coordinator?: boolean } | null;
 
 /**
  * Every permission of the platform, decided in one table. Domains add their own rows here, and the permission-matrix
@@ -19,6 +22,10 @@ const rules = {
   "audit:view": (a: Actor) => a?.role === "admin",
   "city:view": () => true,
   "city:review": (a: Actor) => a?.role === "admin", // confirm or merge cities an import created (issue 11)
+  // City affiliation claims (issue 10): admins review every city's claims, a coordinator their verified city's only
+  // (cityClaimAccess below); only admins name coordinators.
+  "city-claim:review": (a: Actor) => a?.role === "admin" || isCityCoordinator(a),
+  "city-coordinator:manage": (a: Actor) => a?.role === "admin",
   // Library (issue 3): the public reads published items; members with a city propose good practices for it
   // (ownership and the city are checked by libraryAccess below); staff create, edit and publish everything.
   "library:view": () => true,
@@ -42,6 +49,16 @@ export const permissions = Object.keys(rules) as Permission[];
 /** Moderators and admins run the forum's content and events. */
 export function isStaff(a: Actor): boolean {
   return a?.role === "moderator" || a?.role === "admin";
+}
+
+/** A verified representative an admin made the coordinator of their city. */
+export function isCityCoordinator(a: Actor): boolean {
+  return a !== null && a.coordinator === true && a.cityId !== null;
+}
+
+/** May the actor accept or reject a claim to this city? Admins for every city, a coordinator for their own. */
+export function cityClaimAccess(actor: Actor, claimCityId: number): boolean {
+  return actor?.role === "admin" || (isCityCoordinator(actor) && actor!.cityId === claimCityId);
 }
 
 /** Co-design settings of one event's agenda, as agendaAccess needs them. */

@@ -3,6 +3,7 @@ import { upsertAreas } from "../../db/repositories/areas.js";
 import { seedTownDirectory, upsertCities } from "../../db/repositories/cities.js";
 import { ensureSeries, insertEvent, isEventSlugTaken } from "../../db/repositories/events.js";
 import { findUserByEmail, insertUser } from "../../db/repositories/users.js";
+import { latestCityClaim, verifyStatedCity } from "../../db/repositories/city-claims.js";
 import { seedAccounts, DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { seedAreas } from "../../db/seed-data/areas.js";
 import { seedCities } from "../../db/seed-data/cities.js";
@@ -27,6 +28,8 @@ function eventTimes(e: SeedEvent): { startsAt: string; endsAt: string } {
   return { startsAt, endsAt: new Date(Date.parse(startsAt) + (e.durationHours ?? 2) * 3600_000).toISOString() };
 }
 
+const DEMO_CLAIM_REASON = "Konto demonstracyjne";
+
 /** Idempotent demo data: cities, the 2020 seminar cycle and later events, demo accounts. */
 export async function seedDemoData(handle: DbHandle, logger: Logger): Promise<void> {
   const db = handle.db;
@@ -35,17 +38,26 @@ export async function seedDemoData(handle: DbHandle, logger: Logger): Promise<vo
   const cityIds = new Map((await db.selectFrom("cities").select(["id", "slug"]).execute()).map((c) => [c.slug, c.id]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of seedAccounts) {
-    if (await findUserByEmail(db, a.email)) continue;
-    await insertUser(db, {
+    const cityId = a.city ? (cityIds.get(a.city) ?? null) : null;
+    const existing = await findUserByEmail(db, a.email);
+    if (existing) {
+      // A demo database from before city claims: its representatives' claims were queued by the migration.
+      const claim = cityId ? await latestCityClaim(db, existing.id) : undefined;
+      if (cityId && existing.verifiedCityId === null && claim?.status === "pending" && claim.cityId === cityId) await verifyStatedCity(db, existing.id, cityId, DEMO_CLAIM_REASON);
+      continue;
+    }
+    const userId = await insertUser(db, {
       email: a.email,
       name: a.name,
       passwordHash,
       role: a.role,
       affiliation: a.affiliation,
-      cityId: a.city ? (cityIds.get(a.city) ?? null) : null,
+      cityId,
       position: a.position,
       disabledAt: null,
     });
+    // Demo representatives speak for their cities from the start (member@frl.test Dzierżoniów, kalisz@frl.test Kalisz).
+    if (cityId) await verifyStatedCity(db, userId, cityId, DEMO_CLAIM_REASON);
   }
 
   const seriesIds = new Map<string, number>();
