@@ -20,7 +20,9 @@ const envSchema = z
         message: "must be postgres://… or a SQLite file path (sqlite:./data/frl.db)",
       }),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    PUBLIC_URL: urlOrEmpty,
+    PUBLIC_URL: urlOrEmpty.refine((v) => !v || /^https?:\/\/[^/?#]+\/?$/i.test(v), {
+      message: "must be the site's origin, http(s)://host[:port] without a path",
+    }),
     REDIS_URL: z
       .string()
       .trim()
@@ -42,6 +44,14 @@ const envSchema = z
     LIVE_RECOVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
     LIVE_REDIS_STREAM: z.string().trim().min(1).max(100).default("frl:live"),
     RATE_LIMIT_PREFIX: z.string().trim().min(1).max(100).default("frl:rate:"),
+    STREAM_HOSTS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v.split(",").map((h) => h.trim()).filter(Boolean) : []))
+      .refine((hosts) => hosts.every((h) => /^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(h)), {
+        message: "must be a comma-separated list of https:// origins (https://stream.example.pl)",
+      }),
     API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   })
   .superRefine((env, ctx) => {
@@ -49,6 +59,11 @@ const envSchema = z
     // trial of the built app (`npm start`, demo accounts with a published password) may generate and keep its own.
     if (env.NODE_ENV === "production" && env.FRL_DEMO === "0" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production (NODE_ENV=production with FRL_DEMO=0)" });
+    }
+    // Mail and calendar links are built from PUBLIC_URL, never from the request's Host header, and production refuses
+    // other hosts; a real deployment must therefore say which address it serves.
+    if (env.NODE_ENV === "production" && env.FRL_DEMO === "0" && !env.PUBLIC_URL) {
+      ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "is required in production (NODE_ENV=production with FRL_DEMO=0), e.g. https://frl.zmp.poznan.pl" });
     }
     if (env.SEARCH_ENGINE === "meilisearch" && !env.MEILI_URL) {
       ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "is required when SEARCH_ENGINE=meilisearch" });
@@ -62,6 +77,7 @@ export type Config = {
   dataDir: string;
   databaseUrl: string;
   sessionSecret: string;
+  /** PUBLIC_URL as configured; links use publicOrigin() (server/http/public-url.ts), which supplies the default. */
   publicUrl: string | undefined;
   redisUrl: string | undefined;
   searchEngine: "embedded" | "meilisearch";
@@ -81,6 +97,8 @@ export type Config = {
   rateLimitPrefix: string;
   /** Requests per minute one client address may make to the public JSON API. */
   apiRateLimit: number;
+  /** Video stream origins the pages may load images from and connect to (CSP); none by default. */
+  streamHosts: string[];
 };
 
 export class ConfigError extends Error {}
@@ -118,6 +136,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     liveRedisStream: env.LIVE_REDIS_STREAM,
     rateLimitPrefix: env.RATE_LIMIT_PREFIX,
     apiRateLimit: env.API_RATE_LIMIT,
+    streamHosts: env.STREAM_HOSTS,
   };
 }
 
