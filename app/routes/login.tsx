@@ -30,7 +30,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     setSessionCookie(context, token);
     return redirect(safeNext(values.next));
   } catch (error) {
-    if (isNamedError(error, AuthError)) return badForm({ fieldErrors: {}, formError: error.message, values }, error.status);
+    if (isNamedError(error, AuthError)) {
+      const response = badForm({ fieldErrors: {}, formError: error.message, values }, error.status);
+      if (error.retryAfterMs) response.headers.set("Retry-After", String(Math.ceil(error.retryAfterMs / 1000)));
+      return response;
+    }
     throw error;
   }
 }

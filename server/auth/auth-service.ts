@@ -20,14 +20,20 @@ export class AuthError extends Error {
     message: string,
     readonly status: 400 | 401 | 403 | 409 | 429 = 400,
     readonly field?: string,
+    /** For 429: when to try again (sent as Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
 }
 
-// Login limits: per account counts failures only, per IP counts every attempt.
-const ACCOUNT_FAILURES = { limit: 5, windowMs: 15 * 60_000 };
+// Login limits. Per address and per account-from-one-address count every attempt (a success clears the latter);
+// failures per account from anywhere only add a growing delay (0.5 s per failure past 10, at most 10 s).
 const IP_ATTEMPTS = { limit: 30, windowMs: 15 * 60_000 };
+const PAIR_ATTEMPTS = { limit: 5, windowMs: 15 * 60_000 };
+const ACCOUNT_SLOWDOWN = { after: 10, stepMs: 500, maxMs: 10_000, windowMs: 15 * 60_000 };
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const RESET_TTL_MS = 3600_000;
 
 export type AuthService = ReturnType<typeof createAuthService>;
@@ -61,24 +67,32 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
       return { userId, token: await startSession(userId, meta.userAgent) };
     },
 
-    /** Verifies credentials under per-account and per-IP limits; returns a new session token. */
+    /**
+     * Verifies credentials under three limits, each counted atomically before the password is checked (parallel
+     * guesses cannot all slip in before a failure is recorded): attempts per address, attempts per account from
+     * one address (429 with Retry-After), and failures per account from anywhere, which only slow answers down, so
+     * nobody can lock the owner out of an account by failing on purpose from another address.
+     */
     async login(email: string, password: string, meta: { ip: string; userAgent: string | null }): Promise<{ userId: number; token: string }> {
-      const ipKey = `login:ip:${meta.ip}`;
-      const accountKey = `login:acct:${email.toLowerCase()}`;
-      const ip = await deps.limiter.hit(ipKey, IP_ATTEMPTS.limit, IP_ATTEMPTS.windowMs);
-      if (!ip.allowed) throw new AuthError(t.login.tooManyIp(Math.ceil(ip.retryAfterMs / 60_000)), 429);
-      const acct = await deps.limiter.peek(accountKey, ACCOUNT_FAILURES.limit);
-      if (!acct.allowed) throw new AuthError(t.login.tooManyAccount(Math.ceil(acct.retryAfterMs / 60_000)), 429);
+      const account = email.toLowerCase();
+      const pairKey = `login:pair:${account}|${meta.ip}`;
+      const accountKey = `login:acct:${account}`;
+      const ip = await deps.limiter.hit(`login:ip:${meta.ip}`, IP_ATTEMPTS.limit, IP_ATTEMPTS.windowMs);
+      if (!ip.allowed) throw new AuthError(t.login.tooManyIp(minutes(ip.retryAfterMs)), 429, undefined, ip.retryAfterMs);
+      const pair = await deps.limiter.hit(pairKey, PAIR_ATTEMPTS.limit, PAIR_ATTEMPTS.windowMs);
+      if (!pair.allowed) throw new AuthError(t.login.tooManyAccount(minutes(pair.retryAfterMs)), 429, undefined, pair.retryAfterMs);
+      const failures = await deps.limiter.peek(accountKey, ACCOUNT_SLOWDOWN.after);
+      if (failures.count > ACCOUNT_SLOWDOWN.after) await sleep(Math.min((failures.count - ACCOUNT_SLOWDOWN.after) * ACCOUNT_SLOWDOWN.stepMs, ACCOUNT_SLOWDOWN.maxMs));
 
       const user = await findUserByEmail(db, email);
       const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyAgainstDummy(password), false);
       if (!user || !ok) {
-        await deps.limiter.hit(accountKey, ACCOUNT_FAILURES.limit, ACCOUNT_FAILURES.windowMs);
+        await deps.limiter.hit(accountKey, ACCOUNT_SLOWDOWN.after, ACCOUNT_SLOWDOWN.windowMs);
         await recordAudit(db, { actorId: user?.id ?? null, action: "user.login_failed", subjectType: "user", subjectId: user?.id ?? null, ip: meta.ip });
         throw new AuthError(t.login.invalid, 401);
       }
       if (user.disabledAt) throw new AuthError(t.login.disabled, 403);
-      await deps.limiter.reset(accountKey);
+      await deps.limiter.reset(pairKey);
       await recordAudit(db, { actorId: user.id, action: "user.login", subjectType: "user", subjectId: user.id, ip: meta.ip });
       return { userId: user.id, token: await startSession(user.id, meta.userAgent) };
     },
