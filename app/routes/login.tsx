@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { AuthError } from "../../server/auth/auth-service.js";
@@ -11,6 +11,12 @@ import { safeNext, setSessionCookie } from "~/lib/session.server";
 import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.login.title} — ${t.common.appName}` }];
+
+// A document POST answers with the page, whose headers come from here: pass the action's Retry-After on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+};
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.user) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
@@ -46,7 +52,13 @@ export default function Login() {
   return (
     <section aria-labelledby="login-title">
       <h1 id="login-title">{t.auth.login.title}</h1>
-      <p>{t.auth.login.intro}</p>
+      {params.get("rejestracja") ? (
+        <p className="notice notice-ok" role="status">
+          {t.auth.register.checkMail}
+        </p>
+      ) : (
+        <p>{t.auth.login.intro}</p>
+      )}
       <ErrorSummary errors={data?.fieldErrors} formError={data?.formError} />
       <Form method="post" className="stack" noValidate>
         <CsrfInput />

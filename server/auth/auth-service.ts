@@ -1,7 +1,7 @@
 import type { DbHandle } from "../../db/index.js";
 import { findUserByEmail, findUserById, insertUser, updatePasswordHash } from "../../db/repositories/users.js";
 import { deleteSession, deleteUserSessions, findSessionUser, insertSession, touchSession, type SessionUser } from "../../db/repositories/sessions.js";
-import { consumePasswordReset, insertPasswordReset } from "../../db/repositories/password-resets.js";
+import { consumePasswordReset, insertPasswordReset, invalidatePasswordResets } from "../../db/repositories/password-resets.js";
 import { findCityById } from "../../db/repositories/cities.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { isoFromNow } from "../../db/time.js";
@@ -49,23 +49,38 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
   }
 
   return {
-    /** Creates an account and signs it in; returns the session token. */
-    async register(input: RegisterInput, meta: { ip: string; userAgent: string | null }): Promise<{ userId: number; token: string }> {
-      if (await findUserByEmail(db, input.email)) throw new AuthError(t.register.emailTaken, 409, "email");
+    /**
+     * Creates an account, or, when the address already has one, mails its owner instead. The caller gives the same
+     * answer either way (and both paths hash the password, so they take as long), so the form cannot be used to find
+     * out who has an account. Nobody is signed in here: the person logs in with the password they just chose.
+     */
+    async register(input: RegisterInput, meta: { ip: string; baseUrl: string }): Promise<{ userId: number | null }> {
       if (input.cityId !== null && !(await findCityById(db, input.cityId))) throw new AuthError(t.register.cityRequired, 400, "cityId");
+      const passwordHash = await hashPassword(input.password);
+      const existing = await findUserByEmail(db, input.email);
+      if (existing) {
+        const body = t.register.existingMailBody(existing.name, `${meta.baseUrl}/login`, `${meta.baseUrl}/haslo/reset`);
+        await deps.mailer.send({ to: existing.email, subject: t.register.existingMailSubject, text: body });
+        await recordAudit(db, { actorId: null, action: "user.register_existing", subjectType: "user", subjectId: existing.id, ip: meta.ip });
+        return { userId: null };
+      }
       const userId = await insertUser(db, {
         email: input.email,
         name: input.name,
-        passwordHash: await hashPassword(input.password),
+        passwordHash,
         role: "member",
         affiliation: input.affiliation,
         cityId: input.cityId,
         position: input.position,
         disabledAt: null,
       });
+      await deps.mailer.send({ to: input.email, subject: t.register.welcomeMailSubject, text: t.register.welcomeMailBody(input.name, `${meta.baseUrl}/login`) });
       await recordAudit(db, { actorId: userId, action: "user.register", subjectType: "user", subjectId: userId, ip: meta.ip });
-      return { userId, token: await startSession(userId, meta.userAgent) };
+      return { userId };
     },
+
+    /** Starts a session for a user proven some other way (tests and tools; the login form goes through login()). */
+    startSession,
 
     /**
      * Verifies credentials under three limits, each counted atomically before the password is checked (parallel
@@ -127,6 +142,8 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
       const user = await findUserByEmail(db, email);
       if (!user || user.disabledAt) return;
       const token = randomToken();
+      // Only the newest link works: an older one lying in a mailbox (or forwarded) stops opening the account.
+      await invalidatePasswordResets(db, user.id);
       await insertPasswordReset(db, { tokenHash: hashToken(token), userId: user.id, expiresAt: isoFromNow(RESET_TTL_MS) });
       const link = `${baseUrl}/haslo/nowe?token=${encodeURIComponent(token)}`;
       await deps.mailer.send({ to: user.email, subject: t.reset.mailSubject, text: t.reset.mailBody(user.name, link) });
@@ -138,6 +155,7 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
       const userId = await consumePasswordReset(db, hashToken(token));
       if (!userId) throw new AuthError(t.reset.invalidLink, 400, "token");
       await updatePasswordHash(db, userId, await hashPassword(next));
+      await invalidatePasswordResets(db, userId);
       await deleteUserSessions(db, userId);
       await recordAudit(db, { actorId: userId, action: "user.password_reset", subjectType: "user", subjectId: userId });
     },
