@@ -14,8 +14,10 @@ export const meta: MetaFunction = () => [{ title: `${t.auth.login.title} — ${t
 
 // A document POST answers with the page, whose headers come from here: pass the action's Retry-After on.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
 };
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
