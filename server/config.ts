@@ -21,7 +21,9 @@ const envSchema = z
         message: "must be postgres://… or a SQLite file path (sqlite:./data/frl.db)",
       }),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    PUBLIC_URL: urlOrEmpty,
+    PUBLIC_URL: urlOrEmpty.refine((v) => !v || /^https?:\/\/[^/?#]+\/?$/i.test(v), {
+      message: "must be the site's origin, http(s)://host[:port] without a path",
+    }),
     REDIS_URL: z
       .string()
       .trim()
@@ -44,6 +46,14 @@ const envSchema = z
     LIVE_REDIS_STREAM: z.string().trim().min(1).max(100).default("frl:live"),
     RATE_LIMIT_PREFIX: z.string().trim().min(1).max(100).default("frl:rate:"),
     ACCESS_REDIS_CHANNEL: z.string().trim().min(1).max(100).default("frl:access"),
+    STREAM_HOSTS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v.split(",").map((h) => h.trim()).filter(Boolean) : []))
+      .refine((hosts) => hosts.every((h) => /^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(h)), {
+        message: "must be a comma-separated list of https:// origins (https://stream.example.pl)",
+      }),
     API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   })
   .superRefine((env, ctx) => {
@@ -51,6 +61,11 @@ const envSchema = z
     // trial of the built app (`npm start`, demo accounts with a published password) may generate and keep its own.
     if (env.NODE_ENV === "production" && env.FRL_DEMO === "0" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production (NODE_ENV=production with FRL_DEMO=0)" });
+    }
+    // Mail and calendar links are built from PUBLIC_URL, never from the request's Host header, and production refuses
+    // other hosts; a real deployment must therefore say which address it serves.
+    if (env.NODE_ENV === "production" && env.FRL_DEMO === "0" && !env.PUBLIC_URL) {
+      ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "is required in production (NODE_ENV=production with FRL_DEMO=0), e.g. https://frl.zmp.poznan.pl" });
     }
     if (env.SEARCH_ENGINE === "meilisearch" && !env.MEILI_URL) {
       ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "is required when SEARCH_ENGINE=meilisearch" });
@@ -64,6 +79,7 @@ export type Config = {
   dataDir: string;
   databaseUrl: string;
   sessionSecret: string;
+  /** PUBLIC_URL as configured; links use publicOrigin() (server/http/public-url.ts), which supplies the default. */
   publicUrl: string | undefined;
   redisUrl: string | undefined;
   searchEngine: "embedded" | "meilisearch";
@@ -85,6 +101,8 @@ export type Config = {
   accessRedisChannel: string;
   /** Requests per minute one client address may make to the public JSON API. */
   apiRateLimit: number;
+  /** Video stream origins the pages may load images from and connect to (CSP); none by default. */
+  streamHosts: string[];
 };
 
 export class ConfigError extends Error {}
@@ -123,6 +141,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     rateLimitPrefix: env.RATE_LIMIT_PREFIX,
     accessRedisChannel: env.ACCESS_REDIS_CHANNEL,
     apiRateLimit: env.API_RATE_LIMIT,
+    streamHosts: env.STREAM_HOSTS,
   };
 }
 

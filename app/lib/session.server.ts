@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { serializeCookie, SESSION_COOKIE, SESSION_TTL_MS } from "../../server/auth/cookies.js";
+import { safeRedirectPath } from "../../server/http/safe-redirect.js";
 
 /** Sets the session cookie for a new session token. */
 export function setSessionCookie(context: AppLoadContext, token: string): void {
@@ -13,5 +14,5 @@ export function clearSessionCookie(context: AppLoadContext): void {
 
 /** Only same-site paths are accepted as a place to return to after login (no open redirects). */
 export function safeNext(value: unknown, fallback = "/"): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+  return safeRedirectPath(value, fallback);
 }

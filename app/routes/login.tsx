@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { AuthError } from "../../server/auth/auth-service.js";
@@ -11,6 +11,14 @@ import { safeNext, setSessionCookie } from "~/lib/session.server";
 import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.login.title} — ${t.common.appName}` }];
+
+// A document POST answers with the page, whose headers come from here: pass the action's Retry-After on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.user) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
@@ -30,7 +38,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     setSessionCookie(context, token);
     return redirect(safeNext(values.next));
   } catch (error) {
-    if (isNamedError(error, AuthError)) return badForm({ fieldErrors: {}, formError: error.message, values }, error.status);
+    if (isNamedError(error, AuthError)) {
+      const response = badForm({ fieldErrors: {}, formError: error.message, values }, error.status);
+      if (error.retryAfterMs) response.headers.set("Retry-After", String(Math.ceil(error.retryAfterMs / 1000)));
+      return response;
+    }
     throw error;
   }
 }
@@ -42,7 +54,13 @@ export default function Login() {
   return (
     <section aria-labelledby="login-title">
       <h1 id="login-title">{t.auth.login.title}</h1>
-      <p>{t.auth.login.intro}</p>
+      {params.get("rejestracja") ? (
+        <p className="notice notice-ok" role="status">
+          {t.auth.register.checkMail}
+        </p>
+      ) : (
+        <p>{t.auth.login.intro}</p>
+      )}
       <ErrorSummary errors={data?.fieldErrors} formError={data?.formError} />
       <Form method="post" className="stack" noValidate>
         <CsrfInput />

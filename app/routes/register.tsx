@@ -8,7 +8,6 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field, Select } from "~/components/field";
 import { t } from "~/i18n";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
-import { setSessionCookie } from "~/lib/session.server";
 import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.register.title} — ${t.common.appName}` }];
@@ -27,9 +26,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = validate(registerSchema, values);
   if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values });
   try {
-    const { token } = await context.services.auth.register(parsed.data, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
-    setSessionCookie(context, token);
-    return redirect("/konto?witaj=1");
+    await context.services.auth.register(parsed.data, { ip: context.clientIp, baseUrl: context.origin });
+    // The same answer for a new and an already registered address (the owner of the latter gets a mail instead).
+    return redirect("/login?rejestracja=1");
   } catch (error) {
     if (isNamedError(error, AuthError)) return badForm({ fieldErrors: error.field ? { [error.field]: error.message } : {}, formError: error.field ? undefined : error.message, values }, error.status);
     throw error;
@@ -51,7 +50,7 @@ export default function Register() {
         <CsrfInput />
         <Field label={t.auth.register.name} name="name" autoComplete="name" required defaultValue={v("name")} error={e.name} />
         <Field label={t.auth.register.email} name="email" type="email" autoComplete="email" required defaultValue={v("email")} error={e.email} />
-        <Field label={t.auth.register.password} name="password" type="password" autoComplete="new-password" required minLength={10} hint={t.auth.register.passwordHint} error={e.password} />
+        <Field label={t.auth.register.password} name="password" type="password" autoComplete="new-password" required minLength={12} hint={t.auth.register.passwordHint} error={e.password} />
         <Select label={t.auth.register.affiliation} name="affiliation" required defaultValue={v("affiliation") || "city"} error={e.affiliation}>
           {Object.entries(t.common.affiliations).map(([k, label]) => (
             <option key={k} value={k}>

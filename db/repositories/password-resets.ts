@@ -30,3 +30,8 @@ export async function isPasswordResetValid(db: Db, tokenHash: string): Promise<b
     .executeTakeFirst();
   return Boolean(row);
 }
+
+/** Marks every unused token of a user as used (a newer one was issued, or the password was just set). */
+export async function invalidatePasswordResets(db: Db, userId: number): Promise<void> {
+  await db.updateTable("passwordResets").set({ usedAt: nowIso() }).where("userId", "=", userId).where("usedAt", "is", null).execute();
+}

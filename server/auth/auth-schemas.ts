@@ -1,9 +1,18 @@
 import { z } from "zod";
 import { optionalText } from "../validation/optional-text.js";
 import { auth as t } from "../../app/i18n/pl/auth.js";
+import { MIN_PASSWORD_LENGTH, passwordWeakness } from "./password-strength.js";
 
 const email = z.string().trim().toLowerCase().email(t.validation.email).max(254, t.validation.email);
-const newPassword = z.string().min(10, t.validation.passwordShort).max(200, t.validation.passwordLong);
+// Length first, then a guessability estimate with Polish and common-password dictionaries (the message says why).
+const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, t.validation.passwordShort)
+  .max(200, t.validation.passwordLong)
+  .superRefine((value, ctx) => {
+    const weakness = passwordWeakness(value);
+    if (weakness !== null) ctx.addIssue({ code: "custom", message: t.validation.passwordWeak(weakness) });
+  });
 
 export const loginSchema = z.object({ email, password: z.string().min(1, t.validation.passwordRequired).max(200) });
 

@@ -1,7 +1,8 @@
 import { createClient } from "redis";
 import type { Logger } from "../logger.js";
 
-export type RateLimitResult = { allowed: boolean; retryAfterMs: number };
+/** `count`: hits in the current window, including this one (for progressive delays). */
+export type RateLimitResult = { allowed: boolean; retryAfterMs: number; count: number };
 
 /**
  * Fixed-window rate limits by key (login attempts per IP and per account, posting, publishing…). One instance keeps
@@ -36,14 +37,14 @@ export class MemoryRateLimiter implements RateLimiter {
       this.windows.set(key, w);
     }
     w.count += 1;
-    return { allowed: w.count <= limit, retryAfterMs: w.count <= limit ? 0 : w.resetAt - now };
+    return { allowed: w.count <= limit, retryAfterMs: w.count <= limit ? 0 : w.resetAt - now, count: w.count };
   }
 
   async peek(key: string, limit: number): Promise<RateLimitResult> {
     const w = this.windows.get(key);
     const now = Date.now();
-    if (!w || w.resetAt <= now) return { allowed: true, retryAfterMs: 0 };
-    return { allowed: w.count < limit, retryAfterMs: w.count < limit ? 0 : w.resetAt - now };
+    if (!w || w.resetAt <= now) return { allowed: true, retryAfterMs: 0, count: 0 };
+    return { allowed: w.count < limit, retryAfterMs: w.count < limit ? 0 : w.resetAt - now, count: w.count };
   }
 
   async reset(key: string): Promise<void> {
@@ -98,7 +99,7 @@ export class RedisRateLimiter implements RateLimiter {
         const k = this.prefix + key;
         const [count, , ttl] = (await this.client.multi().incr(k).pExpire(k, windowMs, "NX").pTTL(k).exec()) as unknown as [number, unknown, number];
         const allowed = count <= limit;
-        return { allowed, retryAfterMs: allowed ? 0 : Math.max(ttl, 0) };
+        return { allowed, retryAfterMs: allowed ? 0 : Math.max(ttl, 0), count };
       },
       () => this.fallback.hit(key, limit, windowMs),
     );
@@ -111,7 +112,7 @@ export class RedisRateLimiter implements RateLimiter {
         const [raw, ttl] = (await this.client.multi().get(k).pTTL(k).exec()) as unknown as [string | null, number];
         const count = Number(raw ?? 0);
         const allowed = count < limit;
-        return { allowed, retryAfterMs: allowed ? 0 : Math.max(ttl, 0) };
+        return { allowed, retryAfterMs: allowed ? 0 : Math.max(ttl, 0), count };
       },
       () => this.fallback.peek(key, limit),
     );

@@ -4,8 +4,10 @@ import express, { type ErrorRequestHandler, type Request } from "express";
 import { CSRF_COOKIE, parseCookies, serializeCookie, SESSION_COOKIE } from "../auth/cookies.js";
 import type { FrlLoadContext } from "../load-context.js";
 import type { AppServices } from "../services.js";
+import { bodyLimits } from "./body-limits.js";
 import { csrfFor } from "./csrf.js";
 import { isSameOrigin, siteOrigin } from "./origin.js";
+import { hostCheck, publicOrigin } from "./public-url.js";
 import { remixBuildLoader } from "./remix-build.js";
 import { securityHeaders } from "./security-headers.js";
 
@@ -18,13 +20,15 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", true);
-  app.use(securityHeaders({ dev }));
+  // Health checks from the load balancer come addressed to the instance, not to the public host name.
+  app.get("/healthz", (_req, res) => res.json({ ok: true }));
+  app.use(hostCheck(config));
+  app.use(securityHeaders({ dev, production: config.env === "production", streamHosts: config.streamHosts }));
 
   const buildDir = process.env.FRL_BUILD_DIR;
   const assets = buildDir ? path.resolve(buildDir, "public/build") : path.resolve("public/build");
   app.use("/build", express.static(assets, { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.get("/healthz", (_req, res) => res.json({ ok: true }));
 
   // Mutations from other sites are refused before any handler runs; the CSRF token is the second lock.
   app.use((req, res, next) => {
@@ -37,6 +41,7 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   });
 
   for (const mount of opts.mounts ?? []) mount(app);
+  app.use(bodyLimits());
 
   const handler = createRequestHandler({
     build: remixBuildLoader(dev),
@@ -54,7 +59,8 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
         verifyCsrf: csrf.verify,
         nonce: res.locals.nonce,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        origin: siteOrigin(req, config.publicUrl, config.trustProxy),
+        // Links in mail and calendars: from configuration, never from the Host header (server/http/public-url.ts).
+        origin: publicOrigin(config, req.socket.localPort),
         setCookie: (value) => res.append("Set-Cookie", value),
       };
     },
@@ -71,7 +77,8 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   });
 
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
-    logger.error("request failed", { error, url: req.originalUrl });
+    // A body cut off at its limit makes the reader fail after the 413 went out: expected, not worth a log line.
+    if (!res.locals.bodyTooLarge) logger.error("request failed", { error, url: req.originalUrl });
     if (res.headersSent) return res.end();
     res.status(500).type("text/html; charset=utf-8").send(
       "<!doctype html><html lang=\"pl\"><meta charset=\"utf-8\"><title>Błąd serwera</title><h1>Błąd serwera</h1><p>Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę.</p></html>",

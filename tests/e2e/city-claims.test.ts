@@ -23,7 +23,7 @@ describe("city claim queue", () => {
     const kalisz = await app.services.db.db.selectFrom("cities").select("id").where("slug", "=", "kalisz").executeTakeFirstOrThrow();
     await app.services.auth.register(
       { name: "Jan Zgłaszający", email: `zglaszajacy-${process.pid}@example.pl`, password: "Prosna-rower-Kalisz-2026", affiliation: "city", cityId: kalisz.id, position: "Urząd Miasta" },
-      { ip: "127.0.0.1", userAgent: "e2e" },
+      { ip: "127.0.0.1", baseUrl: app.url },
     );
     const page = await browser.newPage();
     await browserLogin(page, app.url, "admin@frl.test", DEMO_PASSWORD);

@@ -17,10 +17,13 @@ export async function createPerson(app: Pick<RunningApp, "services">, role: Role
   const email = `dostep${n}-${process.pid}-${Math.random().toString(36).slice(2, 6)}@example.pl`;
   const db = app.services.db.db;
   const cityId = citySlug ? ((await findCityBySlug(db, citySlug))?.id ?? null) : null;
-  const { userId, token } = await app.services.auth.register(
+  const registered = await app.services.auth.register(
     { name: `Osoba ${n}`, email, password: "haslo-osoby-testowej-1", affiliation: cityId ? "city" : "other", cityId, position: null },
-    { ip: "127.0.0.1", userAgent: "vitest" },
+    { ip: "127.0.0.1", baseUrl: "http://127.0.0.1" },
   );
+  if (registered.userId === null) throw new Error(`${email} is already registered`);
+  const userId = registered.userId;
+  const token = await app.services.auth.startSession(userId, "vitest");
   if (role !== "member") await updateRoleAndState(db, userId, role, false);
   const cookie = `frl_session=${token}`;
   return {

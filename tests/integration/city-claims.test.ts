@@ -25,10 +25,13 @@ describe.each(await dialects())("city affiliation claims on %s", (dialect) => {
     const n = ++seq;
     const email = `przedstawiciel${n}-${process.pid}@example.pl`;
     const name = `Przedstawiciel Testowy ${n}`;
-    const { userId, token } = await app.services.auth.register(
+    const registered = await app.services.auth.register(
       { name, email, password: "Prosna-rower-Kalisz-2026", affiliation: "city", cityId, position: "Urząd Miasta" },
-      { ip: "127.0.0.1", userAgent: "vitest" },
+      { ip: "127.0.0.1", baseUrl: "http://127.0.0.1" },
     );
+    if (registered.userId === null) throw new Error(`${email} is already registered`);
+    const userId = registered.userId;
+    const token = await app.services.auth.startSession(userId, "vitest");
     const client = new TestClient(app.url);
     client.setCookie("frl_session", token);
     await client.get("/konto");

@@ -45,10 +45,11 @@ describe("upgrade dispatcher", () => {
   it("routes by path and hands over the session's user", async () => {
     const { port } = new URL(app.url);
     expect(await rawUpgrade("/probe/doc", { Origin: `http://localhost:${port}` })).toBe("HTTP/1.1 418 I'm a teapot");
-    const { token } = await app.services.auth.register(
+    const { userId } = await app.services.auth.register(
       { name: "Sonda", email: "sonda@example.pl", password: "haslo-sondy-12", affiliation: "other", cityId: null, position: null },
-      { ip: "127.0.0.1", userAgent: null },
+      { ip: "127.0.0.1", baseUrl: app.url },
     );
+    const token = await app.services.auth.startSession(userId!, null);
     await rawUpgrade("/probe/doc2", { Cookie: `frl_session=${token}` });
     expect(seen.slice(-2)).toEqual([
       { path: "/probe/doc", user: null },

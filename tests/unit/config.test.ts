@@ -26,6 +26,9 @@ describe("configuration from the environment", () => {
     [{ SEARCH_ENGINE: "meilisearch" }, "MEILI_URL"],
     [{ NODE_ENV: "production", FRL_DEMO: "0" }, "SESSION_SECRET"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
+    [{ NODE_ENV: "production", FRL_DEMO: "0", SESSION_SECRET: "s".repeat(32) }, "PUBLIC_URL"],
+    [{ PUBLIC_URL: "https://frl.example.pl/sciezka" }, "PUBLIC_URL"],
+    [{ STREAM_HOSTS: "http://stream.example.pl" }, "STREAM_HOSTS"],
     [{ SEARCH_THREADS: "many" }, "SEARCH_THREADS"],
     [{ SEARCH_THREADS: "17" }, "SEARCH_THREADS"],
   ])("refuses %o with a message naming %s", (env, variable) => {

@@ -19,7 +19,15 @@ export const auth = {
     name: "Imię i nazwisko",
     email: "Adres e-mail",
     password: "Hasło",
-    passwordHint: "Co najmniej 10 znaków.",
+    passwordHint: "Co najmniej 12 znaków; kilka niepowiązanych słów jest łatwiej zapamiętać i trudniej odgadnąć.",
+    checkMail:
+      "Sprawdź skrzynkę e-mail: wysłaliśmy wiadomość z dalszymi krokami. Jeśli adres był nowy, konto jest gotowe i możesz się zalogować.",
+    welcomeMailSubject: "Forum Rozwoju Lokalnego: konto zostało założone",
+    welcomeMailBody: (name: string, link: string) =>
+      `Dzień dobry ${name},\n\nTwoje konto w Forum Rozwoju Lokalnego jest gotowe. Zaloguj się adresem e-mail i wybranym hasłem:\n\n${link}\n\nJeśli to nie Ty zakładałeś(-aś) konto, napisz do Biura ZMP.\n\nZwiązek Miast Polskich`,
+    existingMailSubject: "Forum Rozwoju Lokalnego: próba założenia konta na Twój adres",
+    existingMailBody: (name: string, loginLink: string, resetLink: string) =>
+      `Dzień dobry ${name},\n\nktoś (prawdopodobnie Ty) próbował założyć konto w Forum Rozwoju Lokalnego na ten adres, ale konto już istnieje.\nZaloguj się: ${loginLink}\nNie pamiętasz hasła? Ustaw nowe: ${resetLink}\n\nJeśli to nie Ty, zignoruj tę wiadomość — konto nie zostało zmienione.\n\nZwiązek Miast Polskich`,
     affiliation: "Kogo reprezentujesz?",
     city: "Miasto",
     cityNone: "— nie dotyczy —",
@@ -59,7 +67,9 @@ export const auth = {
   },
   validation: {
     email: "Podaj poprawny adres e-mail.",
-    passwordShort: "Hasło musi mieć co najmniej 10 znaków.",
+    passwordShort: "Hasło musi mieć co najmniej 12 znaków.",
+    passwordWeak: (feedback: string) =>
+      `To hasło łatwo odgadnąć. ${feedback ? `${feedback} ` : ""}Użyj na przykład kilku niepowiązanych słów.`.trim(),
     passwordLong: "Hasło może mieć najwyżej 200 znaków.",
     passwordRequired: "Podaj hasło.",
     nameRequired: "Podaj imię i nazwisko.",

@@ -8,7 +8,8 @@ import { library } from "./library.js";
 import { live } from "./live.js";
 import { agenda } from "./agenda.js";
 import { cityClaims } from "./city-claims.js";
+import { http } from "./http.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims };
+export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http };
 export type Messages = typeof pl;
