@@ -10,6 +10,7 @@ import { createCityClaimService } from "./cities/city-claim-service.js";
 import { createRateLimiter } from "./auth/rate-limit.js";
 import { startAgenda } from "./agenda/index.js";
 import type { Config } from "./config.js";
+import { publicOrigin } from "./http/public-url.js";
 import { createEventService } from "./events/event-service.js";
 import { startLibrary } from "./library/start-library.js";
 import { createExpressApp } from "./http/express-app.js";
@@ -64,7 +65,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://localhost:${port}`;
+  // Where this process answers locally: the configured host (localhost when listening on every interface).
+  const url = publicOrigin({ ...config, publicUrl: undefined }, port);
 
   const sweep = setInterval(() => void purgeExpiredSessions(db.db).catch(() => {}), 3600_000);
   sweep.unref();

@@ -3,6 +3,7 @@
 import { io, type Socket } from "socket.io-client";
 import { updateRoleAndState } from "../../db/repositories/users.js";
 import { findCityBySlug } from "../../db/repositories/cities.js";
+import { verifyStatedCity } from "../../db/repositories/city-claims.js";
 import type { Role } from "../../db/schema.js";
 import type { RunningApp } from "../../server/create-app.js";
 import { TestClient } from "../setup/http-client.js";
@@ -24,6 +25,8 @@ export async function createPerson(app: Pick<RunningApp, "services">, role: Role
   if (registered.userId === null) throw new Error(`${email} is already registered`);
   const userId = registered.userId;
   const token = await app.services.auth.startSession(userId, "vitest");
+  // A test person represents their city for real: the claim is verified as an administrator would (issue 10).
+  if (cityId) await verifyStatedCity(db, userId, cityId, "test");
   if (role !== "member") await updateRoleAndState(db, userId, role, false);
   const cookie = `frl_session=${token}`;
   return {
@@ -40,8 +43,6 @@ export async function createPerson(app: Pick<RunningApp, "services">, role: Role
     },
   };
 }
-
-/** Moves a person to another city (by slug) directly in the database, as a profile change would. */
 
 /** A /live socket.io client with the given cookie. */
 export async function liveSocket(baseUrl: string, cookie: string): Promise<Socket> {

@@ -7,6 +7,7 @@ import { createCityClaimService } from "../../server/cities/city-claim-service.j
 import { dialects } from "../setup/dialects.js";
 import { signedIn, TestClient } from "../setup/http-client.js";
 import { readMail } from "../setup/mail.js";
+import { t } from "../../app/i18n/index.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { connectAgenda, within } from "./agenda-clients.js";
 import { createAgendaEvent } from "./agenda-fixtures.js";
@@ -87,7 +88,7 @@ describe.each(await dialects())("city affiliation claims on %s", (dialect) => {
 
     expect(await rights(p.client, p.name, "kalisz", slug)).toEqual(granted);
     expect((await p.client.html("/konto")).html).toContain("Kalisz: potwierdzone");
-    const mail = readMail(app.dataDir).filter((m) => m.to === p.email);
+    const mail = readMail(app.dataDir).filter((m) => m.to === p.email && m.subject !== t.auth.register.welcomeMailSubject);
     expect(mail).toHaveLength(1);
     expect(mail[0].text).toContain("potwierdziliśmy, że reprezentujesz miasto Kalisz");
     const audit = await app.services.db.db.selectFrom("auditLog").select(["action", "subjectType"]).where("action", "=", "city_claim.accepted").execute();
@@ -141,7 +142,7 @@ describe.each(await dialects())("city affiliation claims on %s", (dialect) => {
     const konto = (await p.client.html("/konto")).html;
     expect(konto).toContain("Kalisz: odrzucone");
     expect(konto).toContain("Brak potwierdzenia z urzędu");
-    const mail = readMail(app.dataDir).filter((m) => m.to === p.email);
+    const mail = readMail(app.dataDir).filter((m) => m.to === p.email && m.subject !== t.auth.register.welcomeMailSubject);
     expect(mail.map((m) => m.text.includes("nie potwierdziliśmy") && m.text.includes("Uzasadnienie: Brak potwierdzenia z urzędu"))).toEqual([true]);
     const audit = await app.services.db.db.selectFrom("auditLog").select(["actorId", "subjectId"]).where("action", "=", "city_claim.rejected").execute();
     expect(audit).toContainEqual({ actorId: kaliszRep.id, subjectId: String((await app.services.cityClaims.latest(p.userId))!.id) });
