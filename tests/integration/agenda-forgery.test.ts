@@ -3,7 +3,7 @@
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaRoots, createProposalMap, readProposal } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, createProposalMap, readProposal, replaceContent } from "../../app/realtime/agenda-doc.js";
 import { findUserByEmail } from "../../db/repositories/users.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { connectAgenda, cookieOf, eventually, type AgendaClient } from "./agenda-clients.js";
@@ -91,6 +91,27 @@ describe("the agenda document refuses forged votes and authors", () => {
       const [theirs, forged] = proposalsOf(doc);
       expect(theirs).toMatchObject({ title: "Mieszkania", authorId: kalisz.id, authorName: "Piotr Kaliski", city: "Kalisz", votes: { [String(kalisz.id)]: 1 } });
       expect(forged).toMatchObject({ title: "Kalisz chce likwidacji parków", authorId: member.id, authorName: "Maria Członkini", city: "Dzierżoniów" });
+    }
+  });
+});
+
+describe("honest whole-document edits still go through", () => {
+  it("a moderator's restore (all proposals deleted and re-inserted) keeps their authors and votes", async () => {
+    const { eventId, member, kalisz, a, b } = await twoEditors();
+    agendaRoots(b.doc).proposals.push([createProposalMap({ title: "Mieszkania", why: "", area: "", city: "Kalisz", authorId: kalisz.id, authorName: "Piotr Kaliski" })]);
+    await eventually(() => agendaRoots(a.doc).proposals.length === 1, "A sees the proposal");
+    (agendaRoots(a.doc).proposals.get(0).get("votes") as Y.Map<number>).set(String(member.id), 2);
+    const mod = connectAgenda(app.url, `agenda:${eventId}`, await cookieOf(app.url, "moderator"));
+    clients.push(mod);
+    await mod.synced;
+    await eventually(() => totalDots(mod.doc) === 2, "the moderator sees the vote");
+    const old = new Y.Doc();
+    Y.applyUpdate(old, Y.encodeStateAsUpdate(mod.doc));
+    replaceContent(mod.doc, old, "restore");
+    await new Promise((r) => setTimeout(r, 300));
+    for (const doc of [a.doc, b.doc, mod.doc]) {
+      await eventually(() => agendaRoots(doc).proposals.length === 1, "one proposal");
+      expect(proposalsOf(doc)[0]).toMatchObject({ title: "Mieszkania", authorId: kalisz.id, authorName: "Piotr Kaliski", city: "Kalisz", votes: { [String(member.id)]: 2 } });
     }
   });
 });
