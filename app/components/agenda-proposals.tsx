@@ -20,7 +20,7 @@ const p = t.agenda.proposals;
 export function AgendaProposals({ conn, user, readOnly, canManage, dotsBudget, areas, announce }: Props) {
   const { doc } = conn;
   const roots = agendaRoots(doc);
-  const [form, setForm] = useState({ title: "", why: "", area: "", city: user.city });
+  const [form, setForm] = useState({ title: "", why: "", area: "" });
   const budget = typeof roots.meta.get("dotsBudget") === "number" ? (roots.meta.get("dotsBudget") as number) : dotsBudget;
   const spent = dotsSpent(doc, user.id);
   const left = Math.max(0, budget - spent);
@@ -32,14 +32,15 @@ export function AgendaProposals({ conn, user, readOnly, canManage, dotsBudget, a
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form.title.trim()) return;
+    // The author and their city come from the session: the server writes them on every new proposal anyway.
     doc.transact(
       () =>
         roots.proposals.push([
-          createProposalMap({ title: form.title.trim().slice(0, 300), why: form.why.trim().slice(0, 2000), area: form.area, city: form.city.trim().slice(0, 120), authorId: user.id, authorName: user.name }),
+          createProposalMap({ title: form.title.trim().slice(0, 300), why: form.why.trim().slice(0, 2000), area: form.area, city: user.city, authorId: user.id, authorName: user.name }),
         ]),
       LOCAL_ORIGIN,
     );
-    setForm({ title: "", why: "", area: "", city: user.city });
+    setForm({ title: "", why: "", area: "" });
   };
   const vote = (m: Y.Map<unknown>, delta: 1 | -1) => {
     const votes = m.get("votes");
@@ -122,10 +123,6 @@ export function AgendaProposals({ conn, user, readOnly, canManage, dotsBudget, a
                 </option>
               ))}
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="proposal-city">{p.city}</label>
-            <input id="proposal-city" maxLength={120} value={form.city} onChange={(e) => setForm({ ...form, city: e.target.value })} />
           </div>
           <button type="submit" className="button">
             {p.add}

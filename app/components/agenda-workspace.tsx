@@ -15,7 +15,7 @@ export type WorkspaceProps = {
   dotsBudget: number;
   areas: { slug: string; name: string }[];
   publishedJson: string | null;
-  /** URL of a stored state to restore into the document (moderator, from the version history). */
+  /** URL of a stored state to restore into the document (moderator, after confirming the restore form). */
   restoreFrom: string | null;
   /** Where titles of linked library items are looked up. */
   titlesUrl: string;
@@ -57,7 +57,7 @@ export default function AgendaWorkspace(props: WorkspaceProps) {
   const presence = usePresence(conn?.provider);
   const [message, setMessage] = useState("");
   const [undoState, setUndoState] = useState({ undo: false, redo: false });
-  const restored = useRef(false);
+  const restored = useRef<string | null>(null);
   const readOnly = readOnlyByRole || (conn?.closedCode ?? null) !== null;
 
   useEffect(() => {
@@ -72,8 +72,8 @@ export default function AgendaWorkspace(props: WorkspaceProps) {
   }, [conn]);
 
   useEffect(() => {
-    if (!conn || !conn.synced || !restoreFrom || restored.current || readOnly) return;
-    restored.current = true;
+    if (!conn || !conn.synced || !restoreFrom || restored.current === restoreFrom || readOnly) return;
+    restored.current = restoreFrom;
     void fetch(restoreFrom, { credentials: "same-origin" })
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(String(r.status)))))
       .then((buf) => {

@@ -85,6 +85,8 @@ function RoomStatusLine({ room }: { room: LiveRoom }) {
 function PresenceBox({ room }: { room: LiveRoom }) {
   const p = room.presence;
   if (!p) return null;
+  // Anonymous visitors get the count only (no names or cities), so there is no list to open.
+  if (!room.me?.user) return <p className="live-presence">{t.live.presence(p.count)}</p>;
   const guests = p.count - p.people.length;
   return (
     <details className="live-presence">

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useState } from "react";
@@ -26,7 +26,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = actorOf(context);
   const [access, settings, published, choices] = await Promise.all([agenda.access(actor, event), agenda.settings(event.id), agenda.published(event.id), agenda.choices()]);
   const canManage = can(actor, "agenda:manage");
-  const restore = new URL(request.url).searchParams.get("przywroc");
+  const restore = canManage ? restoreRef.safeParse(new URL(request.url).searchParams.get("przywroc")) : null;
   const u = context.user;
   return json({
     event: { id: event.id, slug: event.slug, title: event.title },
@@ -39,8 +39,23 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     publishedJson: published ? JSON.stringify(published.content) : null,
     areas: choices.areas,
     cities: canManage ? choices.cities : [],
-    restoreFrom: canManage && restore && /^[vs][0-9]{1,9}$/.test(restore) ? `/wydarzenia/${event.slug}/program/stan/${restore}` : null,
+    // A link only asks (a plain GET never changes the document); the form below sends the restore.
+    restoreAsk: restore?.success ? await restoreQuestion(agenda, event.id, restore.data) : null,
   });
+}
+
+const restoreRef = z.string().regex(/^[vs][1-9][0-9]{0,8}$/);
+
+const dateFmt = (iso: string) => new Intl.DateTimeFormat("pl-PL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Warsaw" }).format(new Date(iso));
+
+/** What the restore question names (`wersję 3`, `zapis z …`), or null when there is no such version. */
+async function restoreQuestion(agenda: AppLoadContext["services"]["agenda"], eventId: number, ref: string): Promise<{ ref: string; what: string | null }> {
+  const ask = t.agenda.history.restoreAsk;
+  const n = Number(ref.slice(1));
+  const { versions, snapshots } = await agenda.history(eventId);
+  if (ref[0] === "v") return { ref, what: versions.some((v) => v.number === n) ? ask.version(n) : null };
+  const snapshot = snapshots.find((s) => s.id === n);
+  return { ref, what: snapshot ? ask.snapshot(dateFmt(snapshot.createdAt)) : null };
 }
 
 const settingsSchema = z.object({
@@ -68,6 +83,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         throw error;
       }
     }
+    if (form.get("intent") === "restore") {
+      if (!can(actor, "agenda:manage")) return json({ ok: false, message: t.common.errors.forbidden }, { status: 403 });
+      const ref = restoreRef.safeParse(form.get("ref"));
+      if (!ref.success) return json({ ok: false, message: t.agenda.history.restoreAsk.notFound }, { status: 400 });
+      // The workspace fetches this state and replaces its content in one change the moderator can undo.
+      return json({ ok: true, message: "", restoreFrom: `/wydarzenia/${event.slug}/program/stan/${ref.data}` });
+    }
     if (form.get("intent") === "settings") {
       const parsed = settingsSchema.safeParse({ mode: form.get("mode"), cityIds: form.getAll("cityIds"), open: form.get("open") ?? undefined, dotsBudget: form.get("dotsBudget") });
       if (!parsed.success) return json({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
@@ -94,6 +116,7 @@ export default function AgendaPage() {
   if (outlet) return outlet;
   const { event, access, canManage, user, settings } = data;
   const a = t.agenda;
+  const restoreFrom = result && "restoreFrom" in result && typeof result.restoreFrom === "string" ? result.restoreFrom : null;
   return (
     <article aria-labelledby="agenda-title" className="agenda-page">
       <p className="card-meta">
@@ -124,6 +147,7 @@ export default function AgendaPage() {
             </a>
             <Link to={`/wydarzenia/${event.slug}/program/wersje`}>{a.history.link}</Link>
           </nav>
+          {data.restoreAsk && !restoreFrom ? <RestoreQuestion slug={event.slug} ask={data.restoreAsk} /> : null}
           {canManage ? (
             <Form method="post" className="actions">
               <CsrfInput />
@@ -143,7 +167,7 @@ export default function AgendaPage() {
                   dotsBudget={settings.dotsBudget}
                   areas={data.areas}
                   publishedJson={data.publishedJson}
-                  restoreFrom={data.restoreFrom}
+                  restoreFrom={restoreFrom}
                   titlesUrl={`/wydarzenia/${event.slug}/program/materialy`}
                 />
               </Suspense>
@@ -153,6 +177,31 @@ export default function AgendaPage() {
         </>
       )}
     </article>
+  );
+}
+
+function RestoreQuestion({ slug, ask }: { slug: string; ask: { ref: string; what: string | null } }) {
+  const q = t.agenda.history.restoreAsk;
+  if (!ask.what) {
+    return (
+      <p className="notice notice-warn" role="status">
+        {q.notFound}
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="agenda-restore-h" className="notice notice-warn">
+      <h2 id="agenda-restore-h">{q.heading(ask.what)}</h2>
+      <p>{q.explain}</p>
+      <Form method="post" className="actions">
+        <CsrfInput />
+        <input type="hidden" name="ref" value={ask.ref} />
+        <button type="submit" name="intent" value="restore" className="button">
+          {q.confirm(ask.what)}
+        </button>
+        <Link to={`/wydarzenia/${slug}/program`}>{q.cancel}</Link>
+      </Form>
+    </section>
   );
 }
 

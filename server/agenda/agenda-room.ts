@@ -47,6 +47,7 @@ export class AgendaRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Map<WebSocket, Connection>();
+  private awarenessWarned = new WeakSet<Connection>();
   docBytes = 0;
   changedSinceHistory = false;
 
@@ -57,7 +58,7 @@ export class AgendaRoom {
   ) {
     this.awareness.setLocalState(null);
     guardVotes(this.doc, {
-      userOf: (origin) => (origin && typeof origin === "object" && "userId" in origin ? (origin as Connection).userId : null),
+      userOf: (origin) => (origin && typeof origin === "object" && "userId" in origin ? (origin as Connection).user : null),
       onViolation: (userId, what) => this.logger.warn("agenda: vote change refused", { doc: this.name, userId, what }),
     });
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
@@ -150,6 +151,55 @@ export class AgendaRoom {
     state.user = { ...claimed, id: conn.user.id, name: conn.user.name, city: conn.user.city };
   }
 
+  /**
+   * The part of an awareness update this connection may write: its own client ids, ids nobody holds, and ids held by
+   * another connection of the same person (a reconnect before the old socket was noticed gone; the id moves over).
+   * Entries for anyone else's client id (taking over their caret, name or "editing", or removing them) are dropped.
+   */
+  private ownAwareness(conn: Connection, update: Uint8Array): Uint8Array | null {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept = encoding.createEncoder();
+    let keptCount = 0;
+    const entries = encoding.createEncoder();
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      if (!this.mayWriteAwareness(conn, clientId)) continue;
+      keptCount += 1;
+      encoding.writeVarUint(entries, clientId);
+      encoding.writeVarUint(entries, clock);
+      encoding.writeVarString(entries, state);
+    }
+    if (keptCount < count && !this.awarenessWarned.has(conn)) {
+      this.awarenessWarned.add(conn);
+      this.logger.warn("agenda: awareness for another connection's client id dropped", { doc: this.name, userId: conn.userId });
+    }
+    if (keptCount === 0) return null;
+    encoding.writeVarUint(kept, keptCount);
+    encoding.writeUint8Array(kept, encoding.toUint8Array(entries));
+    return encoding.toUint8Array(kept);
+  }
+
+  private mayWriteAwareness(conn: Connection, clientId: number): boolean {
+    if (conn.awarenessIds.has(clientId)) return true;
+    if (clientId === this.doc.clientID) return false;
+    for (const other of this.conns.values()) {
+      if (other === conn || !other.awarenessIds.has(clientId)) continue;
+      if (other.userId !== conn.userId) return false;
+      other.awarenessIds.delete(clientId);
+      conn.awarenessIds.add(clientId);
+      return true;
+    }
+    // Held through another instance: its user was stamped there from that connection's session.
+    const remote = this.awareness.getStates().get(clientId) as { user?: { id?: unknown } } | undefined;
+    if (remote === undefined) return true;
+    if (remote.user?.id !== conn.userId) return false;
+    conn.awarenessIds.add(clientId);
+    return true;
+  }
+
   private remove(conn: Connection, notify = true): void {
     if (!this.conns.delete(conn.ws)) return;
     if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
@@ -173,7 +223,8 @@ export class AgendaRoom {
       const decoder = decoding.createDecoder(message);
       const type = decoding.readVarUint(decoder);
       if (type === MESSAGE_AWARENESS) {
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+        const own = this.ownAwareness(conn, decoding.readVarUint8Array(decoder));
+        if (own) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, conn);
         return;
       }
       if (type !== MESSAGE_SYNC) return this.kick(conn, CLOSE.malformed);

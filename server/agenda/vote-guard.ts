@@ -1,29 +1,62 @@
 import * as Y from "yjs";
 import { agendaRoots } from "../../app/realtime/agenda-doc.js";
 
-type Votes = Map<string, Map<string, unknown>>; // proposal id → voter id → dots
-type Shadow = { budget: unknown; votes: Votes };
+/** Who wrote a transaction, from the connection's session. */
+export type GuardUser = { id: number; name: string; city: string };
+
+const AUTHOR_FIELDS = ["authorId", "authorName", "city"] as const;
+type AuthorField = (typeof AUTHOR_FIELDS)[number];
+
+type Entry = { id: string; votes: Map<string, unknown>; author: Record<AuthorField, unknown> };
+// The last accepted state: every proposal map with what it held, and the same entries by proposal id.
+type Shadow = { budget: unknown; maps: Map<Y.Map<unknown>, Entry>; byId: Map<string, Entry> };
+
+const idOf = (p: Y.Map<unknown>) => String(p.get("id"));
+
+function entryOf(p: Y.Map<unknown>, id = idOf(p)): Entry {
+  const v = p.get("votes");
+  return {
+    id,
+    votes: new Map(v instanceof Y.Map ? [...v.entries()] : []),
+    author: { authorId: p.get("authorId"), authorName: p.get("authorName"), city: p.get("city") },
+  };
+}
+
+function proposalMaps(doc: Y.Doc): Y.Map<unknown>[] {
+  return agendaRoots(doc)
+    .proposals.toArray()
+    .filter((p): p is Y.Map<unknown> => p instanceof Y.Map);
+}
 
 function snapshot(doc: Y.Doc): Shadow {
-  const { proposals, meta } = agendaRoots(doc);
-  const votes: Votes = new Map();
-  for (const p of proposals.toArray()) {
-    if (!(p instanceof Y.Map)) continue;
-    const v = p.get("votes");
-    votes.set(String(p.get("id")), new Map(v instanceof Y.Map ? [...v.entries()] : []));
+  const maps = new Map<Y.Map<unknown>, Entry>();
+  const byId = new Map<string, Entry>();
+  for (const p of proposalMaps(doc)) {
+    const e = entryOf(p);
+    maps.set(p, e);
+    if (!byId.has(e.id)) byId.set(e.id, e);
   }
-  return { budget: meta.get("dotsBudget"), votes };
+  return { budget: agendaRoots(doc).meta.get("dotsBudget"), maps, byId };
 }
 
 const validDots = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
+type Fix =
+  | { kind: "vote"; map: Y.Map<unknown>; voter: string; value: unknown }
+  | { kind: "field"; map: Y.Map<unknown>; key: string; value: unknown }
+  | { kind: "votesMap"; map: Y.Map<unknown>; votes: Map<string, unknown> }
+  | { kind: "drop"; map: Y.Map<unknown> };
+
 /**
  * Dot voting is the one part of the agenda that is not free collaboration: each person spends only their own dots,
- * within the moderator's budget, and only the server sets the budget. Yjs lets any editor write anywhere, so every
- * transaction from a connection that touches proposals or the budget is checked against the last accepted state,
- * and offending values are written back (as a server change every client receives). Returns a detach function.
+ * within the moderator's budget, and only the server sets the budget. A proposal's id and author (`authorId`,
+ * `authorName`, `city`) are the server's too: set from the session of the connection that adds it, never changed
+ * afterwards, and one proposal per id (a copy under an existing id would show its votes twice). Yjs lets any editor
+ * write anywhere, so every transaction from a connection that touches proposals or the budget is checked against
+ * the last accepted state, and offending values are written back (as a server change every client receives).
+ * Returns a detach function.
  */
-export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => number | null; onViolation: (userId: number, what: string) => void }): () => void {
+export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => GuardUser | null; onViolation: (userId: number, what: string) => void }): () => void {
   const { proposals, meta } = agendaRoots(doc);
   let shadow = snapshot(doc);
 
@@ -37,63 +70,119 @@ export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => numb
 
   const onAfterTransaction = (tr: Y.Transaction) => {
     if (!touchesVotes(tr)) return;
-    const userId = opts.userOf(tr.origin);
-    const current = snapshot(doc);
-    if (userId === null) {
-      shadow = current; // loaded, relayed from another instance, or written by the server: trusted
+    const user = opts.userOf(tr.origin);
+    if (user === null) {
+      shadow = snapshot(doc); // loaded, relayed from another instance, or written by the server: trusted
       return;
     }
-    const me = String(userId);
-    const fixes: { proposal: string; voter: string; value: unknown }[] = [];
-    let budgetChanged = false;
-    if (current.budget !== shadow.budget) budgetChanged = true;
+    const me = String(user.id);
+    const fixes: Fix[] = [];
+    const violations = new Set<string>();
+    const budgetChanged = meta.get("dotsBudget") !== shadow.budget;
+    if (budgetChanged) violations.add("budget");
+
+    // Which map speaks for each id: the one accepted before (its id put back if it was changed), else the first new
+    // one. Every other map carrying that id is a copy and is removed with its votes.
+    const kept = new Map<string, Y.Map<unknown>>();
+    const all = proposalMaps(doc);
+    for (const p of all) {
+      const known = shadow.maps.get(p);
+      if (!known) continue;
+      if (idOf(p) !== known.id) {
+        fixes.push({ kind: "field", map: p, key: "id", value: known.id });
+        violations.add("proposal id");
+      }
+      if (!kept.has(known.id)) kept.set(known.id, p);
+    }
+    for (const p of all) {
+      if (shadow.maps.has(p)) continue;
+      const id = idOf(p);
+      if (kept.has(id)) {
+        fixes.push({ kind: "drop", map: p });
+        violations.add("duplicate proposal");
+      } else kept.set(id, p);
+    }
+
     let mine = 0;
     let mineValid = true;
-    for (const [proposal, now] of current.votes) {
-      const before = shadow.votes.get(proposal) ?? new Map<string, unknown>();
-      for (const voter of new Set([...now.keys(), ...before.keys()])) {
+    const nowVotes = new Map<Y.Map<unknown>, Map<string, unknown>>();
+    for (const [id, p] of kept) {
+      const before = shadow.byId.get(id);
+      const votesType = p.get("votes");
+      const now = new Map(votesType instanceof Y.Map ? [...votesType.entries()] : []);
+      nowVotes.set(p, now);
+      if (!(votesType instanceof Y.Map)) {
+        fixes.push({ kind: "votesMap", map: p, votes: before?.votes ?? new Map() });
+        violations.add("votes replaced");
+      }
+      for (const voter of new Set([...now.keys(), ...(before?.votes.keys() ?? [])])) {
         if (voter === me) continue;
-        if (now.get(voter) !== before.get(voter)) fixes.push({ proposal, voter, value: before.get(voter) });
+        const was = before?.votes.get(voter);
+        if (now.get(voter) !== was) {
+          fixes.push({ kind: "vote", map: p, voter, value: was });
+          violations.add("others' votes");
+        }
       }
       const dots = now.get(me);
       if (dots !== undefined) {
         if (!validDots(dots)) mineValid = false;
         else mine += dots;
       }
+      // Authorship: kept as accepted for a known id; from the session for a new one (silently, the form sends it).
+      const author: Record<AuthorField, unknown> = before?.author ?? { authorId: user.id, authorName: user.name, city: user.city };
+      for (const key of AUTHOR_FIELDS) {
+        if (p.get(key) === author[key]) continue;
+        fixes.push({ kind: "field", map: p, key, value: author[key] });
+        if (before || (key === "authorId" && p.get(key) !== user.id)) violations.add("author");
+      }
     }
     const budget = typeof shadow.budget === "number" ? shadow.budget : Infinity;
     if (!mineValid || mine > budget) {
-      for (const [proposal, now] of current.votes) {
-        const before = shadow.votes.get(proposal)?.get(me);
-        if (now.get(me) !== before) fixes.push({ proposal, voter: me, value: before });
+      violations.add("over budget");
+      for (const [id, p] of kept) {
+        const before = shadow.byId.get(id)?.votes.get(me);
+        if (nowVotes.get(p)?.get(me) !== before) fixes.push({ kind: "vote", map: p, voter: me, value: before });
       }
     }
     if (!budgetChanged && fixes.length === 0) {
-      shadow = current;
+      shadow = snapshot(doc);
       return;
     }
-    opts.onViolation(userId, budgetChanged ? "budget" : fixes.some((f) => f.voter !== me) ? "others' votes" : "over budget");
-    const accepted = shadow;
+    if (violations.size) opts.onViolation(user.id, [...violations].join(", "));
+    const acceptedBudget = shadow.budget;
     // Written after this transaction has finished, as the server's own change.
     queueMicrotask(() => {
       doc.transact(() => {
         if (budgetChanged) {
-          if (accepted.budget === undefined) meta.delete("dotsBudget");
-          else meta.set("dotsBudget", accepted.budget);
+          if (acceptedBudget === undefined) meta.delete("dotsBudget");
+          else meta.set("dotsBudget", acceptedBudget);
         }
-        for (const p of proposals.toArray()) {
-          if (!(p instanceof Y.Map)) continue;
-          const votes = p.get("votes");
-          if (!(votes instanceof Y.Map)) continue;
-          for (const f of fixes.filter((x) => x.proposal === String(p.get("id")))) {
-            if (f.value === undefined) votes.delete(f.voter);
-            else votes.set(f.voter, f.value);
-          }
-        }
+        for (const f of fixes) applyFix(proposals, f);
       }, "server");
     });
   };
 
   doc.on("afterTransaction", onAfterTransaction);
   return () => doc.off("afterTransaction", onAfterTransaction);
+}
+
+function applyFix(proposals: Y.Array<Y.Map<unknown>>, f: Fix): void {
+  if (f.kind === "drop") {
+    const index = proposals.toArray().indexOf(f.map);
+    if (index >= 0) proposals.delete(index, 1);
+    return;
+  }
+  if (f.kind === "field") {
+    if (f.value === undefined) f.map.delete(f.key);
+    else f.map.set(f.key, f.value);
+    return;
+  }
+  if (f.kind === "votesMap") {
+    f.map.set("votes", new Y.Map<unknown>([...f.votes.entries()]));
+    return;
+  }
+  const votes = f.map.get("votes");
+  if (!(votes instanceof Y.Map)) return; // replaced wholesale: the votesMap fix writes the accepted values
+  if (f.value === undefined) votes.delete(f.voter);
+  else votes.set(f.voter, f.value);
 }

@@ -4,8 +4,8 @@ import type { Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import { LiveFailure, toWire } from "./live-rules.js";
 import type { LiveService } from "./live-service.js";
-import type { PresenceTracker } from "./presence.js";
-import { clientSchemas, type Ack, type ClientEvent, type ClientPayload, type RoomJoinResult, type ThreadJoinResult } from "./protocol.js";
+import { guestsRoom, presenceFor, type PresenceTracker } from "./presence.js";
+import { clientSchemas, INVISIBLE_ISSUE, type Ack, type ClientEvent, type ClientPayload, type RoomJoinResult, type ThreadJoinResult } from "./protocol.js";
 import type { RoomTimers } from "./room-timers.js";
 import type { LiveNamespace, LiveSocket } from "./socket-types.js";
 
@@ -45,16 +45,18 @@ export function registerLiveHandlers(nsp: LiveNamespace, deps: Deps): void {
       if (me.removed) throw new LiveFailure("forbidden", t.errors.removed);
       const rooms = [`event:${p.eventId}`];
       if (me.canModerate) rooms.push(`mods:${p.eventId}`);
-      if (socket.data.user) rooms.push(`user:${socket.data.user.id}`);
+      // Anonymous sockets get presence as a count only (presence.ts sends their copy to this room).
+      rooms.push(socket.data.user ? `user:${socket.data.user.id}` : guestsRoom(p.eventId));
       await socket.join(rooms);
       presence.touch(p.eventId);
       timers.watch(p.eventId, state);
       const u = socket.data.user;
-      return { state, me: { user: u ? { id: u.id, name: u.name, city: u.city } : null, canWrite: me.canWrite, canModerate: me.canModerate }, presence: await presence.current(p.eventId) };
+      return { state, me: { user: u ? { id: u.id, name: u.name, city: u.city } : null, canWrite: me.canWrite, canModerate: me.canModerate }, presence: presenceFor(socket, await presence.current(p.eventId)) };
     },
     "room:leave": async (socket, p) => {
       await socket.leave(`event:${p.eventId}`);
       await socket.leave(`mods:${p.eventId}`);
+      await socket.leave(guestsRoom(p.eventId));
       presence.touch(p.eventId);
       return null;
     },
@@ -126,8 +128,9 @@ export function registerLiveHandlers(nsp: LiveNamespace, deps: Deps): void {
     if (!name) return fail(this, String(event).slice(0, 50), ack, new LiveFailure("unknown_event"));
     const parsed = clientSchemas[name].safeParse(args[0]);
     if (!parsed.success) {
-      const bodyIssue = parsed.error.issues.some((i) => i.path[0] === "body");
-      return fail(this, name, ack, new LiveFailure("bad_request", bodyIssue ? t.errors.body : undefined));
+      const bodyIssue = parsed.error.issues.find((i) => i.path[0] === "body");
+      const invisible = bodyIssue?.code === "custom" && bodyIssue.params?.reason === INVISIBLE_ISSUE;
+      return fail(this, name, ack, new LiveFailure("bad_request", invisible ? t.errors.invisible : bodyIssue ? t.errors.body : undefined));
     }
     (handlers[name] as Handler<typeof name>)(this, parsed.data as never).then(
       (data) => ack?.({ ok: true, data }),

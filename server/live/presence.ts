@@ -5,6 +5,16 @@ import type { LiveSocketData } from "./socket-types.js";
 
 const LIST_LIMIT = 200;
 
+/** The room of a live event's anonymous sockets: they get presence as a count, without names and cities. */
+export const guestsRoom = (eventId: number) => `guests:${eventId}`;
+
+const countOnly = (p: Presence): Presence => ({ ...p, people: [] });
+
+/** Presence as this socket may see it: the list of names for signed-in people, the count for anonymous ones. */
+export function presenceFor(socket: { data: LiveSocketData }, p: Presence): Presence {
+  return socket.data.user ? p : countOnly(p);
+}
+
 /**
  * Who is in a room. Joins and leaves only mark a room dirty; one update per room per interval is computed from the
  * adapter (fetchSockets spans every instance with the Redis adapter) and broadcast, so a burst of 2,000 joins costs
@@ -27,7 +37,8 @@ export class PresenceTracker {
       void this.snapshot(eventId)
         .then((p) => {
           this.last.set(eventId, p);
-          this.nsp.to(`event:${eventId}`).emit("presence:update", p);
+          this.nsp.to(`event:${eventId}`).except(guestsRoom(eventId)).emit("presence:update", p);
+          this.nsp.to(guestsRoom(eventId)).emit("presence:update", countOnly(p));
           return this.deps.recordPeak(eventId, p.count);
         })
         .catch((error) => this.deps.logger.warn("live presence failed", { error: String(error), eventId }));

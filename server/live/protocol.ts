@@ -3,13 +3,45 @@ import { z } from "zod";
 // The /live namespace's wire contract (docs/realtime.md). Every client payload is parsed with these schemas.
 
 const id = z.number().int().positive().max(2 ** 31 - 1);
-const body = z.string().trim().min(1).max(2000);
+// Text that renders as nothing: whitespace, format characters (zero-width spaces and joiners, BOM, bidi controls,
+// soft hyphen, word joiner, tags), Hangul and Braille fillers, and the marks that combine with nothing on their own
+// (combining grapheme joiner, Khmer inherent vowels, variation selectors; by code point, as a regex class would
+// misread them). Allowed inside a message (emoji sequences need joiners), refused as the whole of it.
+const INVISIBLE_CHAR = /^[\s\p{Cf}\p{Z}\u115F\u1160\u2800\u3164\uFFA0]$/u;
+const INVISIBLE_MARKS: [number, number][] = [
+  [0x034f, 0x034f],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0xfe00, 0xfe0f],
+  [0xe0100, 0xe01ef],
+];
+
+/** Whether a text would show nothing at all: an empty bubble for everyone. */
+export function isInvisible(text: string): boolean {
+  for (const ch of text) {
+    if (INVISIBLE_CHAR.test(ch)) continue;
+    const cp = ch.codePointAt(0)!;
+    if (!INVISIBLE_MARKS.some(([from, to]) => cp >= from && cp <= to)) return false;
+  }
+  return true;
+}
+
+/** zod issue code of a body made only of invisible characters (the handler gives it its own Polish message). */
+export const INVISIBLE_ISSUE = "invisible";
+
+// After trimming: a body of plain spaces is empty and keeps its length message.
+const body = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .refine((text) => !isInvisible(text), { params: { reason: INVISIBLE_ISSUE } });
 
 export const clientSchemas = {
   "room:join": z.object({ eventId: id }).strict(),
   "room:leave": z.object({ eventId: id }).strict(),
   "room:control": z.object({ eventId: id, action: z.enum(["open", "close", "auto"]) }).strict(),
-  "thread:create": z.object({ eventId: id, title: z.string().trim().min(1).max(120) }).strict(),
+  "thread:create": z.object({ eventId: id, title: z.string().trim().min(1).max(120).refine((text) => !isInvisible(text)) }).strict(),
   "thread:join": z.object({ threadId: id, since: z.number().int().min(0).optional() }).strict(),
   "message:send": z.object({ threadId: id, body, parentId: id.optional(), kind: z.enum(["comment", "question"]) }).strict(),
   "message:edit": z.object({ messageId: id, body }).strict(),

@@ -117,6 +117,8 @@ describe("agenda co-design in two browsers", () => {
     await b.goto(`${app.url}/wydarzenia/${slug}/program/wersje`);
     expect(await seriousAxeViolations(b)).toEqual([]);
     await b.getByRole("link", { name: /Przywróć tę wersję\s*: Wersja 1/ }).click();
+    // The link only asks; the moderator confirms.
+    await b.getByRole("button", { name: "Przywróć wersję 1" }).click();
     await b.getByText("Przywrócono wersję.", { exact: false }).first().waitFor({ timeout: 20_000 });
     await a.locator(".agenda-session h3", { hasText: /^1\. Rewitalizacja śródmieść$/ }).waitFor();
     await b.getByRole("button", { name: "Cofnij" }).click();

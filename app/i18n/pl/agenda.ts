@@ -115,6 +115,16 @@ export const agenda = {
     preview: "Podgląd",
     restore: "Przywróć tę wersję",
     restored: "Przywrócono wersję. Możesz to cofnąć przyciskiem „Cofnij”.",
+    // The restore link only opens this question; the document changes after the moderator submits it.
+    restoreAsk: {
+      version: (n: number) => `wersję ${n}`,
+      snapshot: (date: string) => `zapis z ${date}`,
+      heading: (what: string) => `Przywrócić ${what}?`,
+      explain: "Program, propozycje tematów i notatki w obszarze roboczym zostaną zastąpione tą wersją u wszystkich, którzy go teraz edytują. Możesz to cofnąć przyciskiem „Cofnij”.",
+      confirm: (what: string) => `Przywróć ${what}`,
+      cancel: "Anuluj",
+      notFound: "Nie ma takiej wersji programu.",
+    },
     none: "Brak zapisanych wersji.",
     back: "Wróć do programu",
   },

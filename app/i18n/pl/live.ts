@@ -101,6 +101,7 @@ export const live = {
   errors: {
     bad_request: "Nieprawidłowe dane. Sprawdź treść i spróbuj ponownie.",
     body: "Wiadomość musi mieć od 1 do 2000 znaków.",
+    invisible: "Wiadomość składa się wyłącznie z niewidocznych znaków lub spacji. Wpisz treść, którą inni zobaczą.",
     unknown_event: "Nieznane polecenie.",
     unauthenticated: "Zaloguj się, aby to zrobić.",
     forbidden: "Nie masz uprawnień do tej operacji.",
