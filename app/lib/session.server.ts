@@ -13,5 +13,6 @@ export function clearSessionCookie(context: AppLoadContext): void {
 
 /** Only same-site paths are accepted as a place to return to after login (no open redirects). */
 export function safeNext(value: unknown, fallback = "/"): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+  // Control characters (a newline from ?next=%0A) cannot go into a Location header: refuse them instead of a 500.
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") && !/\p{Cc}/u.test(value) ? value : fallback;
 }

@@ -5,6 +5,7 @@ import { CSRF_COOKIE, parseCookies, serializeCookie, SESSION_COOKIE } from "../a
 import type { FrlLoadContext } from "../load-context.js";
 import type { AppServices } from "../services.js";
 import { csrfFor } from "./csrf.js";
+import { malformedInput } from "./malformed-input.js";
 import { isSameOrigin, siteOrigin } from "./origin.js";
 import { remixBuildLoader } from "./remix-build.js";
 import { securityHeaders } from "./security-headers.js";
@@ -19,6 +20,7 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", true);
   app.use(securityHeaders({ dev }));
+  app.use(malformedInput());
 
   const buildDir = process.env.FRL_BUILD_DIR;
   const assets = buildDir ? path.resolve(buildDir, "public/build") : path.resolve("public/build");

@@ -118,6 +118,6 @@ export const agenda = {
     none: "Brak zapisanych wersji.",
     back: "Wróć do programu",
   },
-  print: { heading: (event: string) => `Program: ${event}`, printButton: "Drukuj", draft: "Wersja robocza (nieopublikowana)" },
+  print: { heading: (event: string) => `Program: ${event}`, printButton: "Drukuj", draft: "Wersja robocza (nieopublikowana)", invalidTime: "nieprawidłowa godzina" },
   loading: "Wczytywanie edytora…",
 };
