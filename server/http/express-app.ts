@@ -20,7 +20,8 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", true);
   app.use(securityHeaders({ dev }));
-  app.use(malformedInput());
+  const build = remixBuildLoader(dev);
+  app.use(malformedInput(build));
 
   const buildDir = process.env.FRL_BUILD_DIR;
   const assets = buildDir ? path.resolve(buildDir, "public/build") : path.resolve("public/build");
@@ -41,7 +42,7 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   for (const mount of opts.mounts ?? []) mount(app);
 
   const handler = createRequestHandler({
-    build: remixBuildLoader(dev),
+    build,
     // Anything but development sanitises errors, so tests see what production users see.
     mode: dev ? "development" : "production",
     getLoadContext: (req: Request, res): FrlLoadContext => {

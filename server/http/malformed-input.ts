@@ -1,3 +1,4 @@
+import type { ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { common as t } from "../../app/i18n/pl/common.js";
 
@@ -32,13 +33,31 @@ export function sendClientError(req: Request, res: Response, status: number, cod
     );
 }
 
+/** Regexes of the URL patterns whose route has an action (full paths: children joined to their parents). */
+const actionPatterns = new WeakMap<ServerBuild, RegExp[]>();
+function actionRoutes(build: ServerBuild): RegExp[] {
+  let found = actionPatterns.get(build);
+  if (found) return found;
+  const full = (id: string): string => {
+    const r = build.routes[id];
+    return [r.parentId ? full(r.parentId) : "", r.path ?? ""].filter(Boolean).join("/");
+  };
+  const toRegex = (pattern: string) =>
+    new RegExp("^/" + pattern.split("/").map((seg) => (seg === "*" ? ".*" : seg.startsWith(":") ? "[^/]+" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/") + "/?$");
+  found = Object.keys(build.routes)
+    .filter((id) => build.routes[id].module.action)
+    .map((id) => toRegex(full(id)));
+  actionPatterns.set(build, found);
+  return found;
+}
+
 /**
  * Refuses requests the app cannot read before any router sees them: unknown methods (405), paths with broken
  * percent-encoding (400), and bodies to pages that are not HTML forms (415). Runs ahead of the socket.io mount, which
  * has its own body formats and is therefore let through untouched. Body size limits live with sec-http.
  */
-export function malformedInput() {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function malformedInput(build: () => Promise<ServerBuild>) {
+  return async (req: Request, res: Response, next: NextFunction) => {
     if (!METHODS.has(req.method)) {
       res.setHeader("Allow", [...METHODS].join(", "));
       return sendClientError(req, res, 405, "method_not_allowed", t.errors.methodNotAllowed);
@@ -46,7 +65,19 @@ export function malformedInput() {
     const rawPath = (req.originalUrl ?? req.url).split("?")[0];
     if (!isDecodablePath(rawPath)) return sendClientError(req, res, 400, "bad_path", t.errors.badAddress);
     if (rawPath === "/socket.io" || rawPath.startsWith("/socket.io/")) return next();
-    if (["POST", "PUT", "PATCH", "DELETE"].includes(req.method) && hasBody(req) && !FORM_TYPES.test(req.headers["content-type"] ?? "")) {
+    if (!["POST", "PUT", "PATCH", "DELETE"].includes(req.method)) return next();
+    // Remix answers a POST to a route without an action with an English 405 ("Unexpected Server Error" on resource
+    // routes); say it in Polish, before reading any body.
+    try {
+      const path = decodeURIComponent(rawPath);
+      if (!actionRoutes(await build()).some((re) => re.test(path))) {
+        res.setHeader("Allow", "GET, HEAD");
+        return sendClientError(req, res, 405, "method_not_allowed", t.errors.methodNotAllowed);
+      }
+    } catch (error) {
+      return next(error);
+    }
+    if (hasBody(req) && !FORM_TYPES.test(req.headers["content-type"] ?? "")) {
       return sendClientError(req, res, 415, "unsupported_media_type", t.errors.unsupportedForm);
     }
     next();
