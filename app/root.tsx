@@ -53,6 +53,9 @@ function Document({ children, title }: { children: React.ReactNode; title?: stri
             <p>
               <a href="/kalendarz.ics">{t.common.footer.calendar}</a>
             </p>
+            <p>
+              <a href="/deklaracja-dostepnosci">{t.common.footer.accessibility}</a>
+            </p>
             <p>© {t.common.owner}</p>
           </div>
         </footer>

@@ -7,7 +7,8 @@ import { admin } from "./admin.js";
 import { library } from "./library.js";
 import { live } from "./live.js";
 import { agenda } from "./agenda.js";
+import { accessibility } from "./accessibility.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live, library, agenda };
+export const pl = { common, auth, events, cities, home, admin, live, library, agenda, accessibility };
 export type Messages = typeof pl;
