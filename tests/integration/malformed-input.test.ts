@@ -174,6 +174,7 @@ describe("malformed input never answers 500", () => {
         ["GET", `${path}?_data=${encodeURIComponent(route.id)}&${BAD_PERCENT}`],
         ["HEAD", `${path}?${BAD_PERCENT}`],
         ["TRACE", path],
+        ["OPTIONS", path],
         ["PROPFIND", path],
         ["POST", path, { headers: { "content-type": "application/json", "x-csrf-token": admin.csrf }, body: JSON.stringify({ _csrf: admin.csrf, intent: "publish", email: 1, tags: null }) }],
         ["POST", path, { headers: { "content-type": "text/plain;charset=UTF-8", "x-csrf-token": admin.csrf }, body: `_csrf=${admin.csrf}\nintent=x` }],
@@ -212,5 +213,24 @@ describe("a draft programme with a time no clock shows", () => {
     const md = await send("GET", `/wydarzenia/${slug}/program.md?szkic=1`, { as: moderator });
     expect(md.status).toBe(200);
     expect(md.body).toContain("## 99:99 (nieprawidłowa godzina)–10:00 · Budżet obywatelski (Warsztat)");
+  });
+});
+
+describe("validation messages are Polish", () => {
+  it("an import line of the wrong shape says what is wrong in Polish, and a form without tags is accepted", async () => {
+    const staff = await signedIn(app.url, "admin");
+    await staff.get("/admin/import");
+    const line = JSON.stringify({ externalId: "zly-ksztalt", kind: "publication", title: "Raport o rewitalizacji", areas: "demografia", tags: null });
+    const res = await staff.post("/admin/import", { text: line, dryRun: "1" });
+    const html = await res.text();
+    expect(res.status).toBe(400);
+    expect(html).toContain("areas: Nieprawidłowa wartość tego pola.");
+    expect(html).toContain("tags: To pole jest wymagane.");
+    expect(html).not.toMatch(/Invalid input|expected/);
+
+    // The editor without tags/authors fields (a client that leaves empty fields out) saves the item.
+    await staff.get("/biblioteka/nowa");
+    const saved = await staff.post("/biblioteka/nowa", { kind: "publication", title: "Publikacja bez tagów", summary: "Krótko." });
+    expect(saved.status, await saved.clone().text()).toBe(302);
   });
 });
