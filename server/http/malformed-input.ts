@@ -65,18 +65,22 @@ export function malformedInput(build: () => Promise<ServerBuild>) {
     const rawPath = (req.originalUrl ?? req.url).split("?")[0];
     if (!isDecodablePath(rawPath)) return sendClientError(req, res, 400, "bad_path", t.errors.badAddress);
     if (rawPath === "/socket.io" || rawPath.startsWith("/socket.io/")) return next();
-    if (!["POST", "PUT", "PATCH", "DELETE"].includes(req.method)) return next();
+    if (!["POST", "PUT", "PATCH", "DELETE", "OPTIONS"].includes(req.method)) return next();
     // Remix answers a POST to a route without an action with an English 405 ("Unexpected Server Error" on resource
-    // routes); say it in Polish, before reading any body.
+    // routes) and OPTIONS with a 405 as well; answer both here, before reading any body.
+    let hasAction: boolean;
     try {
       const path = decodeURIComponent(rawPath);
-      if (!actionRoutes(await build()).some((re) => re.test(path))) {
-        res.setHeader("Allow", "GET, HEAD");
-        return sendClientError(req, res, 405, "method_not_allowed", t.errors.methodNotAllowed);
-      }
+      hasAction = actionRoutes(await build()).some((re) => re.test(path));
     } catch (error) {
       return next(error);
     }
+    res.setHeader("Allow", hasAction ? "GET, HEAD, POST" : "GET, HEAD");
+    if (req.method === "OPTIONS") {
+      res.status(204).end();
+      return;
+    }
+    if (!hasAction) return sendClientError(req, res, 405, "method_not_allowed", t.errors.methodNotAllowed);
     if (hasBody(req) && !FORM_TYPES.test(req.headers["content-type"] ?? "")) {
       return sendClientError(req, res, 415, "unsupported_media_type", t.errors.unsupportedForm);
     }

@@ -143,6 +143,11 @@ describe("malformed input never answers 500", () => {
     const json = await send("POST", "/login", { headers: { "content-type": "application/json", "x-csrf-token": admin.csrf }, body: '{"email":"a"}' });
     expect(json.status).toBe(415);
     assertFine("JSON POST /login", json);
+    const options = await send("OPTIONS", "/login");
+    expect([options.status, (await fetch(`${app.url}/api/search`, { method: "OPTIONS" })).status]).toEqual([204, 204]);
+    const noAction = await send("POST", "/api/search", { headers: { "content-type": "application/x-www-form-urlencoded" }, body: "q=x" });
+    expect(noAction.status).toBe(405);
+    expect(noAction.body).toContain("Ta strona nie obsługuje takiego rodzaju żądania.");
     const next = await send("GET", "/login?next=/%0A/evil");
     expect(next.status).toBeLessThan(500);
   });
