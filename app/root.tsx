@@ -53,6 +53,9 @@ function Document({ children, title }: { children: React.ReactNode; title?: stri
             <p>
               <a href="/kalendarz.ics">{t.common.footer.calendar}</a>
             </p>
+            <p>
+              <a href="/deklaracja-dostepnosci">{t.common.footer.accessibility}</a>
+            </p>
             <p>© {t.common.owner}</p>
           </div>
         </footer>
@@ -82,7 +85,8 @@ export function ErrorBoundary() {
     if (status === 404) [title, message] = [t.common.errors.notFoundTitle, t.common.errors.notFound];
     else if (status === 403) [title, message] = [t.common.errors.forbiddenTitle, error.data?.message ?? t.common.errors.forbidden];
     else if (status === 401) [title, message] = [t.common.errors.unauthorizedTitle, t.common.errors.unauthorized];
-    else if (status === 400 || status === 422 || status === 429) [title, message] = [t.common.errors.badRequestTitle, error.data?.message ?? t.common.errors.server];
+    // Every other 4xx (400, 405, 413, 415, 422, 429...) is the request's fault: say so, with the route's message.
+    else if (status >= 400 && status < 500) [title, message] = [t.common.errors.badRequestTitle, typeof error.data?.message === "string" ? error.data.message : t.common.errors.badRequest];
   }
   return (
     <Document title={`${title} — ${t.common.appName}`}>

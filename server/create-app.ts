@@ -20,6 +20,7 @@ import { createFileMailer, createSmtpMailer } from "./mail/mailer.js";
 import { seedDemoData, seedReferenceData } from "./seed/demo-seed.js";
 import type { AppServices } from "./services.js";
 import { UpgradeDispatcher } from "./upgrade.js";
+import "./validation/polish-zod.js";
 
 export type RunningApp = {
   server: Server;

@@ -1,6 +1,8 @@
 import { json, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import { t } from "~/i18n";
+// Polish zod messages for every form, also when the build runs without server/create-app.ts (remix dev, tests).
+import "../../server/validation/polish-zod.js";
 
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: string; values?: Record<string, unknown> };
@@ -10,7 +12,11 @@ export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: str
  * a person understands, and nothing is stored.
  */
 export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
-  const form = await request.formData();
+  const form = await request.formData().catch(() => {
+    // A JSON or text body, or a multipart body cut short, is the sender's fault: 4xx, never a 500.
+    const isForm = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(request.headers.get("content-type") ?? "");
+    throw json({ message: isForm ? t.common.errors.unreadableForm : t.common.errors.unsupportedForm }, { status: isForm ? 400 : 415 });
+  });
   const token = form.get("_csrf");
   if (!context.verifyCsrf(typeof token === "string" ? token : request.headers.get("x-csrf-token"))) {
     throw json({ message: t.common.errors.csrf }, { status: 403 });

@@ -2,7 +2,22 @@ import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
 import { SESSION_KINDS, escapeHtml, htmlToText, type AgendaContent } from "../../app/realtime/agenda-doc.js";
 
-const time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^$/);
+import { agenda as agendaText } from "../../app/i18n/pl/agenda.js";
+
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$|^$/;
+const time = z.string().regex(TIME);
+
+/**
+ * A draft may hold anything a co-designer typed (e.g. "99:99"); the print page and Markdown of a draft show it marked
+ * instead of refusing the whole programme. Published content never gets here with a bad time (the schema refuses it).
+ */
+function timeHtml(value: string): string {
+  return TIME.test(value) ? `<time>${escapeHtml(value)}</time>` : `<span class="agenda-time-invalid">${escapeHtml(value)} (${agendaText.print.invalidTime})</span>`;
+}
+
+function timeText(value: string): string {
+  return TIME.test(value) ? value : `${value} (${agendaText.print.invalidTime})`;
+}
 
 /** The published programme's JSON, validated before it is stored. */
 export const agendaContentSchema = z.object({
@@ -38,7 +53,7 @@ export type LibraryLinks = { label: string; items: Record<number, { slug: string
 /** Renders the programme as sanitised HTML (an ordered list of sessions) for the public event page. */
 export function renderAgendaHtml(content: AgendaContent, kinds: KindLabels, areaNames: Record<string, string>, library?: LibraryLinks): string {
   const items = content.sessions.map((s) => {
-    const when = s.start || s.end ? `<p class="agenda-time"><time>${escapeHtml(s.start)}</time>${s.end ? `–<time>${escapeHtml(s.end)}</time>` : ""}</p>` : "";
+    const when = s.start || s.end ? `<p class="agenda-time">${s.start ? timeHtml(s.start) : ""}${s.end ? `–${timeHtml(s.end)}` : ""}</p>` : "";
     const speakers = s.speakers.length
       ? `<ul class="agenda-speakers">${s.speakers.map((p) => `<li>${escapeHtml(p.name)}${p.affiliation ? `, ${escapeHtml(p.affiliation)}` : ""}</li>`).join("")}</ul>`
       : "";
@@ -70,7 +85,7 @@ export function renderAgendaMarkdown(title: string, content: AgendaContent, kind
   const md = (s: string) => s.replace(/([\\`*_[\]#<>])/g, "\\$1");
   const lines = [`# ${md(title)}`, ""];
   for (const s of content.sessions) {
-    const when = s.start ? `${s.start}${s.end ? `–${s.end}` : ""} · ` : "";
+    const when = s.start ? `${timeText(s.start)}${s.end ? `–${timeText(s.end)}` : ""} · ` : "";
     lines.push(`## ${md(when + s.title)} (${kinds[s.kind]})`, "");
     if (s.speakers.length) lines.push(...s.speakers.map((p) => `- ${md(p.name)}${p.affiliation ? `, ${md(p.affiliation)}` : ""}`), "");
     const text = htmlToText(sanitizeDescription(s.descriptionHtml));

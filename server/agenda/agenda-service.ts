@@ -112,13 +112,15 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
     async renderState(state: Uint8Array): Promise<{ html: string; content: AgendaContent }> {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, state);
-      const content = agendaContentSchema.parse(extractAgenda(doc));
+      // A snapshot is a draft: it may hold times or lengths publishing would refuse; show them rather than fail.
+      const content = extractAgenda(doc);
       doc.destroy();
       return { content, html: renderAgendaHtml(content, agendaText.kinds, await areaNames(), await libraryLinks(content)) };
     },
 
     /** The live document's current content (for the print page and Markdown download). */
-    current: (eventId: number): Promise<AgendaContent> => hub.withDoc(agendaDocName(eventId), (doc) => agendaContentSchema.parse(extractAgenda(doc))),
+    // Not parsed with the publishing schema: a draft with "99:99" prints with the time marked instead of a 500.
+    current: (eventId: number): Promise<AgendaContent> => hub.withDoc(agendaDocName(eventId), (doc) => extractAgenda(doc)),
 
     /** Renders content as sanitised HTML. */
     renderHtml: async (content: AgendaContent) => renderAgendaHtml(content, agendaText.kinds, await areaNames(), await libraryLinks(content)),

@@ -6,6 +6,7 @@ import type { FrlLoadContext } from "../load-context.js";
 import type { AppServices } from "../services.js";
 import { bodyLimits } from "./body-limits.js";
 import { csrfFor } from "./csrf.js";
+import { malformedInput } from "./malformed-input.js";
 import { isSameOrigin, siteOrigin } from "./origin.js";
 import { hostCheck, publicOrigin } from "./public-url.js";
 import { remixBuildLoader } from "./remix-build.js";
@@ -24,6 +25,8 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   app.get("/healthz", (_req, res) => res.json({ ok: true }));
   app.use(hostCheck(config));
   app.use(securityHeaders({ dev, production: config.env === "production", streamHosts: config.streamHosts }));
+  const build = remixBuildLoader(dev);
+  app.use(malformedInput(build));
 
   const buildDir = process.env.FRL_BUILD_DIR;
   const assets = buildDir ? path.resolve(buildDir, "public/build") : path.resolve("public/build");
@@ -44,7 +47,7 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   app.use(bodyLimits());
 
   const handler = createRequestHandler({
-    build: remixBuildLoader(dev),
+    build,
     // Anything but development sanitises errors, so tests see what production users see.
     mode: dev ? "development" : "production",
     getLoadContext: (req: Request, res): FrlLoadContext => {

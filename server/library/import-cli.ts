@@ -12,6 +12,7 @@ import { createLogger } from "../logger.js";
 import { seedReferenceData } from "../seed/demo-seed.js";
 import { formatImportReport, importLibraryJsonl } from "./library-import.js";
 import { library as t } from "../../app/i18n/pl/library.js";
+import "../validation/polish-zod.js";
 
 const args = process.argv.slice(2);
 const dryRun = args.includes("--dry-run");

@@ -34,8 +34,9 @@ export const libraryFormSchema = z.object({
   summary: z.string().trim().max(2000, t.validation.tooLong(2000)).default(""),
   body: z.string().max(100_000, t.validation.tooLong(100_000)).default(""),
   areas: z.array(z.string().max(40)).default([]),
-  tags: z.unknown().transform(list),
-  authors: z.unknown().transform(list),
+  // .optional() first: zod 4 treats a transformed z.unknown() as required, so a form without the field was refused.
+  tags: z.unknown().optional().transform(list),
+  authors: z.unknown().optional().transform(list),
   city: optionalText(80, t.validation.tooLong(80)),
   event: optionalText(200, t.validation.tooLong(200)),
   year: optionalInt(1990, 2100, t.validation.year),

@@ -126,7 +126,7 @@ describe("embedded index file", () => {
     try {
       const env = { ...process.env, DATA_DIR: app.dataDir, LOG_LEVEL: "error", FRL_DEMO: "0" };
       const out = await promisify(execFile)("npx", ["tsx", "search/indexer/reindex-cli.ts"], { env });
-      expect(out.stdout).toMatch(/Przebudowano indeks \(embedded\): \d+ pozycji biblioteki, \d+ wydarzeń/);
+      expect(out.stdout).toMatch(/Przebudowano indeks \(embedded\): \d+ pozycj\S+ biblioteki, \d+ wydarze\S+/);
       expect(out.stdout).toContain(`Dokumentów w indeksie: ${expected}.`);
     } finally {
       rmSync(app.dataDir, { recursive: true, force: true });

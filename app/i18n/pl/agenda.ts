@@ -1,4 +1,5 @@
 // Agenda co-design workspace, published programme, print page and version history.
+import { count, nouns } from "./plural.js";
 export const agenda = {
   title: "Program — współtworzenie",
   pageTitle: (event: string) => `Program: ${event}`,
@@ -80,7 +81,7 @@ export const agenda = {
     city: "Miasto zgłaszające",
     empty: "Nie ma jeszcze propozycji.",
     dots: (left: number, budget: number) => `Pozostało kropek: ${left} z ${budget}`,
-    votes: (n: number) => (n === 1 ? "1 kropka" : `${n} kropek`),
+    votes: (n: number) => count(n, nouns.kropka),
     voteShort: "Dodaj kropkę",
     unvoteShort: "Zabierz kropkę",
     toSession: "Przenieś do programu",
@@ -128,6 +129,6 @@ export const agenda = {
     none: "Brak zapisanych wersji.",
     back: "Wróć do programu",
   },
-  print: { heading: (event: string) => `Program: ${event}`, printButton: "Drukuj", draft: "Wersja robocza (nieopublikowana)" },
+  print: { heading: (event: string) => `Program: ${event}`, printButton: "Drukuj", draft: "Wersja robocza (nieopublikowana)", invalidTime: "nieprawidłowa godzina" },
   loading: "Wczytywanie edytora…",
 };

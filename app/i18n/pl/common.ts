@@ -46,7 +46,13 @@ export const common = {
     csrf: "Formularz wygasł lub pochodzi z innej strony. Odśwież stronę i spróbuj ponownie.",
     goHome: "Wróć na stronę główną",
     rateLimited: (minutes: number) => `Zbyt wiele prób. Spróbuj ponownie za ${minutes} min.`,
+    badRequest: "Serwer nie mógł obsłużyć tego żądania. Sprawdź adres lub dane formularza i spróbuj ponownie.",
+    badAddress: "Adres strony jest uszkodzony (nieprawidłowe kodowanie znaków). Sprawdź link albo wpisz adres ponownie.",
+    methodNotAllowed: "Ta strona nie obsługuje takiego rodzaju żądania.",
+    unsupportedForm: "Formularz przyszedł w nieobsługiwanym formacie. Wyślij go ze strony serwisu.",
+    unreadableForm: "Nie udało się odczytać przesłanego formularza. Odśwież stronę i spróbuj ponownie.",
   },
+  validation: { required: "To pole jest wymagane.", invalidType: "Nieprawidłowa wartość tego pola." },
   formErrorSummary: "Popraw zaznaczone pola:",
   required: "(wymagane)",
 } as const;

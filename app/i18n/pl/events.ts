@@ -1,3 +1,4 @@
+import { count, nouns, pluralForm } from "./plural.js";
 export const events = {
   title: "Wydarzenia",
   intro: "Seminaria, warsztaty, konferencje, webinaria i spotkania sieci wymiany doświadczeń Forum Rozwoju Lokalnego.",
@@ -27,7 +28,7 @@ export const events = {
   join: "Link do transmisji / spotkania",
   joinOpen: "Dołącz do spotkania",
   capacity: "Liczba miejsc",
-  seatsLeft: (n: number) => (n === 1 ? "Zostało 1 miejsce" : `Pozostało miejsc: ${n}`),
+  seatsLeft: (n: number) => `${pluralForm(n, ["Zostało", "Zostały", "Zostało", "Zostało"])} ${count(n, nouns.miejsce)}`,
   full: "Brak wolnych miejsc — możesz zapisać się na listę rezerwową.",
   unlimited: "bez limitu",
   areas: "Obszary tematyczne",
@@ -86,7 +87,7 @@ export const events = {
   validation: {
     title: "Tytuł musi mieć co najmniej 3 znaki.",
     description: "Opis musi mieć co najmniej 10 znaków.",
-    tooLong: (n: number) => `Najwyżej ${n} znaków.`,
+    tooLong: (n: number) => `Najwyżej ${count(n, nouns.znak)}.`,
     slug: "Dozwolone są tylko małe litery, cyfry i myślniki.",
     kind: "Wybierz rodzaj wydarzenia.",
     format: "Wybierz formę wydarzenia.",

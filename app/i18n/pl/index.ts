@@ -9,7 +9,8 @@ import { live } from "./live.js";
 import { agenda } from "./agenda.js";
 import { cityClaims } from "./city-claims.js";
 import { http } from "./http.js";
+import { accessibility } from "./accessibility.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http };
+export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility };
 export type Messages = typeof pl;

@@ -1,11 +1,5 @@
 // Polish strings of the library, the search pages, the JSON API errors and the import report.
-// "1 pozycję", "3 pozycje", "5 pozycji" (accusative after a verb), chosen by the Polish plural rules.
-const plural = new Intl.PluralRules("pl-PL");
-function itemsWord(n: number): string {
-  const form = plural.select(n);
-  return form === "one" ? "pozycję" : form === "few" ? "pozycje" : "pozycji";
-}
-
+import { count, nouns } from "./plural.js";
 export const library = {
   title: "Biblioteka",
   intro: "Publikacje, narzędzia, dobre praktyki miast, materiały z seminariów i nagrania Forum Rozwoju Lokalnego.",
@@ -17,7 +11,7 @@ export const library = {
     placeholder: "np. budżet obywatelski, rewitalizacja, MRL",
     hint: "Możesz pisać bez polskich znaków; literówki są wybaczane.",
     submit: "Szukaj",
-    results: (n: number) => (n === 1 ? "1 wynik" : `Wyniki: ${n}`),
+    results: (n: number) => count(n, nouns.wynik),
     resultsFor: (n: number, q: string) => `Wyniki dla „${q}”: ${n}`,
     loading: "Wyszukiwanie…",
     sort: "Sortuj",
@@ -144,7 +138,7 @@ export const library = {
     kind: "Wybierz rodzaj pozycji.",
     slug: "Adres może zawierać tylko małe litery bez polskich znaków, cyfry i myślniki.",
     slugTaken: "Ten adres jest już zajęty — wybierz inny.",
-    tooLong: (n: number) => `Tekst jest za długi (maks. ${n} znaków).`,
+    tooLong: (n: number) => `Tekst jest za długi (maks. ${count(n, nouns.znak)}).`,
     url: "Podaj pełny adres zaczynający się od http:// lub https://.",
     year: "Podaj rok od 1990 do 2100.",
     date: "Podaj datę w formacie RRRR-MM-DD.",
@@ -192,7 +186,7 @@ export const library = {
     usage: "Użycie: npm run library:import -- PLIK.jsonl [--dry-run]",
     progress: "Import [{bar}] {value}/{total} wierszy",
     indexLater: (msg: string) => `Indeks wyszukiwarki zostanie uzupełniony po starcie aplikacji (${msg}).`,
-    appWillIndex: (n: number, pid: number) => `Działająca aplikacja (proces ${pid}) zaindeksuje ${n} ${itemsWord(n)} w ciągu kilku sekund.`,
+    appWillIndex: (n: number, pid: number) => `Działająca aplikacja (proces ${pid}) zaindeksuje ${count(n, nouns.pozycjaBiernik)} w ciągu kilku sekund.`,
     waitingForWriter: (pid: number) => `Indeks wyszukiwarki zapisuje teraz inny proces (${pid}) — czekam, aż skończy…`,
   },
   reindex: {
@@ -200,7 +194,7 @@ export const library = {
     events: "Wydarzenia ",
     threads: "Archiwum dyskusji ",
     done: (engine: string, s: { library: number; events: number; threads: number; total: number; ms: number }) =>
-      `Przebudowano indeks (${engine}): ${s.library} pozycji biblioteki, ${s.events} wydarzeń, ${s.threads} wątków z archiwum, razem ${s.total} dokumentów w ${(s.ms / 1000).toFixed(1)} s.`,
+      `Przebudowano indeks (${engine}): ${count(s.library, nouns.pozycja)} biblioteki, ${count(s.events, nouns.wydarzenie)}, ${count(s.threads, nouns.watek)} z archiwum, razem ${count(s.total, nouns.dokument)} w ${(s.ms / 1000).toFixed(1)} s.`,
     count: (n: number) => `Dokumentów w indeksie: ${n}.`,
     failed: (msg: string) => `Przebudowa indeksu nie powiodła się: ${msg}`,
     byApp: (pid: number) => `Aplikacja działa (proces ${pid}): indeks przebuduje ona sama, czekam na wynik…`,
