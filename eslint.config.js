@@ -3,6 +3,19 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
+// Floors (docs/architecture.md): domain ← db ← search ← server ← app. Each folder imports only from the floors below
+// it, so an import that runs back up fails `npm run lint` (and npm test). Circles are found by dependency-cruiser.
+const above = { domain: ["db", "search", "server", "app"], db: ["search", "server", "app"], search: ["db", "server", "app"], server: ["app"] };
+const floors = Object.entries(above).map(([floor, forbidden]) => ({
+  files: [`${floor}/**/*.{ts,tsx,mjs}`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      { patterns: [{ group: [...forbidden.map((f) => `**/${f}/**`), "~/**"], message: `${floor}/ sits below ${forbidden.join(", ")}: move what both need down to domain/ (or the lower floor).` }] },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ["node_modules", "build", "public/build", "data", ".tmp", "**/*.d.ts"] },
   js.configs.recommended,
@@ -18,4 +31,5 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  ...floors,
 );

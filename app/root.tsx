@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { SiteHeader } from "~/components/site-header";
-import { t } from "~/i18n";
+import { t } from "../domain/i18n";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.css";
 

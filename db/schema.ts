@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { SizeClass } from "../domain/city-size.js";
 
 // Table and column names are camelCase here and snake_case in SQL (CamelCasePlugin).
 // Timestamps are ISO-8601 UTC strings on both dialects so comparisons and ordering agree.
@@ -9,7 +10,7 @@ export type EventKind = "seminar" | "workshop" | "conference" | "webinar" | "net
 export type EventFormat = "online" | "onsite" | "hybrid";
 export type EventStatus = "scheduled" | "cancelled";
 export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
-export type SizeClass = "small" | "medium" | "large";
+export type { SizeClass };
 
 export interface UsersTable {
   id: Generated<number>;

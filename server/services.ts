@@ -7,7 +7,7 @@ import type { CityClaimService } from "./cities/city-claim-service.js";
 import type { Config } from "./config.js";
 import type { EventService } from "./events/event-service.js";
 import type { LibraryService } from "./library/library-service.js";
-import type { SearchRuntime } from "../search/indexer/search-runtime.js";
+import type { SearchRuntime } from "./search/search-runtime.js";
 import type { LiveService } from "./live/live-service.js";
 import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from "react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 const s = t.agenda.sessions;
 const MAX_ITEMS = 50;

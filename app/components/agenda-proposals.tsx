@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import * as Y from "yjs";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { LOCAL_ORIGIN, type AgendaConnection, type PresenceUser } from "~/realtime/agenda-connection";
-import { agendaRoots, appendSession, createProposalMap, createSessionMap, dotsSpent, readProposal } from "~/realtime/agenda-doc";
+import { agendaRoots, appendSession, createProposalMap, createSessionMap, dotsSpent, readProposal } from "../../domain/agenda-doc";
 
 type Props = {
   conn: AgendaConnection;

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 export type PublishedAgendaView = { number: number; createdAt: string; html: string } | null;
 

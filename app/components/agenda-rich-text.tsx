@@ -6,7 +6,7 @@ import StarterKit from "@tiptap/starter-kit";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import type { PresenceUser } from "~/realtime/agenda-connection";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 type Props = { fragment: Y.XmlFragment; provider: WebsocketProvider; user: PresenceUser; label: string; id: string; readOnly: boolean; onFocus?: () => void };
 

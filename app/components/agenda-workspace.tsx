@@ -3,9 +3,9 @@ import * as Y from "yjs";
 import { AgendaProposals } from "~/components/agenda-proposals";
 import { AgendaRichText } from "~/components/agenda-rich-text";
 import { AgendaSessions } from "~/components/agenda-sessions";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { LOCAL_ORIGIN, useAgendaConnection, usePresence, useYChanges, type AgendaConnection, type PresenceUser } from "~/realtime/agenda-connection";
-import { agendaRoots, extractAgenda, readSession, replaceContent } from "~/realtime/agenda-doc";
+import { agendaRoots, extractAgenda, readSession, replaceContent } from "../../domain/agenda-doc";
 
 export type WorkspaceProps = {
   docName: string;

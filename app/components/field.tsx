@@ -1,5 +1,5 @@
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 type Common = { label: string; name: string; error?: string; hint?: string; required?: boolean };
 

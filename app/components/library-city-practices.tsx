@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 export type CityPractice = { id: number; slug: string; title: string; summary: string; year: number | null };
 

@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from "@remix-run/react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 export type EventMaterial = { id: number; slug: string; kind: string; title: string; videoUrl: string | null; durationMinutes: number | null };
 

@@ -1,4 +1,4 @@
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import type { FacetName, LibraryState } from "./library-url";
 
 type Props = {

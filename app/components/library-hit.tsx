@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { safeHighlight } from "./library-url";
 
 export type HitView = {

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { CsrfInput } from "./csrf-input";
 import { ErrorSummary, Field, Select, TextArea } from "./field";
 

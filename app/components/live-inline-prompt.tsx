@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 /**
  * A short labelled form in place of the browser's prompt(): it takes focus when it opens, Escape or "Anuluj" close

@@ -1,11 +1,11 @@
 import { useRef, useState } from "react";
 import type { LiveMessage } from "../../server/live/protocol.js";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
+import { EDIT_WINDOW_MS } from "../../domain/live-timings";
 import type { LiveRoom } from "~/realtime/live-room";
 import { InlinePrompt } from "./live-inline-prompt";
 import { Linkified } from "./live-linkify";
 
-const EDIT_WINDOW_MS = 5 * 60_000;
 const timeFmt = new Intl.DateTimeFormat("pl-PL", { timeZone: "Europe/Warsaw", hour: "2-digit", minute: "2-digit" });
 
 /** One message or question with the actions this person may take on it. */

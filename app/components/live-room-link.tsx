@@ -1,4 +1,4 @@
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 /** Link from an event page to its live room (online and hybrid events only). */
 export function LiveRoomLink({ slug, format }: { slug: string; format: "online" | "onsite" | "hybrid" }) {

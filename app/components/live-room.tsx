@@ -1,7 +1,7 @@
 import { useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { LiveMessage } from "../../server/live/protocol.js";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { useLiveRoom, type LiveRoom } from "~/realtime/live-room";
 import { LiveThreadPanel } from "./live-thread";
 

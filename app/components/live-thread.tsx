@@ -1,7 +1,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { LiveMessage } from "../../server/live/protocol.js";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import type { LiveRoom } from "~/realtime/live-room";
 import { sortQuestions, threadOrder } from "~/realtime/live-store";
 import { LiveMessageItem } from "./live-message";

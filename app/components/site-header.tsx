@@ -1,6 +1,6 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { CsrfInput } from "./csrf-input";
 
 type User = { name: string; role: string } | null;

@@ -3,7 +3,7 @@
 // people browse them; scripts use the API.
 import { json } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 const WINDOW_MS = 60_000;
 

@@ -1,6 +1,6 @@
 import { json, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 // Polish zod messages for every form, also when the build runs without server/create-app.ts (remix dev, tests).
 import "../../server/validation/polish-zod.js";
 

@@ -1,7 +1,7 @@
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import type { SessionUser } from "../../db/repositories/sessions.js";
 import { can, PermissionError, type Actor, type Permission } from "../../server/auth/permissions.js";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { isNamedError } from "../../server/errors.js";
 
 /** The acting user in the shape the permission module expects (cityId: the verified city only). */

@@ -7,7 +7,7 @@ import { InputError } from "../../server/validation/input-error.js";
 import { libraryFormSchema, type LibraryForm } from "../../server/library/library-schemas.js";
 import { isNamedError } from "../../server/errors.js";
 import { badForm, formToObject, validate } from "~/lib/forms.server";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import type { LibraryFormOptions } from "~/components/library-item-form";
 
 /** Options for the item form: areas, and for staff the cities and events to link. */

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { agendaRoots } from "./agenda-doc";
+import { agendaRoots } from "../../domain/agenda-doc";
 
 export type PresenceUser = { id: number; name: string; city: string; color: string };
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listAreas } from "../../db/repositories/areas.js";
 import { EventCard } from "~/components/event-card";
 import { LibraryHit } from "~/components/library-hit";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { publicEventView } from "../../server/events/event-view.js";
 
 export async function loader({ context }: LoaderFunctionArgs) {

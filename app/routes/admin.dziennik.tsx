@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listAudit } from "../../db/repositories/audit.js";
 import { AdminTabs } from "~/components/admin-tabs";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { requirePermission } from "~/lib/guards.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.admin.audit} — ${t.common.appName}` }];

@@ -4,7 +4,7 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { importLibraryJsonl, type ImportReport } from "../../server/library/library-import.js";
 import { CsrfInput } from "~/components/csrf-input";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { readForm } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
 import { AdminTabs } from "~/components/admin-tabs";

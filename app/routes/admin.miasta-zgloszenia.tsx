@@ -5,7 +5,7 @@ import { CityClaimError, claimDecisionSchema, coordinatorSchema } from "../../se
 import { can } from "../../server/auth/permissions.js";
 import { AdminTabs } from "~/components/admin-tabs";
 import { CsrfInput } from "~/components/csrf-input";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { formToObject, readForm } from "~/lib/forms.server";
 import { permissionResponse, requirePermission } from "~/lib/guards.server";
 import { isNamedError } from "../../server/errors.js";

@@ -3,11 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listUnconfirmedCities } from "../../db/repositories/cities.js";
 import { cityReviewSchema, CityReviewError, reviewCity } from "../../server/cities/city-review.js";
-import { voivodeshipNames } from "../../server/cities/voivodeships.js";
+import { voivodeshipNames } from "../../domain/voivodeships.js";
 import { isNamedError } from "../../server/errors.js";
 import { AdminTabs } from "~/components/admin-tabs";
 import { CsrfInput } from "~/components/csrf-input";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { formToObject, readForm } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
 

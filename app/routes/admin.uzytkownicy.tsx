@@ -7,7 +7,7 @@ import { setUserRole, UserAdminError, userAdminSchema } from "../../server/auth/
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, Select } from "~/components/field";
 import { AdminTabs } from "~/components/admin-tabs";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { formToObject, readForm } from "~/lib/forms.server";
 import { permissionResponse, requirePermission } from "~/lib/guards.server";
 import { isNamedError } from "../../server/errors.js";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { AdminTabs } from "~/components/admin-tabs";
 import { CsrfInput } from "~/components/csrf-input";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { readForm } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { sanitizeBodyHtml } from "../../server/library/sanitize.js";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { apiRateLimited } from "~/lib/api-rate-limit.server";
 
 const headers = { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" };

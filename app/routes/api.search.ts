@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { isSearchQueryError, parseSearchParams, SearchParamError, searchLibrary, toApiResult } from "../../server/library/library-search.js";
 import { isNamedError } from "../../server/errors.js";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { apiRateLimited } from "~/lib/api-rate-limit.server";
 
 const headers = { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" };

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { sanitizeBodyHtml } from "../../server/library/sanitize.js";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { formatBytes } from "~/components/library-format";
 import { actorOf, notFound } from "~/lib/guards.server";
 

@@ -8,7 +8,7 @@ import { isNamedError } from "../../server/errors.js";
 import { CsrfInput } from "~/components/csrf-input";
 import { formatBytes } from "~/components/library-format";
 import { LibraryItemForm } from "~/components/library-item-form";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { readForm, type FormFailure } from "~/lib/forms.server";
 import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards.server";
 import { itemFormValues, libraryFormOptions, submitLibraryForm } from "~/lib/library-editor.server";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { markdownToSafeHtml } from "../../server/library/sanitize.js";
 import { CsrfInput } from "~/components/csrf-input";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards.server";
 
 const E = t.library.editor;

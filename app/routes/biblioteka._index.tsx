@@ -10,7 +10,7 @@ import { facetLabel, LibraryFacets } from "~/components/library-facets";
 import { LibraryHit, type HitView } from "~/components/library-hit";
 import { libraryQuery, pageLink, toggleFacet, type FacetName, type LibraryState } from "~/components/library-url";
 import { isNamedError } from "../../server/errors.js";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { actorOf } from "~/lib/guards.server";
 
 const L = t.library;

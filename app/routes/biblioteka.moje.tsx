@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { requirePermission } from "~/lib/guards.server";
 
 const E = t.library.editor;

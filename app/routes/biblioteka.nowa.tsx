@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { isStaff } from "../../server/auth/permissions.js";
 import { LibraryItemForm } from "~/components/library-item-form";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { readForm, type FormFailure } from "~/lib/forms.server";
 import { permissionResponse, requirePermission } from "~/lib/guards.server";
 import { libraryFormOptions, submitLibraryForm } from "~/lib/library-editor.server";

@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 export const meta: MetaFunction = () => [{ title: `${t.accessibility.title} — ${t.common.appName}` }];
 

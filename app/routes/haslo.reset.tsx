@@ -5,7 +5,7 @@ import { AuthError } from "../../server/auth/auth-service.js";
 import { resetRequestSchema } from "../../server/auth/auth-schemas.js";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field } from "~/components/field";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
 import { isNamedError } from "../../server/errors.js";
 

@@ -7,7 +7,7 @@ import { AuthError } from "../../server/auth/auth-service.js";
 import { changePasswordSchema, profileSchema } from "../../server/auth/auth-schemas.js";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field, Select } from "~/components/field";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { formatDate } from "~/lib/format";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
 import { actorOf, requireUser } from "~/lib/guards.server";

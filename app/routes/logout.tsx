@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { readForm } from "~/lib/forms.server";
 import { clearSessionCookie } from "~/lib/session.server";
 

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { findCityBySlug } from "../../db/repositories/cities.js";
 import { listCityPeople } from "../../db/repositories/users.js";
 import { LibraryCityPractices } from "~/components/library-city-practices";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
 import { notFound } from "~/lib/guards.server";
 

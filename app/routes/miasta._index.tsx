@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listCities, listVoivodeships } from "../../db/repositories/cities.js";
 import { Field, Select } from "~/components/field";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
 
 export const meta: MetaFunction = () => [{ title: `${t.cities.title} — ${t.common.appName}` }];

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listUserRegistrations } from "../../db/repositories/registrations.js";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { formatRange } from "~/lib/format";
 import { requirePermission } from "~/lib/guards.server";
 

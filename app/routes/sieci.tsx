@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EventCard } from "~/components/event-card";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { publicEventView } from "../../server/events/event-view.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.home.networksTitle} — ${t.common.appName}` }];

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listAreas } from "../../db/repositories/areas.js";
 import { LibraryHit, type HitView } from "~/components/library-hit";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 
 const F = t.library.federated;
 const GROUPS = ["library", "event", "thread"] as const;

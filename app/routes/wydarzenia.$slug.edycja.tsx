@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { utcIsoToLocal } from "../../server/events/time-zone.js";
 import { EventForm } from "~/components/event-form";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { eventFormOptions, submitEventForm } from "~/lib/event-form.server";
 import { readForm, type FormFailure } from "~/lib/forms.server";
 import { notFound, permissionResponse, requirePermission } from "~/lib/guards.server";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LiveRoomView } from "~/components/live-room";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { actorOf, notFound } from "~/lib/guards.server";
 import { maySeeJoinLink } from "../../server/events/join-link.js";
 

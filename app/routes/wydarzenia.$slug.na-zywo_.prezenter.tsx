@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { notFound } from "~/lib/guards.server";
 import { useLiveRoom } from "~/realtime/live-room";
 import { sortQuestions } from "~/realtime/live-store";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { notFound, requirePermission } from "~/lib/guards.server";
 
 // Spreadsheets treat leading = + - @ as formulas; a leading apostrophe keeps such text inert.

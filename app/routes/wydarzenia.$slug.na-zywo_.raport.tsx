@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
 import { notFound, requirePermission } from "~/lib/guards.server";

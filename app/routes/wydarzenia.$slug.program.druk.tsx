@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { actorOf, notFound } from "~/lib/guards.server";
 import agendaStyles from "~/styles/agenda.css";
 

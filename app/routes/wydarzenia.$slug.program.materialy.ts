@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { notFound } from "~/lib/guards.server";
 
 const idsSchema = z.array(z.coerce.number().int().positive()).min(1).max(50);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { notFound, requirePermission } from "~/lib/guards.server";
 
 // The Yjs state of a published version (v3) or history snapshot (s12), for restoring it in the workspace.

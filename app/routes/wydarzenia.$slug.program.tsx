@@ -6,7 +6,7 @@ import { z } from "zod";
 import { can } from "../../server/auth/permissions.js";
 import { AgendaPublished } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { readForm } from "~/lib/forms.server";
 import { actorOf, notFound, permissionResponse } from "~/lib/guards.server";
 import { colorFor } from "~/realtime/agenda-connection";

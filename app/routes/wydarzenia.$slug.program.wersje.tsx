@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "../../server/auth/permissions.js";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { actorOf, notFound, requireUser } from "~/lib/guards.server";
 import agendaStyles from "~/styles/agenda.css";
 

@@ -9,7 +9,7 @@ import { AgendaPublishedSection } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";
 import { LibraryEventMaterialsSection } from "~/components/library-event-materials";
 import { LiveRoomLink } from "~/components/live-room-link";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { formatRange } from "~/lib/format";
 import { readForm } from "~/lib/forms.server";
 import { actorOf, notFound, permissionResponse } from "~/lib/guards.server";

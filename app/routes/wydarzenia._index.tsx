@@ -7,7 +7,7 @@ import { can } from "../../server/auth/permissions.js";
 import { eventListQuerySchema } from "../../server/events/event-schemas.js";
 import { EventCard } from "~/components/event-card";
 import { Select } from "~/components/field";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { actorOf } from "~/lib/guards.server";
 import { publicEventView } from "../../server/events/event-view.js";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { EventForm } from "~/components/event-form";
-import { t } from "~/i18n";
+import { t } from "../../domain/i18n";
 import { eventFormOptions, submitEventForm } from "~/lib/event-form.server";
 import { readForm, type FormFailure } from "~/lib/forms.server";
 import { permissionResponse, requirePermission } from "~/lib/guards.server";

@@ -3,7 +3,7 @@
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { agendaRoots } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots } from "../../domain/agenda-doc.js";
 
 const env = (k: string) => process.env[k] ?? "";
 const PORT = Number(env("BENCH_PORT"));

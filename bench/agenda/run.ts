@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { agendaRoots, createProposalMap, createSessionMap } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, createProposalMap, createSessionMap } from "../../domain/agenda-doc.js";
 import type { ServerReady, ServerStats } from "./server-stats.js";
 import { writeReport, type Result } from "./report.js";
 

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { cityNameKey } from "../../server/cities/name-key.js";
+import { cityNameKey } from "../../domain/city-name-key.js";
 
 // Frozen: never edit after it has shipped; add a new dated migration instead.
 // Issue 11: the directory holds every Polish town (db/seed-data/towns.ts, loaded by the reference seed). Cities get

@@ -1,6 +1,6 @@
 import type { Db } from "../index.js";
 import type { City, SizeClass } from "../schema.js";
-import { cityNameKey } from "../../server/cities/name-key.js";
+import { cityNameKey } from "../../domain/city-name-key.js";
 import { nowIso } from "../time.js";
 import { enqueueSearchChange } from "./search-outbox.js";
 

@@ -6,10 +6,10 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { seedCities } from "./cities.js";
 import type { Town } from "./town-type.js";
-import { cityNameKey } from "../../server/cities/name-key.js";
-import { sizeClassOf } from "../../server/cities/size-class.js";
-import { slugify } from "../../server/events/slug.js";
-import { voivodeshipsByTeryt } from "../../server/cities/voivodeships.js";
+import { cityNameKey } from "../../domain/city-name-key.js";
+import { sizeClassOf } from "../../domain/city-size.js";
+import { slugify } from "../../domain/slug.js";
+import { voivodeshipsByTeryt } from "../../domain/voivodeships.js";
 
 type GeoPlace = { cityId: number; name: string; country: string; featureCode: string; adminCode: string; population: number; muni?: string; loc: { coordinates: [number, number] } };
 type Admin2 = { code: string; name: string };

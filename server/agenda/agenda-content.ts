@@ -1,8 +1,8 @@
 import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
-import { SESSION_KINDS, escapeHtml, htmlToText, type AgendaContent } from "../../app/realtime/agenda-doc.js";
+import { SESSION_KINDS, escapeHtml, htmlToText, type AgendaContent } from "../../domain/agenda-doc.js";
 
-import { agenda as agendaText } from "../../app/i18n/pl/agenda.js";
+import { agenda as agendaText } from "../../domain/i18n/pl/agenda.js";
 
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$|^$/;
 const time = z.string().regex(TIME);

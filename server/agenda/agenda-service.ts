@@ -12,8 +12,8 @@ import {
 import { findHistorySnapshot, listHistorySnapshots } from "../../db/repositories/agenda-store.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import type { EventWithAreas } from "../../db/repositories/events.js";
-import { extractAgenda, type AgendaContent } from "../../app/realtime/agenda-doc.js";
-import { agenda as agendaText } from "../../app/i18n/pl/agenda.js";
+import { extractAgenda, type AgendaContent } from "../../domain/agenda-doc.js";
+import { agenda as agendaText } from "../../domain/i18n/pl/agenda.js";
 import { agendaAccess, assertCan, type Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import type { AccessChanges } from "../auth/access-changes.js";

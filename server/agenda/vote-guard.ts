@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { agendaRoots } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots } from "../../domain/agenda-doc.js";
 
 /** Who wrote a transaction, from the connection's session. */
 export type GuardUser = { id: number; name: string; city: string };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { optionalText } from "../validation/optional-text.js";
-import { auth as t } from "../../app/i18n/pl/auth.js";
+import { auth as t } from "../../domain/i18n/pl/auth.js";
 import { MIN_PASSWORD_LENGTH, passwordWeakness } from "./password-strength.js";
 
 const email = z.string().trim().toLowerCase().email(t.validation.email).max(254, t.validation.email);

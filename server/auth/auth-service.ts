@@ -6,7 +6,7 @@ import { findCityById } from "../../db/repositories/cities.js";
 import { restartCityClaim } from "../../db/repositories/city-claims.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { isoFromNow } from "../../db/time.js";
-import { auth as t } from "../../app/i18n/pl/auth.js";
+import { auth as t } from "../../domain/i18n/pl/auth.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { AccessChanges } from "./access-changes.js";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.js";

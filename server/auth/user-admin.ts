@@ -3,7 +3,7 @@ import type { Db } from "../../db/index.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { deleteUserSessions } from "../../db/repositories/sessions.js";
 import { findUserById, updateRoleAndState } from "../../db/repositories/users.js";
-import { admin as t } from "../../app/i18n/pl/admin.js";
+import { admin as t } from "../../domain/i18n/pl/admin.js";
 import { assertCan, type Actor } from "./permissions.js";
 
 export const userAdminSchema = z.object({

@@ -13,7 +13,7 @@ import {
   setCityCoordinator,
 } from "../../db/repositories/city-claims.js";
 import { updateProfile } from "../../db/repositories/users.js";
-import { cityClaims as t } from "../../app/i18n/pl/city-claims.js";
+import { cityClaims as t } from "../../domain/i18n/pl/city-claims.js";
 import { assertCan, cityClaimAccess, PermissionError, type Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../mail/mailer.js";

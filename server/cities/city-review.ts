@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { DbHandle } from "../../db/index.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { confirmCity, findCityById, findCityByNameOrTeryt, findCityBySlug, mergeCityInto } from "../../db/repositories/cities.js";
-import { cities as t } from "../../app/i18n/pl/cities.js";
-import { voivodeshipNames } from "./voivodeships.js";
+import { cities as t } from "../../domain/i18n/pl/cities.js";
+import { voivodeshipNames } from "../../domain/voivodeships.js";
 
 /** The two admin decisions on an unconfirmed city, as the form posts them. */
 export const cityReviewSchema = z.discriminatedUnion("intent", [

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalText } from "../validation/optional-text.js";
 import { slugField } from "../validation/slug-field.js";
-import { events as t } from "../../app/i18n/pl/events.js";
+import { events as t } from "../../domain/i18n/pl/events.js";
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, t.validation.dateTime);
 

@@ -22,13 +22,13 @@ import {
   waitlistPosition,
 } from "../../db/repositories/registrations.js";
 import { findUserById } from "../../db/repositories/users.js";
-import { events as t } from "../../app/i18n/pl/events.js";
+import { events as t } from "../../domain/i18n/pl/events.js";
 import { assertCan, type Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { EventForm } from "./event-schemas.js";
 import { createPersonalCalendar } from "./personal-calendar.js";
-import { slugify } from "./slug.js";
+import { slugify } from "../../domain/slug.js";
 import { localToUtcIso, WARSAW } from "./time-zone.js";
 
 export type EventService = ReturnType<typeof createEventService>;

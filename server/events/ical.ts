@@ -1,5 +1,5 @@
 import type { EventWithAreas } from "../../db/repositories/events.js";
-import { events as t } from "../../app/i18n/pl/events.js";
+import { events as t } from "../../domain/i18n/pl/events.js";
 
 // RFC 5545: text values escape backslash, semicolon, comma and newlines; lines fold at 75 octets with CRLF + space.
 function escapeText(v: string): string {

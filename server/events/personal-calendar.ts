@@ -1,7 +1,7 @@
 import type { Db } from "../../db/index.js";
 import { calendarTokenCreatedAt, findCalendarTokenUser, replaceCalendarToken } from "../../db/repositories/calendar-tokens.js";
 import { listRegisteredEvents } from "../../db/repositories/events.js";
-import { events as t } from "../../app/i18n/pl/events.js";
+import { events as t } from "../../domain/i18n/pl/events.js";
 import { assertCan, type Actor } from "../auth/permissions.js";
 import { hashToken, randomToken } from "../auth/tokens.js";
 import { toICalendar } from "./ical.js";

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler, Response } from "express";
-import { http } from "../../app/i18n/pl/http.js";
+import { http } from "../../domain/i18n/pl/http.js";
 import { CSRF_COOKIE, parseCookies } from "../auth/cookies.js";
 import { MAX_ATTACHMENT_BYTES } from "../library/file-check.js";
 

@@ -1,6 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
-import { common as t } from "../../app/i18n/pl/common.js";
+import { common as t } from "../../domain/i18n/pl/common.js";
 
 // Methods the app answers; anything else (TRACE, CONNECT, PROPFIND...) would reach Remix, whose Fetch Request
 // refuses it with a TypeError that surfaced as a 500.

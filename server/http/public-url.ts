@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
 import type { Config } from "../config.js";
-import { http } from "../../app/i18n/pl/http.js";
+import { http } from "../../domain/i18n/pl/http.js";
 
 /**
  * The origin links in mail and calendar feeds point to. It comes from configuration only, never from request

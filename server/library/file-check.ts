@@ -1,4 +1,4 @@
-import { library as t } from "../../app/i18n/pl/library.js";
+import { library as t } from "../../domain/i18n/pl/library.js";
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 

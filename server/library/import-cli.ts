@@ -4,14 +4,14 @@ import cliProgress from "cli-progress";
 import { createDb } from "../../db/index.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { createSearchEngine } from "../../search/create-engine.js";
-import { createIndexer } from "../../search/indexer/indexer.js";
-import { DEFAULT_SYNONYMS } from "../../search/indexer/search-runtime.js";
-import { lockOrRunningApp } from "../../search/indexer/writer-lock.js";
+import { createIndexer } from "../search/indexer.js";
+import { DEFAULT_SYNONYMS } from "../search/search-runtime.js";
+import { lockOrRunningApp } from "../search/writer-lock.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { seedReferenceData } from "../seed/demo-seed.js";
 import { formatImportReport, importLibraryJsonl } from "./library-import.js";
-import { library as t } from "../../app/i18n/pl/library.js";
+import { library as t } from "../../domain/i18n/pl/library.js";
 import "../validation/polish-zod.js";
 
 const args = process.argv.slice(2);

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import type { DbHandle } from "../../db/index.js";
 import { insertUnconfirmedCity, listCityKeys } from "../../db/repositories/cities.js";
 import { upsertImportedItems, type ImportRow } from "../../db/repositories/library.js";
-import { library as t } from "../../app/i18n/pl/library.js";
-import { slugify } from "../events/slug.js";
-import { cityNameKey } from "../cities/name-key.js";
+import { library as t } from "../../domain/i18n/pl/library.js";
+import { slugify } from "../../domain/slug.js";
+import { cityNameKey } from "../../domain/city-name-key.js";
 import { importLineSchema, type ImportLine } from "./library-schemas.js";
 import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
 

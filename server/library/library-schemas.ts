@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalText } from "../validation/optional-text.js";
 import { slugField } from "../validation/slug-field.js";
-import { library as t } from "../../app/i18n/pl/library.js";
+import { library as t } from "../../domain/i18n/pl/library.js";
 
 export const LIBRARY_KINDS = ["publication", "tool", "good_practice", "material", "recording"] as const;
 export const LIBRARY_STATUSES = ["draft", "in_review", "published"] as const;

@@ -1,5 +1,5 @@
-import { areaSlugs } from "../../db/seed-data/areas.js";
-import { library as t } from "../../app/i18n/pl/library.js";
+import { areaSlugs } from "../../domain/thematic-areas.js";
+import { library as t } from "../../domain/i18n/pl/library.js";
 import { SearchQueryError, type SearchEngine, type SearchResult } from "../../search/types.js";
 import { LIBRARY_KINDS } from "./library-schemas.js";
 

@@ -18,9 +18,9 @@ import {
   type LibraryItem,
 } from "../../db/repositories/library-queries.js";
 import type { LibraryStatus } from "../../db/schema.js";
-import { library as t } from "../../app/i18n/pl/library.js";
+import { library as t } from "../../domain/i18n/pl/library.js";
 import { assertCan, isStaff, libraryAccess, PermissionError, type Actor } from "../auth/permissions.js";
-import { slugify } from "../events/slug.js";
+import { slugify } from "../../domain/slug.js";
 import type { AttachmentStorage } from "./attachment-storage.js";
 import { checkUpload } from "./file-check.js";
 import type { LibraryForm } from "./library-schemas.js";

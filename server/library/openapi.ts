@@ -1,4 +1,4 @@
-import { areaSlugs } from "../../db/seed-data/areas.js";
+import { areaSlugs } from "../../domain/thematic-areas.js";
 import { LIBRARY_KINDS } from "./library-schemas.js";
 import { SORTS } from "./library-search.js";
 

@@ -1,6 +1,6 @@
 import type { DbHandle } from "../../db/index.js";
 import { createSearchEngine } from "../../search/create-engine.js";
-import { startSearchRuntime, type SearchRuntime } from "../../search/indexer/search-runtime.js";
+import { startSearchRuntime, type SearchRuntime } from "../search/search-runtime.js";
 import type { Config } from "../config.js";
 import type { EventService } from "../events/event-service.js";
 import type { Logger } from "../logger.js";

@@ -1,7 +1,7 @@
 import { findEventById } from "../../db/repositories/events.js";
 import { listLiveQuestions } from "../../db/repositories/live-messages.js";
 import type { DbHandle } from "../../db/index.js";
-import { live as t } from "../../app/i18n/pl/live.js";
+import { live as t } from "../../domain/i18n/pl/live.js";
 import { assertCan, type Actor } from "../auth/permissions.js";
 import type { LibraryService } from "../library/library-service.js";
 import { libraryFormSchema } from "../library/library-schemas.js";

@@ -1,5 +1,5 @@
 import type { LiveMessageRow } from "../../db/repositories/live-messages.js";
-import { live as t } from "../../app/i18n/pl/live.js";
+import { live as t } from "../../domain/i18n/pl/live.js";
 import type { Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import { LiveFailure, toWire } from "./live-rules.js";

@@ -1,5 +1,5 @@
 import type { SessionUser } from "../../db/repositories/sessions.js";
-import { live as t } from "../../app/i18n/pl/live.js";
+import { live as t } from "../../domain/i18n/pl/live.js";
 import type { AccessChange } from "../auth/access-changes.js";
 import { can } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";

@@ -1,13 +1,10 @@
 import type { LiveMessageRow } from "../../db/repositories/live-messages.js";
 import type { LiveRoomRow } from "../../db/repositories/live-rooms.js";
 import type { EventRow } from "../../db/schema.js";
-import { live as t } from "../../app/i18n/pl/live.js";
+import { live as t } from "../../domain/i18n/pl/live.js";
+import { ARCHIVE_AFTER_END_MS } from "../../domain/live-timings.js";
 import type { ErrorCode, LiveMessage, RoomStatus } from "./protocol.js";
 
-/** After the end a room stays open this long for last words, then becomes a read-only archive. */
-export const ARCHIVE_AFTER_END_MS = 30 * 60_000;
-/** Authors may edit their own message for this long. */
-export const EDIT_WINDOW_MS = 5 * 60_000;
 
 /** A refusal the socket layer turns into `{ ok: false, error: { code, message } }`. */
 export class LiveFailure extends Error {

@@ -23,13 +23,14 @@ import {
   type LiveRoomRow,
 } from "../../db/repositories/live-rooms.js";
 import { nowIso } from "../../db/time.js";
-import { live as t } from "../../app/i18n/pl/live.js";
+import { live as t } from "../../domain/i18n/pl/live.js";
 import { can, type Actor } from "../auth/permissions.js";
 import type { RateLimiter } from "../auth/rate-limit.js";
 import type { ClientPayload, LiveThread, RoomState } from "./protocol.js";
 import type { LibraryService } from "../library/library-service.js";
 import { publishLiveFaq } from "./live-faq.js";
-import { EDIT_WINDOW_MS, LiveFailure, roomStatus, roomTimes, statusAllowsWrite } from "./live-rules.js";
+import { EDIT_WINDOW_MS } from "../../domain/live-timings.js";
+import { LiveFailure, roomStatus, roomTimes, statusAllowsWrite } from "./live-rules.js";
 
 export type LiveService = ReturnType<typeof createLiveService>;
 type RoomInfo = { eventId: number; title: string; slug: string; joinUrl: string | null; startsAt: string; endsAt: string; status: "scheduled" | "cancelled"; room: LiveRoomRow; threads: LiveThread[] };

@@ -5,7 +5,7 @@ import { ensureSeries, insertEvent, isEventSlugTaken } from "../../db/repositori
 import { findUserByEmail, insertUser } from "../../db/repositories/users.js";
 import { latestCityClaim, verifyStatedCity } from "../../db/repositories/city-claims.js";
 import { seedAccounts, DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
-import { seedAreas } from "../../db/seed-data/areas.js";
+import { seedAreas } from "../../domain/thematic-areas.js";
 import { seedCities } from "../../db/seed-data/cities.js";
 import { towns } from "../../db/seed-data/towns.js";
 import { seedEvents, seedSeries, type SeedEvent } from "../../db/seed-data/events.js";

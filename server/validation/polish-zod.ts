@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pl } from "zod/v4/locales";
-import { common } from "../../app/i18n/pl/common.js";
+import { common } from "../../domain/i18n/pl/common.js";
 
 /**
  * Zod speaks Polish everywhere it is used: the Polish locale for every message a schema does not set itself, and

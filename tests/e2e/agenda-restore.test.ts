@@ -3,7 +3,7 @@
 import type { Browser } from "playwright-core";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaRoots, createSessionMap } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, createSessionMap } from "../../domain/agenda-doc.js";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { connectAgenda, cookieOf, eventually } from "../integration/agenda-clients.js";
 import { createAgendaEvent } from "../integration/agenda-fixtures.js";

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaRoots, createSessionMap } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, createSessionMap } from "../../domain/agenda-doc.js";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { signedIn } from "../setup/http-client.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { agendaRoots, createSessionMap } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, createSessionMap } from "../../domain/agenda-doc.js";
 import { createDb } from "../../db/index.js";
 import { createTestDatabase, postgresUnavailableReason } from "../setup/postgres.js";
 import type { Dialect } from "../setup/test-server.js";

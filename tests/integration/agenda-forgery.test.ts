@@ -3,7 +3,7 @@
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaRoots, createProposalMap, readProposal, replaceContent } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, createProposalMap, readProposal, replaceContent } from "../../domain/agenda-doc.js";
 import { findUserByEmail } from "../../db/repositories/users.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { connectAgenda, cookieOf, eventually, type AgendaClient } from "./agenda-clients.js";

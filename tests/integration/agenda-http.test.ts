@@ -1,7 +1,7 @@
 // The agenda's HTTP side: publish through the form, the public page, print, Markdown, history and state routes.
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaRoots, createSessionMap } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, createSessionMap } from "../../domain/agenda-doc.js";
 import { signedIn, TestClient } from "../setup/http-client.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { connectAgenda, cookieOf, eventually } from "./agenda-clients.js";

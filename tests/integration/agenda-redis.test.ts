@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { agendaRoots, createSessionMap } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, createSessionMap } from "../../domain/agenda-doc.js";
 import { createTestDatabase, postgresUnavailableReason } from "../setup/postgres.js";
 import { redisUnavailableReason, TEST_REDIS_URL } from "../setup/redis.js";
 import { startTestServer, type Dialect, type TestServer } from "../setup/test-server.js";

@@ -1,7 +1,7 @@
 // Access rules as a matrix, restore-as-undoable-change, and compaction against a real database.
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaRoots, createSessionMap, replaceContent } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, createSessionMap, replaceContent } from "../../domain/agenda-doc.js";
 import { loadAgendaState } from "../../db/repositories/agenda-store.js";
 import { AgendaPersistence } from "../../server/agenda/agenda-persistence.js";
 import { agendaAccess, can, type Actor } from "../../server/auth/permissions.js";

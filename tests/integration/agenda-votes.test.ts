@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaRoots, createProposalMap, dotsSpent } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, createProposalMap, dotsSpent } from "../../domain/agenda-doc.js";
 import { findUserByEmail } from "../../db/repositories/users.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { connectAgenda, cookieOf, eventually, type AgendaClient } from "./agenda-clients.js";

@@ -2,7 +2,7 @@ import WebSocket from "ws";
 import { sql } from "kysely";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSessionMap, agendaRoots } from "../../app/realtime/agenda-doc.js";
+import { createSessionMap, agendaRoots } from "../../domain/agenda-doc.js";
 import { latestAgendaPlainText, saveAgendaSettings } from "../../db/repositories/agenda.js";
 import { postgresUnavailableReason } from "../setup/postgres.js";
 import { startTestServer, type Dialect, type TestServer } from "../setup/test-server.js";

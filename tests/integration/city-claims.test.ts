@@ -7,7 +7,7 @@ import { createCityClaimService } from "../../server/cities/city-claim-service.j
 import { dialects } from "../setup/dialects.js";
 import { signedIn, TestClient } from "../setup/http-client.js";
 import { readMail } from "../setup/mail.js";
-import { t } from "../../app/i18n/index.js";
+import { t } from "../../domain/i18n/index.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { connectAgenda, within } from "./agenda-clients.js";
 import { createAgendaEvent } from "./agenda-fixtures.js";

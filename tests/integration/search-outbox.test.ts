@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertEvent } from "../../db/repositories/events.js";
 import { insertLibraryItem } from "../../db/repositories/library.js";
 import { outboxStats } from "../../db/repositories/search-outbox.js";
-import { reindexAll } from "../../search/indexer/reindex.js";
+import { reindexAll } from "../../server/search/reindex.js";
 import type { SearchEngine } from "../../search/types.js";
 import { dialects } from "../setup/dialects.js";
 import { signedIn, type TestClient } from "../setup/http-client.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxStats } from "../../db/repositories/search-outbox.js";
-import { reindexAll } from "../../search/indexer/reindex.js";
+import { reindexAll } from "../../server/search/reindex.js";
 import { dialects } from "../setup/dialects.js";
 import { TestClient } from "../setup/http-client.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/index.js";
 import { outboxStats } from "../../db/repositories/search-outbox.js";
 import { EmbeddedSearchEngine } from "../../search/embedded/engine.js";
-import { lockPath } from "../../search/indexer/writer-lock.js";
+import { lockPath } from "../../server/search/writer-lock.js";
 import { dialects } from "../setup/dialects.js";
 import { signedIn } from "../setup/http-client.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { agendaRoots, appendSession, createSessionMap, extractAgenda, moveSessionTo } from "../../app/realtime/agenda-doc.js";
+import { agendaRoots, appendSession, createSessionMap, extractAgenda, moveSessionTo } from "../../domain/agenda-doc.js";
 
 /** Two replicas of one document, synced both ways. */
 function pair() {

@@ -1,10 +1,10 @@
 // Polish counts read right: "2 kropki", "5 kropek", "22 głosy", "112 głosów", "1,5 kropki".
 import { describe, expect, it } from "vitest";
-import { agenda } from "../../app/i18n/pl/agenda.js";
-import { events } from "../../app/i18n/pl/events.js";
-import { library } from "../../app/i18n/pl/library.js";
-import { live } from "../../app/i18n/pl/live.js";
-import { count, nouns } from "../../app/i18n/pl/plural.js";
+import { agenda } from "../../domain/i18n/pl/agenda.js";
+import { events } from "../../domain/i18n/pl/events.js";
+import { library } from "../../domain/i18n/pl/library.js";
+import { live } from "../../domain/i18n/pl/live.js";
+import { count, nouns } from "../../domain/i18n/pl/plural.js";
 
 const NS = [0, 1, 2, 4, 5, 12, 22, 25, 112];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localToUtcIso, utcIsoToLocal } from "../../server/events/time-zone.js";
-import { slugify } from "../../server/events/slug.js";
+import { slugify } from "../../domain/slug.js";
 
 describe("Warsaw wall-clock time", () => {
   it.each([

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { inspectWriterLock, liveWriter, lockPath, tryAcquireWriterLock } from "../../search/indexer/writer-lock.js";
+import { inspectWriterLock, liveWriter, lockPath, tryAcquireWriterLock } from "../../server/search/writer-lock.js";
 
 describe("search index writer lock", () => {
   let dir: string;

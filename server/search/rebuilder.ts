@@ -3,7 +3,7 @@
 // the running one may already have read past what changed.
 import { randomBytes } from "node:crypto";
 import type { DbHandle } from "../../db/index.js";
-import type { SearchEngine } from "../types.js";
+import type { SearchEngine } from "../../search/types.js";
 import type { Indexer } from "./indexer.js";
 import { reindexAll } from "./reindex.js";
 import { takeRebuildRequest, writeRebuildStatus, type RebuildStatus } from "./rebuild-requests.js";

@@ -1,4 +1,5 @@
-import type { SizeClass } from "../../db/schema.js";
+/** How the directory groups towns by population. */
+export type SizeClass = "small" | "medium" | "large";
 
 /** Size class of a town as the directory filters it: small below 20,000 residents, large above 100,000. */
 export function sizeClassOf(population: number): SizeClass {

@@ -1,5 +1,5 @@
-import type { ThreadForIndex } from "../../db/repositories/thread-search.js";
-import type { SearchDocument } from "../types.js";
+import type { ThreadForIndex } from "../../../db/repositories/thread-search.js";
+import type { SearchDocument } from "../../../search/types.js";
 
 // Archives can be long; the index keeps enough text to be found without storing whole webinars.
 const MAX_BODY_CHARS = 40_000;

@@ -1,5 +1,5 @@
-import type { LibraryItem } from "../../db/repositories/library-queries.js";
-import type { SearchDocument } from "../types.js";
+import type { LibraryItem } from "../../../db/repositories/library-queries.js";
+import type { SearchDocument } from "../../../search/types.js";
 
 /** The index id of a library item. */
 export function libraryDocId(id: number): string {

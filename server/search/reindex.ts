@@ -3,12 +3,12 @@ import { listEvents } from "../../db/repositories/events.js";
 import { countPublishedLibraryItems, publishedLibraryItemsAfter } from "../../db/repositories/library-queries.js";
 import { clearOutboxUpTo, maxOutboxId } from "../../db/repositories/search-outbox.js";
 import { archivedThreadIdsAfter, findThreadForIndex } from "../../db/repositories/thread-search.js";
-import { ARCHIVE_AFTER_END_MS } from "../../server/live/live-rules.js";
-import { threadDocument } from "../documents/thread-document.js";
+import { ARCHIVE_AFTER_END_MS } from "../../domain/live-timings.js";
+import { threadDocument } from "./documents/thread-document.js";
 import { latestAgendaPlainText } from "../../db/repositories/agenda.js";
-import { eventDocument } from "../documents/event-document.js";
-import { libraryDocument } from "../documents/library-document.js";
-import type { SearchEngine } from "../types.js";
+import { eventDocument } from "./documents/event-document.js";
+import { libraryDocument } from "./documents/library-document.js";
+import type { SearchEngine } from "../../search/types.js";
 
 export type ReindexSummary = { library: number; events: number; threads: number; total: number; ms: number };
 export type ReindexProgress = { phase: "library" | "events" | "threads"; done: number; total: number };

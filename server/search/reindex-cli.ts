@@ -4,13 +4,13 @@
 import cliProgress from "cli-progress";
 import { createDb } from "../../db/index.js";
 import { migrateToLatest } from "../../db/migrate.js";
-import { loadConfig } from "../../server/config.js";
-import { createSearchEngine } from "../create-engine.js";
+import { loadConfig } from "../config.js";
+import { createSearchEngine } from "../../search/create-engine.js";
 import { reindexAll, type ReindexProgress } from "./reindex.js";
 import { fileRebuildRequest, readRebuildStatus, withdrawRebuildRequest } from "./rebuild-requests.js";
 import { DEFAULT_SYNONYMS } from "./search-runtime.js";
 import { liveWriter, lockOrRunningApp, type LockInfo } from "./writer-lock.js";
-import { library as t } from "../../app/i18n/pl/library.js";
+import { library as t } from "../../domain/i18n/pl/library.js";
 
 const config = loadConfig();
 const bars = new cliProgress.MultiBar({ format: "{phase} [{bar}] {value}/{total}", hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);

@@ -1,10 +1,10 @@
 import type { DbHandle } from "../../db/index.js";
 import { countPublishedLibraryItems } from "../../db/repositories/library-queries.js";
-import type { SearchEngine, SearchSettings } from "../types.js";
+import type { SearchEngine, SearchSettings } from "../../search/types.js";
 import { createIndexer, type Indexer, type IndexerOptions } from "./indexer.js";
 import { reindexAll } from "./reindex.js";
 import { queueArchivedThreads } from "../../db/repositories/thread-search.js";
-import { ARCHIVE_AFTER_END_MS } from "../../server/live/live-rules.js";
+import { ARCHIVE_AFTER_END_MS } from "../../domain/live-timings.js";
 import { createRebuilder, type Rebuilder } from "./rebuilder.js";
 import { acquireWriterLock, type WriterLock } from "./writer-lock.js";
 

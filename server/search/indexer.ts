@@ -3,12 +3,12 @@ import { findEventById } from "../../db/repositories/events.js";
 import { findLibraryItemsByIds } from "../../db/repositories/library-queries.js";
 import { deferOutboxRow, deleteOutboxRows, dueOutboxRows, outboxStats, type OutboxRow } from "../../db/repositories/search-outbox.js";
 import { isoFromNow } from "../../db/time.js";
-import { eventDocId, eventDocument } from "../documents/event-document.js";
-import { libraryDocId, libraryDocument } from "../documents/library-document.js";
-import { threadDocId, threadDocument } from "../documents/thread-document.js";
+import { eventDocId, eventDocument } from "./documents/event-document.js";
+import { libraryDocId, libraryDocument } from "./documents/library-document.js";
+import { threadDocId, threadDocument } from "./documents/thread-document.js";
 import { findThreadForIndex } from "../../db/repositories/thread-search.js";
 import { latestAgendaPlainText } from "../../db/repositories/agenda.js";
-import type { SearchDocument, SearchEngine } from "../types.js";
+import type { SearchDocument, SearchEngine } from "../../search/types.js";
 
 type Log = { warn: (msg: string, extra?: Record<string, unknown>) => void; debug: (msg: string, extra?: Record<string, unknown>) => void };
 

@@ -1,5 +1,5 @@
-import type { EventWithAreas } from "../../db/repositories/events.js";
-import type { SearchDocument } from "../types.js";
+import type { EventWithAreas } from "../../../db/repositories/events.js";
+import type { SearchDocument } from "../../../search/types.js";
 
 /** The index id of an event. */
 export function eventDocId(id: number): string {
