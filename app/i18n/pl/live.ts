@@ -112,6 +112,7 @@ export const live = {
     edit_window_passed: "Wiadomość można edytować tylko przez 5 minut od wysłania.",
     reply_depth: "Można odpowiadać tylko na wiadomości główne wątku.",
     not_question: "Tę operację można wykonać tylko na pytaniu.",
+    own_question: "Nie można głosować na własne pytanie.",
     server_error: "Coś poszło nie tak po naszej stronie. Spróbuj ponownie.",
     join_first: "Najpierw dołącz do pokoju.",
   },
