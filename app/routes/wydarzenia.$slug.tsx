@@ -6,6 +6,8 @@ import { can } from "../../server/auth/permissions.js";
 import { AgendaPublishedSection } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";
 import { LibraryEventMaterialsSection } from "~/components/library-event-materials";
+import { EventMarkerBadges } from "~/components/event-card";
+import { EventMarkerNotices } from "~/components/event-marker-notices";
 import { LiveRoomLink } from "~/components/live-room-link";
 import { t } from "~/i18n";
 import { formatRange } from "~/lib/format";
@@ -32,10 +34,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     events.registrationState(actor, event.id),
     canManage ? listEventRegistrations(db.db, event.id) : Promise.resolve(null),
   ]);
-  const [agenda, agendaAccess] = await Promise.all([context.services.agenda.published(event.id), context.services.agenda.access(actor, event)]);
+  const [agenda, agendaAccess, markers] = await Promise.all([context.services.agenda.published(event.id), context.services.agenda.access(actor, event), events.markers([event])]);
   return json({
     agenda: agenda && { number: agenda.number, createdAt: agenda.createdAt, html: agenda.html },
     agendaAccess,
+    markers: markers[event.id],
     materials: await context.services.library.eventMaterials(event.id),
     event,
     registration,
@@ -84,7 +87,7 @@ export default function EventPage() {
   return <EventDetail {...data} />;
 }
 
-function EventDetail({ event, registration, participants, canManage, signedIn, ended }: ReturnType<typeof useLoaderData<typeof loader>>) {
+function EventDetail({ event, registration, participants, canManage, signedIn, ended, markers, agendaAccess }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const result = useActionData<typeof action>();
   const cancelled = event.status === "cancelled";
   const seatsLeft = event.capacity == null ? null : Math.max(0, event.capacity - event.confirmedCount);
@@ -92,8 +95,10 @@ function EventDetail({ event, registration, participants, canManage, signedIn, e
     <article aria-labelledby="event-title">
       <p className="card-meta">
         <Link to="/wydarzenia">{t.events.title}</Link> / {t.events.kinds[event.kind]}
+        <EventMarkerBadges markers={markers} />
       </p>
       <h1 id="event-title">{event.title}</h1>
+      <EventMarkerNotices slug={event.slug} markers={markers} canCoDesign={agendaAccess === "edit"} />
       {cancelled ? <p className="notice notice-warn">{t.events.cancelledNotice}</p> : null}
       {result?.message ? (
         <p className={`notice ${result.ok ? "notice-ok" : "notice-warn"}`} role="status">
@@ -155,7 +160,7 @@ function EventDetail({ event, registration, participants, canManage, signedIn, e
               </a>
             </p>
           ) : null}
-          <LiveRoomLink slug={event.slug} format={event.format} />
+          <LiveRoomLink slug={event.slug} format={event.format} kind={event.kind} ended={ended} roomUsed={markers.roomUsed} />
         </aside>
       </div>
       {canManage ? (

@@ -27,6 +27,7 @@ import { assertCan, type Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { EventForm } from "./event-schemas.js";
+import { eventMarkers } from "./event-markers.js";
 import { slugify } from "./slug.js";
 import { localToUtcIso, WARSAW } from "./time-zone.js";
 
@@ -94,6 +95,8 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
       listeners.push(listener);
     },
     list: (f: EventFilter) => listEvents(db, f),
+    /** Live-room and co-design markers of listed events, by id. */
+    markers: (list: Parameters<typeof eventMarkers>[1]) => eventMarkers(db, list),
     bySlug: (slug: string) => findEventBySlug(db, slug),
     byId: (id: number) => findEventById(db, id),
     seriesBySlug: (slug: string) => findSeriesBySlug(db, slug),

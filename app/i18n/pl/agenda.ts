@@ -10,6 +10,7 @@ export const agenda = {
     version: (n: number, date: string) => `Wersja ${n} z ${date}`,
     none: "Program nie został jeszcze opublikowany.",
     workspaceLink: "Współtwórz program",
+    workspaceView: "Zobacz, jak powstawał program",
     print: "Wersja do druku",
     markdown: "Pobierz (Markdown)",
   },
