@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
 import { listEventRegistrations } from "../../db/repositories/registrations.js";
 import { can } from "../../server/auth/permissions.js";
 import { AgendaPublishedSection } from "~/components/agenda-published";
@@ -89,16 +89,24 @@ export default function EventPage() {
 
 function EventDetail({ event, registration, participants, canManage, signedIn, ended, markers, agendaAccess }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const result = useActionData<typeof action>();
+  // The edit and create forms come back here with ?zapisano / ?utworzono: the moderator sees the save went through.
+  const [params] = useSearchParams();
+  const saved = params.has("zapisano") ? t.events.form.saved : params.has("utworzono") ? t.events.form.created : null;
   const cancelled = event.status === "cancelled";
   const seatsLeft = event.capacity == null ? null : Math.max(0, event.capacity - event.confirmedCount);
   return (
     <article aria-labelledby="event-title">
-      <p className="card-meta">
+      <p className="card-meta breadcrumb">
         <Link to="/wydarzenia">{t.events.title}</Link> / {t.events.kinds[event.kind]}
         <EventMarkerBadges markers={markers} />
       </p>
       <h1 id="event-title">{event.title}</h1>
       <EventMarkerNotices slug={event.slug} markers={markers} canCoDesign={agendaAccess === "edit"} />
+      {saved && !result ? (
+        <p className="notice notice-ok" role="status">
+          {saved}
+        </p>
+      ) : null}
       {cancelled ? <p className="notice notice-warn">{t.events.cancelledNotice}</p> : null}
       {result?.message ? (
         <p className={`notice ${result.ok ? "notice-ok" : "notice-warn"}`} role="status">

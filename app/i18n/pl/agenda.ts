@@ -66,6 +66,7 @@ export const agenda = {
     moveDown: "Przesuń niżej",
     remove: "Usuń blok",
     removed: (title: string) => `Usunięto blok „${title}”.`,
+    undoRemove: "Cofnij usunięcie",
     dragHandle: (title: string) => `Przeciągnij, aby zmienić kolejność: ${title}`,
     moved: (title: string, pos: number) => `Blok „${title}” jest teraz na pozycji ${pos}.`,
     untitled: "Blok bez tytułu",
@@ -119,6 +120,6 @@ export const agenda = {
     none: "Brak zapisanych wersji.",
     back: "Wróć do programu",
   },
-  print: { heading: (event: string) => `Program: ${event}`, printButton: "Drukuj", draft: "Wersja robocza (nieopublikowana)" },
+  print: { heading: (event: string) => `Program: ${event}`, printButton: "Drukuj", draft: "Wersja robocza (nieopublikowana)", timeZone: "czas polski" },
   loading: "Wczytywanie edytora…",
 };

@@ -26,6 +26,8 @@ export const library = {
     facetCity: "Miasto",
     facetYear: "Rok",
     applyFilters: "Zastosuj filtry",
+    filtersButton: (active: number) => (active ? `Filtry (wybrane: ${active})` : "Filtry"),
+    skipToResults: "Przejdź do wyników",
     activeFilters: "Aktywne filtry",
     removeFilter: (label: string) => `Usuń filtr: ${label}`,
     clearAll: "Wyczyść wszystko",
