@@ -46,12 +46,14 @@ export function AgendaSessions({ conn, user, readOnly, areas, presence, announce
   const list = agendaRoots(doc).sessions;
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   // The block just deleted: a visible note with an undo button, which takes the focus the gone block's button had.
-  const [removed, setRemoved] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<{ title: string; left: number } | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (removed !== null) undoButton.current?.focus();
   }, [removed]);
   const maps = orderedSessions(doc);
+  // The note goes once the programme changes in another way (e.g. the general "Cofnij" brought the block back).
+  const removedNote = removed !== null && removed.left === maps.length ? removed.title : null;
 
   // Each structural action is its own undo step (typing in a field still merges within the capture window).
   const step = () => conn.undo.stopCapturing();
@@ -66,7 +68,7 @@ export function AgendaSessions({ conn, user, readOnly, areas, presence, announce
     step();
     doc.transact(() => list.delete(list.toArray().indexOf(maps[i]), 1), LOCAL_ORIGIN);
     step();
-    setRemoved(title || s.untitled);
+    setRemoved({ title: title || s.untitled, left: maps.length - 1 });
   };
   const undoRemove = () => {
     conn.undo.undo();
@@ -84,9 +86,9 @@ export function AgendaSessions({ conn, user, readOnly, areas, presence, announce
   return (
     <section aria-labelledby="agenda-sessions-h" className="agenda-sessions">
       <h2 id="agenda-sessions-h">{s.heading}</h2>
-      {removed !== null ? (
+      {removedNote !== null ? (
         <p className="notice notice-ok agenda-removed" role="status">
-          {s.removed(removed)}{" "}
+          {s.removed(removedNote)}{" "}
           <button type="button" ref={undoButton} className="button-small button-secondary" onClick={undoRemove}>
             {s.undoRemove}
           </button>

@@ -178,7 +178,7 @@ describe("agenda workspace", () => {
     await page.screenshot({ path: `${shots}/agenda-desktop.png`, fullPage: true });
 
     await page.getByRole("button", { name: /^Usuń.*Panel: finansowanie/ }).click();
-    const undo = page.getByRole("button", { name: "Cofnij usunięcie" });
+    const undo = page.getByRole("button", { name: "Przywróć usunięty blok" });
     await page.getByRole("status").filter({ hasText: "Usunięto blok „Panel: finansowanie" }).waitFor();
     await expect(undo.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -66,7 +66,7 @@ export const agenda = {
     moveDown: "Przesuń niżej",
     remove: "Usuń blok",
     removed: (title: string) => `Usunięto blok „${title}”.`,
-    undoRemove: "Cofnij usunięcie",
+    undoRemove: "Przywróć usunięty blok",
     dragHandle: (title: string) => `Przeciągnij, aby zmienić kolejność: ${title}`,
     moved: (title: string, pos: number) => `Blok „${title}” jest teraz na pozycji ${pos}.`,
     untitled: "Blok bez tytułu",
