@@ -9,7 +9,20 @@ const dateFmt = (iso: string) => new Intl.DateTimeFormat("pl-PL", { dateStyle: "
  * The published programme of an event. `html` was rendered and sanitised on the server (sanitize-html) when the
  * version was published, so it is inserted as is.
  */
-export function AgendaPublished({ agenda, slug, canCoDesign, headingLevel = 2 }: { agenda: PublishedAgendaView; slug: string; canCoDesign: boolean; headingLevel?: 1 | 2 }) {
+export function AgendaPublished({
+  agenda,
+  slug,
+  canCoDesign,
+  workspace = canCoDesign ? "edit" : "none",
+  headingLevel = 2,
+}: {
+  agenda: PublishedAgendaView;
+  slug: string;
+  canCoDesign: boolean;
+  /** "view" once the event is over or co-design closed: the workspace can be read, no longer joined. */
+  workspace?: "edit" | "view" | "none";
+  headingLevel?: 1 | 2;
+}) {
   const H = headingLevel === 1 ? "h1" : "h2";
   return (
     <section aria-labelledby="agenda-published-h" className="agenda-published">
@@ -28,10 +41,10 @@ export function AgendaPublished({ agenda, slug, canCoDesign, headingLevel = 2 }:
       ) : (
         <p>{t.agenda.published.none}</p>
       )}
-      {canCoDesign ? (
+      {workspace !== "none" ? (
         <p>
           <a href={`/wydarzenia/${slug}/program`} className="button button-secondary">
-            {t.agenda.published.workspaceLink}
+            {workspace === "edit" ? t.agenda.published.workspaceLink : t.agenda.published.workspaceView}
           </a>
         </p>
       ) : null}
@@ -39,11 +52,13 @@ export function AgendaPublished({ agenda, slug, canCoDesign, headingLevel = 2 }:
   );
 }
 
-type EventRouteData = { event: { slug: string }; agenda: PublishedAgendaView; agendaAccess: "edit" | "read" | "none" };
+type EventRouteData = { event: { slug: string }; agenda: PublishedAgendaView; agendaAccess: "edit" | "read" | "none"; ended?: boolean };
 
 /** The programme section of the public event page, fed by that route's loader. */
 export function AgendaPublishedSection() {
   const data = useRouteLoaderData<EventRouteData>("routes/wydarzenia.$slug");
   if (!data || data.agenda === undefined) return null;
-  return <AgendaPublished agenda={data.agenda} slug={data.event.slug} canCoDesign={data.agendaAccess !== "none"} />;
+  // After the end nobody is invited to co-design any more (staff still edit, e.g. to publish the final version).
+  const workspace = data.agendaAccess === "none" ? "none" : data.agendaAccess === "edit" && !data.ended ? "edit" : "view";
+  return <AgendaPublished agenda={data.agenda} slug={data.event.slug} canCoDesign={data.agendaAccess !== "none"} workspace={workspace} />;
 }

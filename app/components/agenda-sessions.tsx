@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import { AgendaLibraryPicker } from "~/components/agenda-library-picker";
 import { AgendaRichText } from "~/components/agenda-rich-text";
@@ -45,11 +45,20 @@ export function AgendaSessions({ conn, user, readOnly, areas, presence, announce
   const { doc } = conn;
   const list = agendaRoots(doc).sessions;
   const [dragFrom, setDragFrom] = useState<number | null>(null);
+  // The block just deleted: a visible note with an undo button, which takes the focus the gone block's button had.
+  const [removed, setRemoved] = useState<{ title: string; left: number } | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (removed !== null) undoButton.current?.focus();
+  }, [removed]);
   const maps = orderedSessions(doc);
+  // The note goes once the programme changes in another way (e.g. the general "Cofnij" brought the block back).
+  const removedNote = removed !== null && removed.left === maps.length ? removed.title : null;
 
   // Each structural action is its own undo step (typing in a field still merges within the capture window).
   const step = () => conn.undo.stopCapturing();
   const add = () => {
+    setRemoved(null);
     step();
     doc.transact(() => appendSession(doc, createSessionMap({ kind: "panel" })), LOCAL_ORIGIN);
     step();
@@ -59,7 +68,11 @@ export function AgendaSessions({ conn, user, readOnly, areas, presence, announce
     step();
     doc.transact(() => list.delete(list.toArray().indexOf(maps[i]), 1), LOCAL_ORIGIN);
     step();
-    announce(s.removed(title || s.untitled));
+    setRemoved({ title: title || s.untitled, left: maps.length - 1 });
+  };
+  const undoRemove = () => {
+    conn.undo.undo();
+    setRemoved(null);
   };
   const move = (from: number, to: number, title: string) => {
     step();
@@ -73,6 +86,14 @@ export function AgendaSessions({ conn, user, readOnly, areas, presence, announce
   return (
     <section aria-labelledby="agenda-sessions-h" className="agenda-sessions">
       <h2 id="agenda-sessions-h">{s.heading}</h2>
+      {removedNote !== null ? (
+        <p className="notice notice-ok agenda-removed" role="status">
+          {s.removed(removedNote)}{" "}
+          <button type="button" ref={undoButton} className="button-small button-secondary" onClick={undoRemove}>
+            {s.undoRemove}
+          </button>
+        </p>
+      ) : null}
       {maps.length === 0 ? <p>{s.empty}</p> : null}
       <ol className="agenda-session-list">
         {maps.map((m, i) => {
@@ -127,7 +148,7 @@ export function AgendaSessions({ conn, user, readOnly, areas, presence, announce
                 ) : null}
               </div>
               <div className="agenda-session-fields">
-                <div className="field">
+                <div className="field field-title">
                   <label htmlFor={`${idp}-title`}>{s.title}</label>
                   <input id={`${idp}-title`} value={v.title} readOnly={readOnly} maxLength={300} onChange={(e) => set(m, "title", e.target.value)} />
                 </div>

@@ -13,7 +13,29 @@ export type EventCardData = {
   status: string;
   seriesTitle: string | null;
   areas: { slug: string; name: string }[];
+  markers?: { live: boolean; coDesign: boolean; roomUsed?: boolean };
 };
+
+/** Text badges (never colour alone) for a room live now and a programme being co-designed. */
+export function EventMarkerBadges({ markers }: { markers?: EventCardData["markers"] }) {
+  if (!markers || (!markers.live && !markers.coDesign)) return null;
+  return (
+    <>
+      {markers.live ? (
+        <>
+          {" "}
+          <span className="badge badge-live">{t.events.markers.live}</span>
+        </>
+      ) : null}
+      {markers.coDesign ? (
+        <>
+          {" "}
+          <span className="badge badge-codesign">{t.events.markers.coDesign}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
 
 /** One event in a list: title as the link, then date, kind, format and areas. */
 export function EventCard({ event, headingLevel = 3 }: { event: EventCardData; headingLevel?: 2 | 3 }) {
@@ -28,6 +50,7 @@ export function EventCard({ event, headingLevel = 3 }: { event: EventCardData; h
             <span className="badge badge-red">{t.events.cancelled}</span>
           </>
         ) : null}
+        <EventMarkerBadges markers={event.markers} />
       </p>
       <H>
         <Link to={`/wydarzenia/${event.slug}`}>{event.title}</Link>

@@ -4,7 +4,7 @@ import { t } from "../../domain/i18n";
 export type EventMaterial = { id: number; slug: string; kind: string; title: string; videoUrl: string | null; durationMinutes: number | null };
 
 /** Materials and recordings of an event, for the event page (loader: services.library.eventMaterials(event.id)). */
-export function LibraryEventMaterials({ materials }: { materials: EventMaterial[] }) {
+export function LibraryEventMaterials({ materials, ended = false }: { materials: EventMaterial[]; ended?: boolean }) {
   return (
     <section aria-labelledby="event-materials">
       <h2 id="event-materials">{t.library.event.heading}</h2>
@@ -26,7 +26,7 @@ export function LibraryEventMaterials({ materials }: { materials: EventMaterial[
           ))}
         </ul>
       ) : (
-        <p className="card-meta">{t.library.event.none}</p>
+        <p className="card-meta">{ended ? t.library.event.noneAfter : t.library.event.none}</p>
       )}
     </section>
   );
@@ -34,6 +34,6 @@ export function LibraryEventMaterials({ materials }: { materials: EventMaterial[
 
 /** The same list reading `materials` from the event route's loader data, so mounting it is a one-line edit there. */
 export function LibraryEventMaterialsSection() {
-  const data = useLoaderData() as { materials?: EventMaterial[] } | undefined;
-  return <LibraryEventMaterials materials={data?.materials ?? []} />;
+  const data = useLoaderData() as { materials?: EventMaterial[]; ended?: boolean } | undefined;
+  return <LibraryEventMaterials materials={data?.materials ?? []} ended={data?.ended} />;
 }

@@ -14,7 +14,7 @@ export type HitView = {
 };
 
 /** One search result: highlighted title and snippet (only <mark> survives), kind, year and city. */
-export function LibraryHit({ hit, areaNames, headingLevel = 3 }: { hit: HitView; areaNames: Record<string, string>; headingLevel?: 2 | 3 }) {
+export function LibraryHit({ hit, areaNames, headingLevel = 3, linkState }: { hit: HitView; areaNames: Record<string, string>; headingLevel?: 2 | 3; linkState?: unknown }) {
   const H = headingLevel === 2 ? "h2" : "h3";
   const kind = (t.library.kinds as Record<string, string>)[hit.kind] ?? (t.events.kinds as Record<string, string>)[hit.kind] ?? hit.kind;
   return (
@@ -25,7 +25,7 @@ export function LibraryHit({ hit, areaNames, headingLevel = 3 }: { hit: HitView;
         {hit.cityName ? <> · {hit.cityName}</> : null}
       </p>
       <H>
-        <Link to={hit.url} dangerouslySetInnerHTML={{ __html: safeHighlight(hit._formatted.title) }} />
+        <Link to={hit.url} state={linkState} dangerouslySetInnerHTML={{ __html: safeHighlight(hit._formatted.title) }} />
       </H>
       {hit._formatted.summary ? <p className="snippet" dangerouslySetInnerHTML={{ __html: safeHighlight(hit._formatted.summary) }} /> : null}
       {hit.areas.length ? (

@@ -70,7 +70,7 @@ export function LiveMessageItem({ m, room, onReply, onError }: { m: LiveMessage;
       ) : null}
       {!m.deleted ? (
         <div className="live-msg-actions">
-          {m.kind === "question" ? (
+          {m.kind === "question" && !mine ? (
             <button
               type="button"
               className={`button button-small ${voted ? "" : "button-secondary"}`}
@@ -80,6 +80,8 @@ export function LiveMessageItem({ m, room, onReply, onError }: { m: LiveMessage;
             >
               {voted ? t.live.unvote : t.live.vote} · {t.live.votes(m.votes)}
             </button>
+          ) : m.kind === "question" ? (
+            <span className="live-muted">{t.live.votes(m.votes)}</span>
           ) : null}
           {canWrite && onReply && !m.parentId ? (
             <button type="button" className="link-button" onClick={() => onReply(m)}>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import type { LiveMessage } from "../../server/live/protocol.js";
 import { t } from "../../domain/i18n";
 import { useLiveRoom, type LiveRoom } from "~/realtime/live-room";
+import { LiveStreamFrame } from "./live-stream-frame";
 import { LiveThreadPanel } from "./live-thread";
 
 const timeFmt = new Intl.DateTimeFormat("pl-PL", { timeZone: "Europe/Warsaw", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
@@ -22,14 +23,7 @@ export function LiveRoomView({ eventId, slug, stream }: { eventId: number; slug:
       <section className="live-stream" aria-labelledby="live-stream-title">
         <h2 id="live-stream-title">{t.live.stream}</h2>
         {stream.visible && stream.url ? (
-          <>
-            {stream.embeddable ? <iframe className="live-frame" src={stream.url} title={t.live.streamFrameTitle} allow="autoplay; fullscreen; picture-in-picture" allowFullScreen loading="lazy" /> : null}
-            <p>
-              <a href={stream.url} rel="noopener noreferrer" target="_blank">
-                {t.live.streamOpen}
-              </a>
-            </p>
-          </>
+          <LiveStreamFrame url={stream.url} embeddable={stream.embeddable} />
         ) : (
           <p className="live-muted">{t.live.streamNone}</p>
         )}
@@ -56,7 +50,7 @@ export function LiveRoomView({ eventId, slug, stream }: { eventId: number; slug:
         ) : (
           <p className="live-muted">{t.live.connection.connecting}</p>
         )}
-        {!room.me?.user && room.state ? (
+        {!room.me?.user && (room.state?.status === "open" || room.state?.status === "waiting") ? (
           <p className="notice">
             <a href={`/login?next=${encodeURIComponent(`/wydarzenia/${slug}/na-zywo`)}`}>{t.live.signInToWrite}</a>
           </p>

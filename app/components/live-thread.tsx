@@ -53,7 +53,7 @@ export function LiveThreadPanel({ room, threadId, kind }: { room: LiveRoom; thre
         className="live-scroll"
         tabIndex={0}
         role="region" aria-busy={!store} aria-label={kind === "qa" ? t.live.qaTitle : t.live.threads}>
-        {items.length === 0 ? <p className="live-muted live-empty">{kind === "qa" ? t.live.emptyQa : t.live.empty}</p> : null}
+        {items.length === 0 ? <p className="live-muted live-empty">{emptyText(kind, room)}</p> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((v) => (
             <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${v.start}px)` }}>
@@ -75,10 +75,23 @@ export function LiveThreadPanel({ room, threadId, kind }: { room: LiveRoom; thre
   );
 }
 
+/** An empty thread invites a first message only when this person could write one now. */
+function emptyText(kind: "qa" | "discussion", room: LiveRoom): string {
+  if (!room.me?.canWrite) return kind === "qa" ? t.live.emptyQaClosed : t.live.emptyClosed;
+  return kind === "qa" ? t.live.emptyQa : t.live.empty;
+}
+
 function Composer({ room, threadId, kind, replyTo, clearReply, onError }: { room: LiveRoom; threadId: number; kind: "qa" | "discussion"; replyTo: LiveMessage | null; clearReply: () => void; onError: (m: string | null) => void }) {
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
   const id = `composer-${threadId}`;
+  // "Odpowiedz" takes the person to the box they are about to type in, not to the top of the page.
+  useEffect(() => {
+    if (!replyTo) return;
+    field.current?.focus({ preventScroll: true });
+    field.current?.scrollIntoView({ block: "nearest" });
+  }, [replyTo]);
   const label = replyTo ? t.live.composerReply(replyTo.author?.name ?? "—") : kind === "qa" ? t.live.composerQuestion : t.live.composerComment;
   return (
     <form
@@ -98,6 +111,7 @@ function Composer({ room, threadId, kind, replyTo, clearReply, onError }: { room
     >
       <label htmlFor={id}>{label}</label>
       <textarea
+        ref={field}
         id={id}
         value={body}
         maxLength={2000}

@@ -83,7 +83,11 @@ export function useLiveRoom(eventId: number, opts: { onNew?: (m: LiveMessage[]) 
       });
       socket.on("disconnect", () => setConnection("offline"));
       socket.on("connect_error", () => setConnection("offline"));
-      socket.on("message:new", (m: LiveMessage) => merge([m], true));
+      socket.on("message:new", (m: LiveMessage) => {
+        merge([m], true);
+        // The message that was being typed has arrived: its author is no longer typing it.
+        if (m.author) setTyping((prev) => (prev[m.threadId]?.[m.author!.id] ? { ...prev, [m.threadId]: Object.fromEntries(Object.entries(prev[m.threadId]).filter(([id]) => Number(id) !== m.author!.id)) } : prev));
+      });
       socket.on("message:updated", (m: LiveMessage) => merge([m], false));
       socket.on("presence:update", (p: Presence) => setPresence(p));
       // The session ended or the account was blocked: the server disconnects; a reload shows what this person may see now.

@@ -21,7 +21,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
         return [];
       }),
   ]);
-  return json({ areas, upcoming: upcoming.map(publicEventView), practices, signedIn: Boolean(context.user) });
+  const markers = await events.markers(upcoming);
+  return json({ areas, upcoming: upcoming.map((e) => ({ ...publicEventView(e), markers: markers[e.id] })), practices, signedIn: Boolean(context.user) });
 }
 
 export default function Home() {

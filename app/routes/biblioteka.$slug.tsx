@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { sanitizeBodyHtml } from "../../server/library/sanitize.js";
 import { t } from "../../domain/i18n";
+import { LibraryBackLink } from "~/components/library-back-link";
 import { formatBytes } from "~/components/library-format";
 import { actorOf, notFound } from "~/lib/guards.server";
 
@@ -47,8 +48,8 @@ export default function LibraryItemPage() {
   const kind = L.kinds[item.kind];
   return (
     <article className="library-item">
-      <p>
-        <Link to="/biblioteka">← {L.item.back}</Link>
+      <p className="breadcrumb">
+        <LibraryBackLink />
       </p>
       <p className="card-meta">
         <span className="badge">{kind}</span>

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { listAreas } from "../../db/repositories/areas.js";
 import { listCities } from "../../db/repositories/cities.js";
 import { can } from "../../server/auth/permissions.js";
 import { parseSearchParams, SearchParamError, searchLibrary, SORTS } from "../../server/library/library-search.js";
+import { libraryLinkState } from "~/components/library-back-link";
 import { facetLabel, LibraryFacets } from "~/components/library-facets";
 import { LibraryHit, type HitView } from "~/components/library-hit";
 import { libraryQuery, pageLink, toggleFacet, type FacetName, type LibraryState } from "~/components/library-url";
@@ -81,7 +82,12 @@ export default function LibraryIndex() {
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const searching = navigation.state === "loading" && navigation.location?.pathname === "/biblioteka";
-  const filtered = state.kind.length + state.area.length + state.city.length + state.year.length > 0;
+  const activeCount = state.kind.length + state.area.length + state.city.length + state.year.length;
+  const filtered = activeCount > 0;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  const { search } = useLocation();
+  useEffect(() => setHydrated(true), []);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   // Enhancement: typing searches after a pause, ticking a facet or changing the sort searches at once.
@@ -121,8 +127,15 @@ export default function LibraryIndex() {
             {L.search.hint}
           </p>
         </div>
-        <div className="library-layout">
-          <aside className="library-aside">
+        <a href="#results-heading" className="skip-inline">
+          {L.search.skipToResults}
+        </a>
+        <div className={`library-layout${hydrated && !filtersOpen ? " filters-collapsed" : ""}`}>
+          {/* On a phone the facets fold under this button, which sits where it is seen: above the results. */}
+          <button type="button" className="button button-secondary filters-toggle" aria-expanded={!hydrated || filtersOpen} aria-controls="library-aside" onClick={() => setFiltersOpen((o) => !o)}>
+            {L.search.filtersButton(activeCount)}
+          </button>
+          <aside className="library-aside" id="library-aside" aria-label={L.search.facets}>
             <LibraryFacets state={state} distribution={result.facetDistribution} labels={labels} />
             <noscript>
               <button type="submit" className="button button-secondary">
@@ -179,7 +192,7 @@ export default function LibraryIndex() {
             <ol className="plain-list library-hits">
               {result.hits.map((h) => (
                 <li key={h.id}>
-                  <LibraryHit hit={h} areaNames={labels.area} />
+                  <LibraryHit hit={h} areaNames={labels.area} linkState={libraryLinkState(search)} />
                 </li>
               ))}
             </ol>

@@ -24,7 +24,7 @@ export default function CityPage() {
   const { city, people, practices } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="city-title">
-      <p className="card-meta">
+      <p className="card-meta breadcrumb">
         <Link to="/miasta">{t.cities.title}</Link>
       </p>
       <h1 id="city-title">{city.name}</h1>

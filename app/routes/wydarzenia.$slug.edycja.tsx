@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return submitEventForm(form, async (data) => {
     try {
       const { slug } = await context.services.events.update(actor, event.id, data, context.origin);
-      return redirect(`/wydarzenia/${slug}`);
+      return redirect(`/wydarzenia/${slug}?zapisano=1`);
     } catch (error) {
       return permissionResponse(error, request);
     }

@@ -26,7 +26,7 @@ export default function LiveRoomPage() {
   const { event, stream } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="live-title" className="live-page">
-      <p className="card-meta">
+      <p className="card-meta breadcrumb">
         <Link to="/wydarzenia">{t.events.title}</Link> / <Link to={`/wydarzenia/${event.slug}`}>{event.title}</Link>
       </p>
       <h1 id="live-title">{t.live.pageTitle(event.title)}</h1>

@@ -23,7 +23,7 @@ export default function PresenterView() {
   const [current, ...queue] = open;
   return (
     <article className="presenter" aria-labelledby="presenter-title">
-      <p className="card-meta">
+      <p className="card-meta breadcrumb">
         <Link to={`/wydarzenia/${event.slug}/na-zywo`}>{t.live.title}</Link> / {event.title}
       </p>
       <h1 id="presenter-title">{t.live.presenter.title}</h1>

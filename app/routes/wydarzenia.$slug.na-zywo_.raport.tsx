@@ -38,7 +38,7 @@ export default function LiveReport() {
   const result = useActionData<typeof action>();
   return (
     <article aria-labelledby="report-title">
-      <p className="card-meta">
+      <p className="card-meta breadcrumb">
         <Link to={`/wydarzenia/${r.slug}/na-zywo`}>{t.live.title}</Link>
       </p>
       <h1 id="report-title">{t.live.reportPage.title(r.title)}</h1>

@@ -119,7 +119,7 @@ export default function AgendaPage() {
   const restoreFrom = result && "restoreFrom" in result && typeof result.restoreFrom === "string" ? result.restoreFrom : null;
   return (
     <article aria-labelledby="agenda-title" className="agenda-page">
-      <p className="card-meta">
+      <p className="card-meta breadcrumb">
         <Link to="/wydarzenia">{t.events.title}</Link> / <Link to={`/wydarzenia/${event.slug}`}>{event.title}</Link>
       </p>
       <h1 id="agenda-title">{a.pageTitle(event.title)}</h1>
@@ -207,6 +207,8 @@ function RestoreQuestion({ slug, ask }: { slug: string; ask: { ref: string; what
 
 function SettingsForm({ settings, cities }: { settings: { mode: "all" | "cities"; cityIds: number[]; open: boolean; dotsBudget: number }; cities: { id: number; name: string }[] }) {
   const s = t.agenda.settings;
+  // The city list only matters for "selected cities"; hidden (still submitted) otherwise, so a choice is not lost.
+  const [mode, setMode] = useState(settings.mode);
   return (
     <section aria-labelledby="agenda-settings-h">
       <h2 id="agenda-settings-h">{s.heading}</h2>
@@ -215,15 +217,15 @@ function SettingsForm({ settings, cities }: { settings: { mode: "all" | "cities"
         <fieldset>
           <legend>{s.mode}</legend>
           <div className="checkbox-row">
-            <input type="radio" id="mode-all" name="mode" value="all" defaultChecked={settings.mode === "all"} />
+            <input type="radio" id="mode-all" name="mode" value="all" defaultChecked={settings.mode === "all"} onChange={() => setMode("all")} />
             <label htmlFor="mode-all">{s.modeAll}</label>
           </div>
           <div className="checkbox-row">
-            <input type="radio" id="mode-cities" name="mode" value="cities" defaultChecked={settings.mode === "cities"} />
+            <input type="radio" id="mode-cities" name="mode" value="cities" defaultChecked={settings.mode === "cities"} onChange={() => setMode("cities")} />
             <label htmlFor="mode-cities">{s.modeCities}</label>
           </div>
         </fieldset>
-        <div className="field">
+        <div className="field" hidden={mode !== "cities"}>
           <label htmlFor="agenda-cities">{s.cities}</label>
           <select id="agenda-cities" name="cityIds" multiple size={6} defaultValue={settings.cityIds.map(String)}>
             {cities.map((c) => (

@@ -50,7 +50,7 @@ export default function AgendaHistory() {
   );
   return (
     <article aria-labelledby="history-title" className="agenda-history">
-      <p className="card-meta">
+      <p className="card-meta breadcrumb">
         <Link to={`/wydarzenia/${d.slug}/program`}>{h.back}</Link>
       </p>
       <h1 id="history-title">

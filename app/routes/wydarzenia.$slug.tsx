@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
 import { listEventRegistrations } from "../../db/repositories/registrations.js";
 import { can } from "../../server/auth/permissions.js";
 import { publicEventView } from "../../server/events/event-view.js";
@@ -8,6 +8,8 @@ import { maySeeJoinLink } from "../../server/events/join-link.js";
 import { AgendaPublishedSection } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";
 import { LibraryEventMaterialsSection } from "~/components/library-event-materials";
+import { EventMarkerBadges } from "~/components/event-card";
+import { EventMarkerNotices } from "~/components/event-marker-notices";
 import { LiveRoomLink } from "~/components/live-room-link";
 import { t } from "../../domain/i18n";
 import { formatRange } from "~/lib/format";
@@ -34,11 +36,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     events.registrationState(actor, event.id),
     canManage ? listEventRegistrations(db.db, event.id) : Promise.resolve(null),
   ]);
-  const [agenda, agendaAccess] = await Promise.all([context.services.agenda.published(event.id), context.services.agenda.access(actor, event)]);
+  const [agenda, agendaAccess, markers] = await Promise.all([context.services.agenda.published(event.id), context.services.agenda.access(actor, event), events.markers([event])]);
   const ended = Date.parse(event.endsAt) < Date.now();
   return json({
     agenda: agenda && { number: agenda.number, createdAt: agenda.createdAt, html: agenda.html },
     agendaAccess,
+    markers: markers[event.id],
     materials: await context.services.library.eventMaterials(event.id),
     event: publicEventView(event),
     // Only people let in get the link at all: a hidden link in the page data is as good as a visible one.
@@ -89,16 +92,26 @@ export default function EventPage() {
   return <EventDetail {...data} />;
 }
 
-function EventDetail({ event, joinUrl, registration, participants, canManage, signedIn, ended }: ReturnType<typeof useLoaderData<typeof loader>>) {
+function EventDetail({ event, joinUrl, registration, participants, canManage, signedIn, ended, markers, agendaAccess }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const result = useActionData<typeof action>();
+  // The edit and create forms come back here with ?zapisano / ?utworzono: the moderator sees the save went through.
+  const [params] = useSearchParams();
+  const saved = params.has("zapisano") ? t.events.form.saved : params.has("utworzono") ? t.events.form.created : null;
   const cancelled = event.status === "cancelled";
   const seatsLeft = event.capacity == null ? null : Math.max(0, event.capacity - event.confirmedCount);
   return (
     <article aria-labelledby="event-title">
-      <p className="card-meta">
+      <p className="card-meta breadcrumb">
         <Link to="/wydarzenia">{t.events.title}</Link> / {t.events.kinds[event.kind]}
+        <EventMarkerBadges markers={markers} />
       </p>
       <h1 id="event-title">{event.title}</h1>
+      <EventMarkerNotices slug={event.slug} markers={markers} canCoDesign={agendaAccess === "edit"} />
+      {saved && !result ? (
+        <p className="notice notice-ok" role="status">
+          {saved}
+        </p>
+      ) : null}
       {cancelled ? <p className="notice notice-warn">{t.events.cancelledNotice}</p> : null}
       {result?.message ? (
         <p className={`notice ${result.ok ? "notice-ok" : "notice-warn"}`} role="status">
@@ -160,7 +173,7 @@ function EventDetail({ event, joinUrl, registration, participants, canManage, si
               </a>
             </p>
           ) : null}
-          <LiveRoomLink slug={event.slug} format={event.format} />
+          <LiveRoomLink slug={event.slug} format={event.format} kind={event.kind} ended={ended} roomUsed={markers.roomUsed} />
         </aside>
       </div>
       {canManage ? (

@@ -25,7 +25,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     countEvents(db.db, filter),
     listAreas(db.db),
   ]);
-  return json({ list: list.map(publicEventView), total, areas, query: q, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), canManage: can(actorOf(context), "event:manage") });
+  const markers = await events.markers(list);
+  return json({ list: list.map((e) => ({ ...publicEventView(e), markers: markers[e.id] })), total, areas, query: q, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), canManage: can(actorOf(context), "event:manage") });
 }
 
 export default function EventsIndex() {

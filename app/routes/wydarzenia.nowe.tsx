@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return submitEventForm(form, async (data) => {
     try {
       const { slug } = await context.services.events.create(actor, data);
-      return redirect(`/wydarzenia/${slug}`);
+      return redirect(`/wydarzenia/${slug}?utworzono=1`);
     } catch (error) {
       return permissionResponse(error, request);
     }

@@ -29,6 +29,7 @@ import type { Mailer } from "../mail/mailer.js";
 import type { EventForm } from "./event-schemas.js";
 import { createPersonalCalendar } from "./personal-calendar.js";
 import { slugify } from "../../domain/slug.js";
+import { eventMarkers } from "./event-markers.js";
 import { localToUtcIso, WARSAW } from "./time-zone.js";
 
 export type EventService = ReturnType<typeof createEventService>;
@@ -98,6 +99,8 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
     /** Personal calendar feeds under a secret token (join links for confirmed participants). */
     calendar: createPersonalCalendar(db),
     list: (f: EventFilter) => listEvents(db, f),
+    /** Live-room and co-design markers of listed events, by id. */
+    markers: (list: Parameters<typeof eventMarkers>[1]) => eventMarkers(db, list),
     bySlug: (slug: string) => findEventBySlug(db, slug),
     byId: (id: number) => findEventById(db, id),
     seriesBySlug: (slug: string) => findSeriesBySlug(db, slug),

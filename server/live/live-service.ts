@@ -159,6 +159,8 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; li
       const w = await writable(actor, m.eventId);
       await limit(w.actor, "vote");
       if (m.kind !== "question" || m.deletedAt) throw new LiveFailure("bad_request", t.errors.not_question);
+      // A vote says "I want this asked too": one's own question does not count, withdrawing stays possible.
+      if (p.value === 1 && m.authorId === w.actor.id) throw new LiveFailure("bad_request", t.errors.own_question);
       return setLiveVote(db, m.eventId, m.id, w.actor.id, p.value);
     },
     async moderate(actor: Actor, p: ClientPayload<"message:moderate">): Promise<LiveMessageRow> {

@@ -74,14 +74,15 @@ describe.each(dialects)("live protocol (%s)", (dialect) => {
     expect(v1.message.votes).toBe(1);
     expect(v2.message.votes).toBe(1);
     expect(v2.message.rev).toBe(v1.message.rev); // nothing changed, nothing re-broadcast
-    const self = await ok<{ message: LiveMessage }>(asker, "message:vote", { messageId: q.id, value: 1 });
-    expect(self.message.votes).toBe(2);
-    const back = await ok<{ message: LiveMessage }>(voter, "message:vote", { messageId: q.id, value: 0 });
-    expect(back.message.votes).toBe(1);
-    const again = await ok<{ message: LiveMessage }>(voter, "message:vote", { messageId: q.id, value: 0 });
-    expect(again.message.votes).toBe(1);
-    const joined = await ok<{ myVotes: number[] }>(asker, "thread:join", { threadId: qa });
+    // Nobody lifts their own question: the server refuses in words, the count stays.
+    expect(await call(asker, "message:vote", { messageId: q.id, value: 1 })).toMatchObject({ ok: false, error: { code: "bad_request", message: "Nie można głosować na własne pytanie." } });
+    const joined = await ok<{ myVotes: number[] }>(voter, "thread:join", { threadId: qa });
     expect(joined.myVotes).toEqual([q.id]);
+    expect((await ok<{ myVotes: number[] }>(asker, "thread:join", { threadId: qa })).myVotes).toEqual([]);
+    const back = await ok<{ message: LiveMessage }>(voter, "message:vote", { messageId: q.id, value: 0 });
+    expect(back.message.votes).toBe(0);
+    const again = await ok<{ message: LiveMessage }>(voter, "message:vote", { messageId: q.id, value: 0 });
+    expect(again.message.votes).toBe(0);
     const comment = await ok<LiveMessage>(asker, "message:send", { threadId: qa, body: "komentarz", kind: "comment" });
     expect(await call(voter, "message:vote", { messageId: comment.id, value: 1 })).toMatchObject({ ok: false, error: { code: "bad_request" } });
   });

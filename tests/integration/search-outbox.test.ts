@@ -125,7 +125,7 @@ describe("embedded index file", () => {
     const { rmSync } = await import("node:fs");
     try {
       const env = { ...process.env, DATA_DIR: app.dataDir, LOG_LEVEL: "error", FRL_DEMO: "0" };
-      const out = await promisify(execFile)("npx", ["tsx", "search/indexer/reindex-cli.ts"], { env });
+      const out = await promisify(execFile)("npx", ["tsx", "server/search/reindex-cli.ts"], { env });
       expect(out.stdout).toMatch(/Przebudowano indeks \(embedded\): \d+ pozycj\S+ biblioteki, \d+ wydarze\S+/);
       expect(out.stdout).toContain(`Dokumentów w indeksie: ${expected}.`);
     } finally {

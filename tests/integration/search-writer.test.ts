@@ -60,7 +60,7 @@ describe.each(await dialects())("command-line tools next to a running app on %s"
     await app.services.search.engine.remove([`library:${id}`]);
     expect(await slugsFor(app, "rowerowe wachocka")).not.toContain(slug);
 
-    const out = await runCli("search/indexer/reindex-cli.ts", [], env);
+    const out = await runCli("server/search/reindex-cli.ts", [], env);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain(`Aplikacja działa (proces ${process.pid})`);
     expect(out.stdout).toMatch(/Przebudowano indeks \(embedded\): \d+ pozycji biblioteki/);
@@ -134,7 +134,7 @@ describe("a stale search index lock", () => {
     writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, host: hostname(), kind: "app", token: "hung", startedAt: new Date().toISOString() }));
     const old = new Date(Date.now() - 60_000);
     utimesSync(lockPath(dataDir), old, old);
-    const out = await runCli("search/indexer/reindex-cli.ts", [], { DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
+    const out = await runCli("server/search/reindex-cli.ts", [], { DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
     expect(out.code).toBe(0);
     expect(out.stdout).not.toContain("Aplikacja działa");
     expect(out.stdout).toMatch(/Przebudowano indeks \(embedded\)/);

@@ -11,6 +11,7 @@ export const agenda = {
     version: (n: number, date: string) => `Wersja ${n} z ${date}`,
     none: "Program nie został jeszcze opublikowany.",
     workspaceLink: "Współtwórz program",
+    workspaceView: "Zobacz, jak powstawał program",
     print: "Wersja do druku",
     markdown: "Pobierz (Markdown)",
   },
@@ -66,6 +67,7 @@ export const agenda = {
     moveDown: "Przesuń niżej",
     remove: "Usuń blok",
     removed: (title: string) => `Usunięto blok „${title}”.`,
+    undoRemove: "Przywróć usunięty blok",
     dragHandle: (title: string) => `Przeciągnij, aby zmienić kolejność: ${title}`,
     moved: (title: string, pos: number) => `Blok „${title}” jest teraz na pozycji ${pos}.`,
     untitled: "Blok bez tytułu",
@@ -129,6 +131,6 @@ export const agenda = {
     none: "Brak zapisanych wersji.",
     back: "Wróć do programu",
   },
-  print: { heading: (event: string) => `Program: ${event}`, printButton: "Drukuj", draft: "Wersja robocza (nieopublikowana)", invalidTime: "nieprawidłowa godzina" },
+  print: { heading: (event: string) => `Program: ${event}`, printButton: "Drukuj", draft: "Wersja robocza (nieopublikowana)", invalidTime: "nieprawidłowa godzina", timeZone: "czas polski" },
   loading: "Wczytywanie edytora…",
 };

@@ -1,4 +1,4 @@
-// Polish UI strings shared across the app. Every visible string lives under app/i18n/pl/.
+// Polish UI strings shared across the app. Every visible string lives under domain/i18n/pl/.
 export const common = {
   appName: "Forum Rozwoju Lokalnego",
   appShort: "FRL",

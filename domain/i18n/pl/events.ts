@@ -20,6 +20,13 @@ export const events = {
   cancelConfirm: "Wydarzenie zostanie oznaczone jako odwołane. Uczestnicy zobaczą tę informację.",
   restoreEvent: "Przywróć wydarzenie",
   cancelled: "Odwołane",
+  markers: {
+    live: "Na żywo teraz",
+    coDesign: "Program współtworzony",
+    liveNotice: "Pokój na żywo jest teraz otwarty.",
+    liveEnter: "Wejdź do pokoju na żywo",
+    coDesignNotice: "Program tego wydarzenia powstaje razem z uczestnikami.",
+  },
   cancelledNotice: "To wydarzenie zostało odwołane.",
   series: "Cykl",
   when: "Termin",

@@ -27,6 +27,8 @@ export const library = {
     facetCity: "Miasto",
     facetYear: "Rok",
     applyFilters: "Zastosuj filtry",
+    filtersButton: (active: number) => (active ? `Filtry (wybrane: ${active})` : "Filtry"),
+    skipToResults: "Przejdź do wyników",
     activeFilters: "Aktywne filtry",
     removeFilter: (label: string) => `Usuń filtr: ${label}`,
     clearAll: "Wyczyść wszystko",
@@ -75,7 +77,7 @@ export const library = {
     back: "Wróć do biblioteki",
   },
   city: { heading: "Dobre praktyki miasta", none: "To miasto nie ma jeszcze opublikowanych dobrych praktyk.", propose: "Zaproponuj dobrą praktykę" },
-  event: { heading: "Materiały i nagrania", none: "Materiały z tego wydarzenia pojawią się po jego zakończeniu." },
+  event: { heading: "Materiały i nagrania", none: "Materiały z tego wydarzenia pojawią się po jego zakończeniu.", noneAfter: "Do tego wydarzenia nie dodano materiałów." },
   editor: {
     listTitle: "Moje pozycje i akceptacja",
     newTitle: "Nowa pozycja w bibliotece",
