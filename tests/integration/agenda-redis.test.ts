@@ -37,7 +37,8 @@ describe.each(dialects)("agenda across two instances with Redis (%s)", (dialect)
     }
     const servers: TestServer[] = [];
     for (let i = 0; i < 2; i++) {
-      const s = await startTestServer({ dataDir, databaseUrl, env: { REDIS_URL } });
+      // Each instance has its own data folder (its own embedded search index and writer lock), one shared database.
+      const s = await startTestServer({ databaseUrl, env: { REDIS_URL } });
       servers.push(s);
       cleanups.push(() => s.stop());
     }

@@ -51,7 +51,7 @@ describe.each(await dialects())("secrets crawl on %s", (dialect) => {
     await moderator.get("/wydarzenia/nowe");
     const created = await moderator.post("/wydarzenia/nowe", buildEventForm({ joinUrl }));
     expect(created.status).toBe(302);
-    eventSlug = created.headers.get("location")!.split("/").pop()!;
+    eventSlug = new URL(created.headers.get("location")!, app.url).pathname.split("/").pop()!;
     const participant = await buildMemberClient(app);
     expect((await participant.client.post(`/wydarzenia/${eventSlug}`, { intent: "register" })).status).toBe(200);
     clients = {

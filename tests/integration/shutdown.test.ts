@@ -16,7 +16,7 @@ describe("graceful shutdown", () => {
       let out = "";
       child.stdout.on("data", (d) => {
         out += d;
-        const m = /działa na http:\/\/localhost:(\d+)/.exec(out);
+        const m = /działa na http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/.exec(out);
         if (m) resolve(Number(m[1]));
       });
       child.once("exit", (code) => reject(new Error(`server exited early (${code}): ${out}`)));
