@@ -16,6 +16,18 @@ const floors = Object.entries(above).map(([floor, forbidden]) => ({
   },
 }));
 
+// Routes reach data only through the services of the load context (context.services): app/ imports nothing from db/
+// at run time. Types (a row shape) stay importable, since they vanish from the build.
+const appFloor = {
+  files: ["app/**/*.{ts,tsx}"],
+  rules: {
+    "@typescript-eslint/no-restricted-imports": [
+      "error",
+      { patterns: [{ group: ["**/db/**"], allowTypeImports: true, message: "app/ reaches data through context.services (a service in server/<domain>/), never db/ or a repository; `import type` is fine." }] },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ["node_modules", "build", "public/build", "data", ".tmp", "**/*.d.ts"] },
   js.configs.recommended,
@@ -32,4 +44,5 @@ export default tseslint.config(
     },
   },
   ...floors,
+  appFloor,
 );

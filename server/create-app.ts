@@ -6,6 +6,10 @@ import { migrateToLatest } from "../db/migrate.js";
 import { purgeExpiredSessions } from "../db/repositories/sessions.js";
 import { createAccessChanges } from "./auth/access-changes.js";
 import { createAuthService } from "./auth/auth-service.js";
+import { createUserDirectory } from "./auth/user-directory.js";
+import { createAreaService } from "./areas/area-service.js";
+import { createAuditService } from "./audit/audit-service.js";
+import { createCityDirectory } from "./cities/city-directory.js";
 import { createCityClaimService } from "./cities/city-claim-service.js";
 import { createRateLimiter } from "./auth/rate-limit.js";
 import { startAgenda } from "./agenda/index.js";
@@ -50,8 +54,9 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const lib = await startLibrary({ config, db, logger, events });
 
   const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser });
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims };
+  const pageReads = { areas: createAreaService({ db }), cities: createCityDirectory({ db }), users: createUserDirectory({ db }), audit: createAuditService({ db }) };
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, ...pageReads });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, ...pageReads };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
   closers.push(lib.close);

@@ -1,5 +1,9 @@
 import type { DbHandle } from "../db/index.js";
 import type { AccessChanges } from "./auth/access-changes.js";
+import type { AreaService } from "./areas/area-service.js";
+import type { AuditService } from "./audit/audit-service.js";
+import type { CityDirectory } from "./cities/city-directory.js";
+import type { UserDirectory } from "./auth/user-directory.js";
 import type { AuthService } from "./auth/auth-service.js";
 import type { RateLimiter } from "./auth/rate-limit.js";
 import type { AgendaService } from "./agenda/agenda-service.js";
@@ -33,4 +37,9 @@ export type AppServices = {
   live: LiveService;
   /** City affiliation claims and their review (issue 10). */
   cityClaims: CityClaimService;
+  /** Reads for pages (routes never import db/): thematic areas, the town directory, accounts, the audit log. */
+  areas: AreaService;
+  cities: CityDirectory;
+  users: UserDirectory;
+  audit: AuditService;
 };

@@ -1,6 +1,4 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { listAreas } from "../../db/repositories/areas.js";
-import { listSeries } from "../../db/repositories/events.js";
 import { InputError } from "../../server/validation/input-error.js";
 import { eventFormSchema, type EventForm } from "../../server/events/event-schemas.js";
 import { badForm, formToObject, validate } from "./forms.server";
@@ -8,9 +6,8 @@ import { isNamedError } from "../../server/errors.js";
 
 /** Areas and series the event form offers. */
 export async function eventFormOptions(context: AppLoadContext) {
-  const db = context.services.db.db;
-  const [areas, series] = await Promise.all([listAreas(db), listSeries(db)]);
-  return { areas: areas.map((a) => ({ slug: a.slug, name: a.name })), series: series.map((s) => ({ id: s.id, title: s.title })) };
+  const [areas, series] = await Promise.all([context.services.areas.list(), context.services.events.series()]);
+  return { areas: areas.map((a) => ({ slug: a.slug, name: a.name })), series };
 }
 
 /** Validates the submitted event form and runs `save`; field problems come back as a 400 with the values to refill. */

@@ -1,6 +1,4 @@
 import { json, type AppLoadContext } from "@remix-run/node";
-import { listAreas } from "../../db/repositories/areas.js";
-import { listCities } from "../../db/repositories/cities.js";
 import type { LibraryItem } from "../../db/repositories/library-queries.js";
 import { isStaff, type Actor } from "../../server/auth/permissions.js";
 import { InputError } from "../../server/validation/input-error.js";
@@ -12,12 +10,12 @@ import type { LibraryFormOptions } from "~/components/library-item-form";
 
 /** Options for the item form: areas, and for staff the cities and events to link. */
 export async function libraryFormOptions(context: AppLoadContext, actor: Actor): Promise<LibraryFormOptions> {
-  const db = context.services.db.db;
+  const { areas: areaService, cities: directory, events: eventService } = context.services;
   const staff = isStaff(actor);
   const [areas, cities, events] = await Promise.all([
-    listAreas(db),
-    staff ? listCities(db) : Promise.resolve([]),
-    staff ? db.selectFrom("events").select(["slug", "title"]).orderBy("startsAt", "desc").limit(300).execute() : Promise.resolve([]),
+    areaService.list(),
+    staff ? directory.list({}) : Promise.resolve([]),
+    staff ? eventService.recentTitles(300) : Promise.resolve([]),
   ]);
   return {
     staff,

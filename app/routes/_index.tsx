@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listAreas } from "../../db/repositories/areas.js";
 import { EventCard } from "~/components/event-card";
 import { LibraryHit } from "~/components/library-hit";
 import { t } from "../../domain/i18n";
 import { publicEventView } from "../../server/events/event-view.js";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { db, events, search, logger } = context.services;
+  const { areas: areaService, events, search, logger } = context.services;
   const [areas, upcoming, practices] = await Promise.all([
-    listAreas(db.db),
+    areaService.list(),
     events.list({ when: "upcoming", limit: 3 }),
     // The home page still renders when the search engine is down; the section is simply left out.
     search.engine

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { listAudit } from "../../db/repositories/audit.js";
 import { AdminTabs } from "~/components/admin-tabs";
 import { t } from "../../domain/i18n";
 import { requirePermission } from "~/lib/guards.server";
@@ -10,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: `${t.admin.audit} — ${t.comm
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(context, request, "audit:view");
-  return json({ entries: await listAudit(context.services.db.db, 200) });
+  return json({ entries: await context.services.audit.latest(200) });
 }
 
 const when = new Intl.DateTimeFormat("pl-PL", { timeZone: "Europe/Warsaw", dateStyle: "short", timeStyle: "medium" });

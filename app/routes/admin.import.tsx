@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { recordAudit } from "../../db/repositories/audit.js";
-import { importLibraryJsonl, type ImportReport } from "../../server/library/library-import.js";
+import type { ImportReport } from "../../server/library/library-import.js";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";
 import { readForm } from "~/lib/forms.server";
@@ -28,9 +27,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const text = file instanceof File && file.size > 0 ? await file.text() : pasted;
   if (!text.trim()) return json({ error: I.nothing, report: null }, { status: 400 });
   const dryRun = form.get("dryRun") === "1";
-  const report = await importLibraryJsonl(context.services.db, text, { dryRun, actorId: actor!.id });
+  const report = await context.services.library.importJsonl(text, { dryRun, actorId: actor!.id });
   if (!dryRun) {
-    await recordAudit(context.services.db.db, { actorId: actor!.id, action: "library.import", subjectType: "library", details: { created: report.created, updated: report.updated, rejected: report.rejected.length, warnings: report.warnings.length }, ip: context.clientIp });
+    await context.services.audit.record({ actorId: actor!.id, action: "library.import", subjectType: "library", details: { created: report.created, updated: report.updated, rejected: report.rejected.length, warnings: report.warnings.length }, ip: context.clientIp });
     void context.services.search.indexer.kick();
   }
   return json({ error: null, report }, { status: report.rejected.length && report.created + report.updated + report.unchanged === 0 ? 400 : 200 });

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { listUnconfirmedCities } from "../../db/repositories/cities.js";
-import { cityReviewSchema, CityReviewError, reviewCity } from "../../server/cities/city-review.js";
+import { cityReviewSchema, CityReviewError } from "../../server/cities/city-review.js";
 import { voivodeshipNames } from "../../domain/voivodeships.js";
 import { isNamedError } from "../../server/errors.js";
 import { AdminTabs } from "~/components/admin-tabs";
@@ -17,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: `${R.title} — ${t.common.app
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(context, request, "city:review");
-  return json({ cities: await listUnconfirmedCities(context.services.db.db), voivodeships: voivodeshipNames });
+  return json({ cities: await context.services.cities.unconfirmed(), voivodeships: voivodeshipNames });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -27,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = cityReviewSchema.safeParse({ ...formToObject(form), intent: form.get("intent") });
   if (!parsed.success) return json({ ok: false, message: parsed.error.issues[0]?.message ?? t.common.errors.badRequestTitle }, { status: 400 });
   try {
-    return json({ ok: true, message: await reviewCity(context.services.db, actor!.id, parsed.data, context.clientIp ?? null) });
+    return json({ ok: true, message: await context.services.cities.review(actor!.id, parsed.data, context.clientIp ?? null) });
   } catch (error) {
     if (isNamedError(error, CityReviewError)) return json({ ok: false, message: error.message }, { status: 409 });
     throw error;

@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { countUsers, listUsers } from "../../db/repositories/users.js";
-import { setUserRole, UserAdminError, userAdminSchema } from "../../server/auth/user-admin.js";
+import { UserAdminError, userAdminSchema } from "../../server/auth/user-admin.js";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, Select } from "~/components/field";
 import { AdminTabs } from "~/components/admin-tabs";
@@ -24,9 +23,9 @@ const querySchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(context, request, "user:manage");
   const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const db = context.services.db.db;
+  const { users: directory } = context.services;
   const filter = { q: q.q || undefined, role: q.role };
-  const [users, total] = await Promise.all([listUsers(db, { ...filter, limit: PAGE, offset: (q.page - 1) * PAGE }), countUsers(db, filter)]);
+  const [users, total] = await Promise.all([directory.list({ ...filter, limit: PAGE, offset: (q.page - 1) * PAGE }), directory.count(filter)]);
   // Only what the table shows: the page data of an admin screen is readable by anything running in that browser.
   const rows = users.map((u) => ({ id: u.id, name: u.name, email: u.email, cityName: u.cityName, role: u.role, disabled: u.disabledAt !== null }));
   return json({ users: rows, total, query: q, me: context.user!.id });
@@ -38,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = userAdminSchema.safeParse(formToObject(form));
   if (!parsed.success) return json({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
   try {
-    await setUserRole(context.services.db.db, actor, parsed.data);
+    await context.services.users.setRole(actor, parsed.data);
     // Open live and /collab connections of that person keep no rights they just lost (on every instance).
     await context.services.access.userChanged(parsed.data.userId);
   } catch (error) {

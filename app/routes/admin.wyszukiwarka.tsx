@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { recordAudit } from "../../db/repositories/audit.js";
 import { AdminTabs } from "~/components/admin-tabs";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";
@@ -34,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   if (!actionSchema.safeParse({ intent: form.get("intent") }).success) return json({ message: S.badRequest, ok: false }, { status: 400 });
   const id = context.services.search.rebuilder.request(`admin:${actor!.id}`);
-  await recordAudit(context.services.db.db, { actorId: actor!.id, action: "search.reindex", subjectType: "search", subjectId: id, ip: context.clientIp });
+  await context.services.audit.record({ actorId: actor!.id, action: "search.reindex", subjectType: "search", subjectId: id, ip: context.clientIp });
   return json({ message: S.started, ok: true });
 }
 

@@ -23,17 +23,31 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const bodyText = item.bodyText.replace(/\s+/g, " ");
   const fresh = (v: string | null) => (v && !bodyText.includes(v.replace(/\s+/g, " ").slice(0, 80)) ? v : null);
   return json({
+    // Only what the page shows: a column added to the table later does not reach the browser by itself.
     item: {
-      ...item,
+      slug: item.slug,
+      kind: item.kind,
+      status: item.status,
+      title: item.title,
+      summary: item.summary,
+      year: item.year,
+      publishedOn: item.publishedOn,
+      tags: item.tags,
+      authors: item.authors,
+      areas: item.areas.map((a) => ({ slug: a.slug, name: a.name })),
+      city: item.city && { slug: item.city.slug, name: item.city.name },
+      event: item.event && { slug: item.event.slug, title: item.event.title },
+      externalUrl: item.externalUrl,
+      videoUrl: item.videoUrl,
+      durationMinutes: item.durationMinutes,
       problem: fresh(item.problem),
       solution: fresh(item.solution),
       results: fresh(item.results),
       costAndFunding: fresh(item.costAndFunding),
+      period: item.period,
+      contact: item.contact,
       // Stored sanitised; sanitised again on the way out so a row written by any other path cannot carry script.
       bodyHtml: sanitizeBodyHtml(item.bodyHtml),
-      bodySource: undefined,
-      bodyText: undefined,
-      importHash: undefined,
     },
     attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, mime: a.mime, sizeBytes: a.sizeBytes })),
     related,

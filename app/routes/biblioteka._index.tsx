@@ -2,8 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { listAreas } from "../../db/repositories/areas.js";
-import { listCities } from "../../db/repositories/cities.js";
 import { can } from "../../server/auth/permissions.js";
 import { parseSearchParams, SearchParamError, searchLibrary, SORTS } from "../../server/library/library-search.js";
 import { libraryLinkState } from "~/components/library-back-link";
@@ -20,9 +18,10 @@ const HITS = 10;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.state.q ? `${data.state.q} — ` : ""}${L.title} — ${t.common.appName}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, search } = context.services;
-  const [areas, cities] = await Promise.all([listAreas(db.db), listCities(db.db)]);
-  const labels = { area: Object.fromEntries(areas.map((a) => [a.slug, a.name])), city: Object.fromEntries(cities.map((c) => [c.slug, c.name])) };
+  const { areas: areaService, cities, search } = context.services;
+  const area = Object.fromEntries((await areaService.list()).map((a) => [a.slug, a.name]));
+  // City names only for the cities this page mentions (facets, chosen filters), not the whole directory of ~1,100.
+  const labelsFor = async (slugs: string[]) => ({ area, city: await cities.names(slugs) });
   const canPropose = can(actorOf(context), "library:propose");
   const canImport = can(actorOf(context), "library:import");
   const empty = { hits: [] as HitView[], facetDistribution: {} as Record<string, Record<string, number>>, estimatedTotalHits: 0, totalPages: 0, processingTimeMs: 0 };
@@ -32,16 +31,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   } catch (error) {
     if (!isNamedError(error, SearchParamError)) throw error;
     const state: LibraryState = { q: "", kind: [], area: [], city: [], year: [], sort: "relevance", page: 1 };
-    return json({ state, result: empty, labels, error: error.message, unavailable: false, canPropose, canImport }, { status: 400 });
+    return json({ state, result: empty, labels: await labelsFor([]), error: error.message, unavailable: false, canPropose, canImport }, { status: 400 });
   }
   const state: LibraryState = { q: params.q, kind: params.kind, area: params.area, city: params.city, year: params.year, sort: params.sort, page: params.page };
   try {
     const r = await searchLibrary(search.engine, { ...params, hitsPerPage: HITS }, { disjunctive: true });
     const hits: HitView[] = r.hits.map((h) => ({ id: h.id, kind: h.kind, group: h.group, url: h.url, year: h.year, cityName: h.cityName, areas: h.areas, _formatted: { title: h._formatted.title, summary: h._formatted.summary } }));
+    const labels = await labelsFor([...state.city, ...Object.keys(r.facetDistribution.city ?? {})]);
     return json({ state, result: { hits, facetDistribution: r.facetDistribution, estimatedTotalHits: r.estimatedTotalHits, totalPages: r.totalPages, processingTimeMs: r.processingTimeMs }, labels, error: null, unavailable: false, canPropose, canImport });
   } catch (error) {
     context.services.logger.warn("library search failed", { error: error instanceof Error ? error.message : String(error) });
-    return json({ state, result: empty, labels, error: null, unavailable: true, canPropose, canImport }, { status: 503 });
+    return json({ state, result: empty, labels: await labelsFor(state.city), error: null, unavailable: true, canPropose, canImport }, { status: 503 });
   }
 }
 

@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isPasswordResetValid } from "../../db/repositories/password-resets.js";
 import { AuthError } from "../../server/auth/auth-service.js";
 import { resetSchema } from "../../server/auth/auth-schemas.js";
-import { hashToken } from "../../server/auth/tokens.js";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field } from "~/components/field";
 import { t } from "../../domain/i18n";
@@ -19,7 +17,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const valid = token.length > 10 && (await isPasswordResetValid(context.services.db.db, hashToken(token)));
+  const valid = await context.services.auth.resetLinkValid(token);
   return json({ token: valid ? token : null });
 }
 

@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { listCities } from "../../db/repositories/cities.js";
-import { findUserById } from "../../db/repositories/users.js";
 import { AuthError } from "../../server/auth/auth-service.js";
 import { changePasswordSchema, profileSchema } from "../../server/auth/auth-schemas.js";
 import { CsrfInput } from "~/components/csrf-input";
@@ -17,14 +15,14 @@ export const meta: MetaFunction = () => [{ title: `${t.auth.account.title} — $
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const db = context.services.db.db;
-  const [profile, cities, calendarSince, claim] = await Promise.all([findUserById(db, user.id), listCities(db), context.services.events.calendar.tokenCreatedAt(actorOf(context)), context.services.cityClaims.latest(user.id)]);
+  const { users, cities: directory } = context.services;
+  const [profile, cities, calendarSince, claim] = await Promise.all([users.byId(user.id), directory.choices(), context.services.events.calendar.tokenCreatedAt(actorOf(context)), context.services.cityClaims.latest(user.id)]);
   if (!profile) throw new Response("Not found", { status: 404 });
   // The claim shown is the one for the city the profile states now (older ones are history).
   const current = claim && claim.cityId === profile.cityId ? claim : undefined;
   return json({
     profile: { name: profile.name, email: profile.email, role: profile.role, affiliation: profile.affiliation, cityId: profile.cityId, position: profile.position },
-    cities: cities.map((c) => ({ id: c.id, name: c.name })),
+    cities,
     calendarSince,
     claim: current ? { cityName: current.cityName, status: current.status, reason: current.reason } : null,
     coordinator: user.cityCoordinator === 1 && user.cityId !== null,
@@ -116,7 +114,7 @@ export default function Account() {
             <option value="">{t.auth.register.cityNone}</option>
             {cities.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {c.name} ({c.voivodeship})
               </option>
             ))}
           </Select>

@@ -1,8 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { findCityBySlug } from "../../db/repositories/cities.js";
-import { listCityPeople } from "../../db/repositories/users.js";
 import { LibraryCityPractices } from "~/components/library-city-practices";
 import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
@@ -11,11 +9,11 @@ import { notFound } from "~/lib/guards.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.city.name} — ${t.common.appName}` : t.common.appName }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const db = context.services.db.db;
-  const city = await findCityBySlug(db, params.slug ?? "");
+  const { cities } = context.services;
   // An unconfirmed city (created by an import) stays out of public view until an admin confirms it.
-  if (!city || !city.confirmed) notFound();
-  const people = await listCityPeople(db, city.id);
+  const city = await cities.publicProfile(params.slug ?? "");
+  if (!city) notFound();
+  const people = await cities.people(city.id);
   const practices = await context.services.library.cityPractices(city.id);
   return json({ city, people, practices });
 }

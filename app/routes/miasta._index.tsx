@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { listCities, listVoivodeships } from "../../db/repositories/cities.js";
 import { Field, Select } from "~/components/field";
 import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
@@ -17,8 +16,8 @@ const querySchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const db = context.services.db.db;
-  const [cities, voivodeships] = await Promise.all([listCities(db, { q: q.q || undefined, voivodeship: q.woj || undefined, sizeClass: q.wielkosc }), listVoivodeships(db)]);
+  const { cities: directory } = context.services;
+  const [cities, voivodeships] = await Promise.all([directory.list({ q: q.q || undefined, voivodeship: q.woj || undefined, sizeClass: q.wielkosc }), directory.voivodeships()]);
   return json({ cities, voivodeships, query: q });
 }
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listUserRegistrations } from "../../db/repositories/registrations.js";
 import { t } from "../../domain/i18n";
 import { formatRange } from "~/lib/format";
 import { requirePermission } from "~/lib/guards.server";
@@ -10,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: `${t.events.my.title} — ${t.
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requirePermission(context, request, "account:use");
-  const rows = await listUserRegistrations(context.services.db.db, actor!.id);
+  const rows = await context.services.events.registrationsOf(actor!.id);
   const now = new Date().toISOString();
   return json({ upcoming: rows.filter((r) => r.endsAt >= now), past: rows.filter((r) => r.endsAt < now).reverse() });
 }

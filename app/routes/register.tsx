@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { listCities } from "../../db/repositories/cities.js";
 import { AuthError } from "../../server/auth/auth-service.js";
 import { registerSchema } from "../../server/auth/auth-schemas.js";
 import { CsrfInput } from "~/components/csrf-input";
@@ -14,8 +13,8 @@ export const meta: MetaFunction = () => [{ title: `${t.auth.register.title} — 
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.user) throw redirect("/konto");
-  const cities = await listCities(context.services.db.db);
-  return json({ cities: cities.map((c) => ({ id: c.id, name: c.name, voivodeship: c.voivodeship })) });
+  // The picker's narrow list: id, name and the voivodeship that tells same-named towns apart.
+  return json({ cities: await context.services.cities.choices() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listAreas } from "../../db/repositories/areas.js";
 import { LibraryHit, type HitView } from "~/components/library-hit";
 import { t } from "../../domain/i18n";
 
@@ -13,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: `${F.title} — ${t.common.app
 /** Federated search: one query over the library, events and the archives of live threads, grouped by kind. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
-  const areas = Object.fromEntries((await listAreas(context.services.db.db)).map((a) => [a.slug, a.name]));
+  const areas = Object.fromEntries((await context.services.areas.list()).map((a) => [a.slug, a.name]));
   if (!q) return json({ q, groups: [], areas, unavailable: false });
   try {
     const groups = await Promise.all(

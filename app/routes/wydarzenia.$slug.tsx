@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
-import { listEventRegistrations } from "../../db/repositories/registrations.js";
 import { can } from "../../server/auth/permissions.js";
 import { publicEventView } from "../../server/events/event-view.js";
 import { maySeeJoinLink } from "../../server/events/join-link.js";
@@ -27,14 +26,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // Child routes (edit form, agenda workspace, live room) render inside this route and reuse its event data.
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const { events, db } = context.services;
+  const { events } = context.services;
   const event = await events.bySlug(params.slug ?? "");
   if (!event) notFound();
   const actor = actorOf(context);
   const canManage = can(actor, "event:manage");
   const [registration, participants] = await Promise.all([
     events.registrationState(actor, event.id),
-    canManage ? listEventRegistrations(db.db, event.id) : Promise.resolve(null),
+    canManage ? events.participants(event.id) : Promise.resolve(null),
   ]);
   const [agenda, agendaAccess, markers] = await Promise.all([context.services.agenda.published(event.id), context.services.agenda.access(actor, event), events.markers([event])]);
   const ended = Date.parse(event.endsAt) < Date.now();

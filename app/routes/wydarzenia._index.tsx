@@ -1,8 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listAreas } from "../../db/repositories/areas.js";
-import { countEvents } from "../../db/repositories/events.js";
 import { can } from "../../server/auth/permissions.js";
 import { eventListQuerySchema } from "../../server/events/event-schemas.js";
 import { EventCard } from "~/components/event-card";
@@ -18,12 +16,12 @@ export const meta: MetaFunction = () => [{ title: `${t.events.title} — ${t.com
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const q = eventListQuerySchema.parse(params);
-  const { db, events } = context.services;
+  const { areas: areaService, events } = context.services;
   const filter = { when: q.when, kind: q.kind, area: q.area || undefined } as const;
   const [list, total, areas] = await Promise.all([
     events.list({ ...filter, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }),
-    countEvents(db.db, filter),
-    listAreas(db.db),
+    events.count(filter),
+    areaService.list(),
   ]);
   const markers = await events.markers(list);
   return json({ list: list.map((e) => ({ ...publicEventView(e), markers: markers[e.id] })), total, areas, query: q, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), canManage: can(actorOf(context), "event:manage") });

@@ -22,6 +22,19 @@ export function listCities(db: Db, f: CityFilter = {}): Promise<City[]> {
   return q.orderBy("name").execute();
 }
 
+export type CityChoice = { id: number; name: string; voivodeship: string };
+
+/** Confirmed cities for a picker: only id, name and voivodeship (which tells same-named towns apart). */
+export function listCityChoices(db: Db): Promise<CityChoice[]> {
+  return db.selectFrom("cities").select(["id", "name", "voivodeship"]).where("confirmed", "=", 1).orderBy("name").orderBy("voivodeship").execute();
+}
+
+/** Names of the cities whose slugs are given (facet labels); unknown slugs are simply absent. */
+export function listCityNamesBySlugs(db: Db, slugs: string[]): Promise<{ slug: string; name: string }[]> {
+  if (slugs.length === 0) return Promise.resolve([]);
+  return db.selectFrom("cities").select(["slug", "name"]).where("slug", "in", slugs).execute();
+}
+
 /** Distinct voivodeships present in the directory, for filters. */
 export async function listVoivodeships(db: Db): Promise<string[]> {
   const rows = await db.selectFrom("cities").select("voivodeship").distinct().where("confirmed", "=", 1).orderBy("voivodeship").execute();

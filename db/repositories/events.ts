@@ -183,3 +183,8 @@ export async function ensureSeries(db: Db, s: Omit<EventSeries, "id">): Promise<
   const row = await db.insertInto("eventSeries").values(s).returning("id").executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Slug and title of the latest events, newest first (the library editor's "linked event" list). */
+export function listRecentEventTitles(db: Db, limit: number): Promise<{ slug: string; title: string }[]> {
+  return db.selectFrom("events").select(["slug", "title"]).orderBy("startsAt", "desc").limit(limit).execute();
+}

@@ -1,7 +1,7 @@
 import type { DbHandle } from "../../db/index.js";
 import { findCredentialsByEmail, findUserByEmail, findUserById, insertUser, updatePasswordHash } from "../../db/repositories/users.js";
 import { deleteSession, deleteUserSessions, findSessionUser, insertSession, touchSession, type SessionUser } from "../../db/repositories/sessions.js";
-import { consumePasswordReset, insertPasswordReset, invalidatePasswordResets } from "../../db/repositories/password-resets.js";
+import { consumePasswordReset, insertPasswordReset, invalidatePasswordResets, isPasswordResetValid } from "../../db/repositories/password-resets.js";
 import { findCityById } from "../../db/repositories/cities.js";
 import { restartCityClaim } from "../../db/repositories/city-claims.js";
 import { recordAudit } from "../../db/repositories/audit.js";
@@ -171,6 +171,8 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
     },
 
     findUser: (id: number) => findUserById(db, id),
+    /** Whether a reset link's token is still usable (the form is shown only then). */
+    resetLinkValid: async (token: string) => token.length > 10 && (await isPasswordResetValid(db, hashToken(token))),
 
     /** Re-loads a session by its id (the stored hash), null once it ended, expired or the user was blocked. */
     sessionUser: async (sessionId: string): Promise<SessionUser | null> => (await findSessionUser(db, sessionId)) ?? null,

@@ -30,6 +30,7 @@ import type { EventForm } from "./event-schemas.js";
 import { createPersonalCalendar } from "./personal-calendar.js";
 import { slugify } from "../../domain/slug.js";
 import { eventMarkers } from "./event-markers.js";
+import { createEventQueries } from "./event-queries.js";
 import { localToUtcIso, WARSAW } from "./time-zone.js";
 
 export type EventService = ReturnType<typeof createEventService>;
@@ -104,6 +105,7 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
     bySlug: (slug: string) => findEventBySlug(db, slug),
     byId: (id: number) => findEventById(db, id),
     seriesBySlug: (slug: string) => findSeriesBySlug(db, slug),
+    ...createEventQueries(db),
 
     /** Creates an event (moderators and admins). */
     async create(actor: Actor, form: EventForm): Promise<{ id: number; slug: string }> {

@@ -25,6 +25,7 @@ import type { AttachmentStorage } from "./attachment-storage.js";
 import { checkUpload } from "./file-check.js";
 import type { LibraryForm } from "./library-schemas.js";
 import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
+import { importLibraryJsonl, type ImportOptions } from "./library-import.js";
 
 export type LibraryService = ReturnType<typeof createLibraryService>;
 
@@ -95,6 +96,8 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
   }
 
   return {
+    /** Imports items from JSONL text (admins; a dry run writes nothing); see library-import.ts. */
+    importJsonl: (text: string, opts: ImportOptions) => importLibraryJsonl(deps.db, text, opts),
     /** An item the actor may see (published, or their own / staff), by slug. */
     async view(actor: Actor, slug: string): Promise<LibraryItem | null> {
       const item = await findLibraryItemBySlug(db, slug);

@@ -1,0 +1,38 @@
+import type { DbHandle } from "../../db/index.js";
+import { findCityBySlug, listCities, listCityChoices, listCityNamesBySlugs, listUnconfirmedCities, listVoivodeships, type CityFilter } from "../../db/repositories/cities.js";
+import { listCityPeople } from "../../db/repositories/users.js";
+import { reviewCity, type CityReview } from "./city-review.js";
+
+export type CityDirectory = ReturnType<typeof createCityDirectory>;
+
+/** The town directory as pages read it: each method returns only the fields a page shows. */
+export function createCityDirectory(deps: { db: DbHandle }) {
+  const db = deps.db.db;
+  return {
+    /** Confirmed cities matching the directory filters, with the columns of the directory table. */
+    async list(f: CityFilter) {
+      const rows = await listCities(db, f);
+      return rows.map((c) => ({ id: c.id, slug: c.slug, name: c.name, voivodeship: c.voivodeship, county: c.county, population: c.population, sizeClass: c.sizeClass }));
+    },
+    /** Voivodeships present in the directory, for its filter. */
+    voivodeships: () => listVoivodeships(db),
+    /** A city's public profile; an unconfirmed city (created by an import) is not public and gives undefined. */
+    async publicProfile(slug: string) {
+      const c = await findCityBySlug(db, slug);
+      if (!c || !c.confirmed) return undefined;
+      return { id: c.id, slug: c.slug, name: c.name, voivodeship: c.voivodeship, county: c.county, population: c.population, sizeClass: c.sizeClass, teryt: c.teryt };
+    },
+    /** People whose affiliation with the city is verified (never e-mails). */
+    people: (cityId: number) => listCityPeople(db, cityId),
+    /** The narrow list a city picker needs: id, name, voivodeship. */
+    choices: () => listCityChoices(db),
+    /** Slug → name of the given cities (labels of the ones a page mentions). */
+    async names(slugs: string[]): Promise<Record<string, string>> {
+      return Object.fromEntries((await listCityNamesBySlugs(db, [...new Set(slugs)])).map((c) => [c.slug, c.name]));
+    },
+    /** Cities an import created, waiting for an admin, with how much points at each. */
+    unconfirmed: () => listUnconfirmedCities(db),
+    /** An admin's decision on an unconfirmed city (confirm or merge); returns the Polish message to show. */
+    review: (actorId: number, r: CityReview, ip: string | null) => reviewCity(deps.db, actorId, r, ip),
+  };
+}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects } from "../setup/dialects.js";
+import { signedIn } from "../setup/http-client.js";
+import { startTestServer, type TestServer } from "../setup/test-server.js";
+
+// Issue 12: a loader sends the browser what its page shows, not whole rows or the whole town directory (~1,100 towns).
+describe.each(await dialects())("page data is what the page shows (%s)", (dialect) => {
+  let app: TestServer;
+  beforeAll(async () => {
+    app = await startTestServer({ dialect });
+    await app.services.search.indexer.kick();
+  });
+  afterAll(() => app?.stop());
+
+  const data = async (path: string, route: string, who: "member" | null = null) => {
+    const client = await signedIn(app.url, who);
+    const res = await client.request(`${path}${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(route)}`);
+    expect(res.status).toBe(200);
+    return res.json();
+  };
+
+  it("the library search names only the cities in its facets and filters", async () => {
+    const page = await data("/biblioteka?city=kalisz", "routes/biblioteka._index");
+    const named = Object.keys(page.labels.city);
+    expect(named).toContain("kalisz");
+    const shown = new Set(["kalisz", ...Object.keys(page.result.facetDistribution.city ?? {})]);
+    expect(named.every((slug) => shown.has(slug))).toBe(true);
+    expect(named.length).toBeLessThan(100);
+  });
+
+  it("a library item's page data carries its displayed fields, not the stored row", async () => {
+    const list = await data("/biblioteka", "routes/biblioteka._index");
+    const url: string = list.result.hits[0].url;
+    const page = await data(url, "routes/biblioteka.$slug");
+    expect(page.item.title).toBeTruthy();
+    for (const hidden of ["id", "cityId", "eventId", "createdBy", "externalId", "authorName", "importHash", "bodySource", "bodyText", "createdAt"]) expect(page.item).not.toHaveProperty(hidden);
+  });
+
+  it("the register and account pages' city pickers get id, name and voivodeship only", async () => {
+    for (const [path, route, who] of [["/register", "routes/register", null], ["/konto", "routes/konto", "member"]] as const) {
+      const page = await data(path, route, who);
+      expect(page.cities.length).toBeGreaterThan(500);
+      // Same-named towns (there are several Nowe Miasta) are told apart by the voivodeship shown beside the name.
+      for (const c of page.cities.slice(0, 50)) expect(Object.keys(c).sort()).toEqual(["id", "name", "voivodeship"]);
+    }
+  });
+});
