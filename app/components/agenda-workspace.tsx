@@ -23,7 +23,7 @@ export type WorkspaceProps = {
 
 const a = t.agenda;
 
-function StatusLine({ conn, readOnly, unpublished }: { conn: AgendaConnection; readOnly: boolean; unpublished: boolean | null }) {
+function StatusLine({ conn, readOnly, closedNow, unpublished }: { conn: AgendaConnection; readOnly: boolean; closedNow: boolean; unpublished: boolean | null }) {
   const text =
     conn.closedCode !== null
       ? a.status.closed(conn.closedCode)
@@ -38,7 +38,13 @@ function StatusLine({ conn, readOnly, unpublished }: { conn: AgendaConnection; r
     <div className="agenda-status" role="status" aria-live="polite">
       <span className={`agenda-status-dot ${conn.status === "connected" && conn.synced ? "ok" : "off"}`} aria-hidden="true" />
       <span data-testid="agenda-sync-status">{text}</span>
-      {readOnly ? <span className="agenda-badge">{a.status.readOnly}</span> : null}
+      {closedNow ? (
+        <span className="agenda-badge warn" data-testid="agenda-access-notice">
+          {a.status.editingClosed}
+        </span>
+      ) : readOnly ? (
+        <span className="agenda-badge">{a.status.readOnly}</span>
+      ) : null}
       {unpublished !== null ? (
         <span className={`agenda-badge ${unpublished ? "warn" : ""}`} data-testid="agenda-publish-state">
           {unpublished ? a.status.unpublished : a.status.upToDate}
@@ -58,7 +64,18 @@ export default function AgendaWorkspace(props: WorkspaceProps) {
   const [message, setMessage] = useState("");
   const [undoState, setUndoState] = useState({ undo: false, redo: false });
   const restored = useRef<string | null>(null);
-  const readOnly = readOnlyByRole || (conn?.closedCode ?? null) !== null;
+  // The server's word (sent on connect and when co-design closes or reopens while connected) overrides what the page
+  // was loaded with: an editor whose edits the server no longer takes must not keep showing them as if saved.
+  const serverAccess = conn?.access ?? null;
+  const readOnly = (serverAccess ? serverAccess === "read" : readOnlyByRole) || (conn?.closedCode ?? null) !== null;
+  // Editing was closed since this page was opened (the page itself offered editing).
+  const closedNow = !readOnlyByRole && serverAccess === "read";
+  const lastAccess = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (serverAccess === "edit" && lastAccess.current === "read") setMessage(a.status.editingReopened);
+    lastAccess.current = serverAccess;
+  }, [serverAccess]);
 
   useEffect(() => {
     if (!conn) return;
@@ -97,7 +114,7 @@ export default function AgendaWorkspace(props: WorkspaceProps) {
 
   return (
     <div className="agenda-workspace">
-      <StatusLine conn={conn} readOnly={readOnly} unpublished={canManage ? unpublished : null} />
+      <StatusLine conn={conn} readOnly={readOnly} closedNow={closedNow} unpublished={canManage ? unpublished : null} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>

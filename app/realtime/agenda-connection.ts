@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { MESSAGE_ACCESS, readAccessMode, type AgendaAccessMode } from "../../domain/agenda-access-message";
 import { agendaRoots } from "../../domain/agenda-doc";
 
 export type PresenceUser = { id: number; name: string; city: string; color: string };
@@ -21,6 +22,8 @@ export type AgendaConnection = {
   localLoaded: boolean;
   /** Set when the server refused or closed for good (4401, 4403, 4404, 4413, …). */
   closedCode: number | null;
+  /** What the server says it does with this connection's edits (null until it said so); it can change while open. */
+  access: AgendaAccessMode | null;
 };
 
 const PALETTE = ["#1d4ed8", "#b91c1c", "#047857", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4d7c0f"];
@@ -41,12 +44,14 @@ export function useAgendaConnection(docName: string, user: PresenceUser): Agenda
     const provider = new WebsocketProvider(url, docName, doc);
     const undo = new Y.UndoManager([roots.sessions, roots.proposals, roots.notes], { trackedOrigins: new Set([LOCAL_ORIGIN]) });
     provider.awareness.setLocalStateField("user", { name: user.name, city: user.city, color: user.color, id: user.id });
-    let state: AgendaConnection = { doc, provider, undo, status: "connecting", synced: false, localLoaded: false, closedCode: null };
+    let state: AgendaConnection = { doc, provider, undo, status: "connecting", synced: false, localLoaded: false, closedCode: null, access: null };
     const update = (patch: Partial<AgendaConnection>) => {
       state = { ...state, ...patch };
       setConn(state);
     };
     setConn(state);
+    // The server's word on editing, sent on connect and whenever co-design closes or reopens while connected.
+    provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder) => update({ access: readAccessMode(decoder) });
     provider.on("status", ({ status }: { status: ConnectionStatus }) => update({ status }));
     provider.on("sync", (synced: boolean) => update({ synced }));
     provider.on("closed", (event: { code: number }) => update({ closedCode: event.code, status: "disconnected" }));

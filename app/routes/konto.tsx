@@ -110,7 +110,7 @@ export default function Account() {
               </option>
             ))}
           </Select>
-          <Select label={t.auth.register.city} name="cityId" defaultValue={v("cityId")} error={profileErrors?.cityId} hint={claim?.status === "accepted" ? t.cityClaims.accountChangeWarning : undefined}>
+          <Select label={t.auth.register.city} name="cityId" defaultValue={v("cityId")} error={profileErrors?.cityId} hint={claim?.status === "accepted" ? t.cityClaims.accountChangeWarning : t.auth.register.cityHint}>
             <option value="">{t.auth.register.cityNone}</option>
             {cities.map((c) => (
               <option key={c.id} value={c.id}>

@@ -55,9 +55,10 @@ export default function Login() {
     <section aria-labelledby="login-title">
       <h1 id="login-title">{t.auth.login.title}</h1>
       {params.get("rejestracja") ? (
-        <p className="notice notice-ok" role="status">
-          {t.auth.register.checkMail}
-        </p>
+        <div className="notice notice-ok" role="status">
+          <p>{t.auth.register.checkMail}</p>
+          {params.get("miasto") ? <p>{t.auth.register.checkMailCity}</p> : null}
+        </div>
       ) : (
         <p>{t.auth.login.intro}</p>
       )}

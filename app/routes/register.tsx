@@ -27,7 +27,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await context.services.auth.register(parsed.data, { ip: context.clientIp, baseUrl: context.origin });
     // The same answer for a new and an already registered address (the owner of the latter gets a mail instead).
-    return redirect("/login?rejestracja=1");
+    // The city note says the stated city waits for ZMP's confirmation (it is the person's own input: nothing leaks).
+    return redirect(parsed.data.cityId !== null ? "/login?rejestracja=1&miasto=1" : "/login?rejestracja=1");
   } catch (error) {
     if (isNamedError(error, AuthError)) return badForm({ fieldErrors: error.field ? { [error.field]: error.message } : {}, formError: error.field ? undefined : error.message, values }, error.status);
     throw error;
@@ -57,7 +58,7 @@ export default function Register() {
             </option>
           ))}
         </Select>
-        <Select label={t.auth.register.city} name="cityId" defaultValue={v("cityId")} error={e.cityId}>
+        <Select label={t.auth.register.city} name="cityId" defaultValue={v("cityId")} error={e.cityId} hint={t.auth.register.cityHint}>
           <option value="">{t.auth.register.cityNone}</option>
           {cities.map((c) => (
             <option key={c.id} value={c.id}>

@@ -4,6 +4,7 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { agendaRoots } from "../../domain/agenda-doc.js";
+import { MESSAGE_ACCESS } from "../../domain/agenda-access-message.js";
 
 const env = (k: string) => process.env[k] ?? "";
 const PORT = Number(env("BENCH_PORT"));
@@ -35,6 +36,8 @@ const providers = Array.from(
 const sent: [string, number][] = [];
 const received: [string, number][] = [];
 providers.forEach((p, i) => {
+  // The server's access message ("edit"/"read") needs no action here; without a handler y-websocket logs an error.
+  p.messageHandlers[MESSAGE_ACCESS] = () => {};
   p.doc.on("update", (update: Uint8Array, origin: unknown) => {
     const t = now();
     if (origin !== p) {

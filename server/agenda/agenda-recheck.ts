@@ -19,7 +19,7 @@ export type AgendaRecheckDeps = {
 /**
  * Re-decides the access of open /collab connections from the database after an access change: a connection whose
  * session ended closes with 4401, one that lost access closes with 4403, an editor who may now only read becomes
- * read-only (and a reader allowed to edit again becomes an editor). Nothing cached on the connection is trusted.
+ * read-only and is told so (and a reader allowed to edit again becomes an editor). Nothing cached on the connection is trusted.
  */
 export function createAgendaRecheck(deps: AgendaRecheckDeps) {
   async function recheck(room: AgendaRoom, conn: Connection): Promise<void> {
@@ -31,7 +31,7 @@ export function createAgendaRecheck(deps: AgendaRecheckDeps) {
     const access = event ? agendaAccess(actor, { ...settings, ended: Date.parse(event.endsAt) < Date.now() }) : "none";
     if (access === "none") return room.kick(conn, CLOSE.forbidden);
     if (conn.readOnly !== (access === "read")) deps.logger.info("agenda: connection access changed", { doc: room.name, userId: conn.userId, access });
-    conn.readOnly = access === "read";
+    room.setReadOnly(conn, access === "read");
     // Presence shows the session's current name and city.
     conn.user = { id: session.id, name: session.name, city: session.cityName ?? "" };
   }

@@ -4,6 +4,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import { encodeAccessMessage } from "../../domain/agenda-access-message.js";
 import type { Logger } from "../logger.js";
 import { CLOSE, CLOSE_REASON, LIMITS } from "./close-codes.js";
 import { guardVotes } from "./vote-guard.js";
@@ -99,7 +100,18 @@ export class AgendaRoom {
     send(ws, encoding.toUint8Array(step1));
     const states = this.awareness.getStates();
     if (states.size > 0) send(ws, awarenessMessage(this.awareness, [...states.keys()]));
+    send(ws, encodeAccessMessage(readOnly ? "read" : "edit"));
     return conn;
+  }
+
+  /**
+   * Changes whether this connection's edits are taken, and tells its client, so an open editor turns read-only (or
+   * editable again) instead of showing edits that are silently dropped.
+   */
+  setReadOnly(conn: Connection, readOnly: boolean): void {
+    if (conn.readOnly === readOnly) return;
+    conn.readOnly = readOnly;
+    send(conn.ws, encodeAccessMessage(readOnly ? "read" : "edit"));
   }
 
   /** Closes one connection with a code (limits, shutdown). */

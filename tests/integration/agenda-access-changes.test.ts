@@ -1,5 +1,5 @@
 // Issue 10: an open /collab connection follows the agenda's co-design settings and its person's session as they
-// change (restricted to other cities: 4403; co-design closed: read-only; logged out or blocked: 4401), also when the
+// change (restricted to other cities: 4403; co-design closed: read-only, and the client is told; logged out or blocked: 4401), also when the
 // change is made on another instance.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,6 +79,31 @@ describe.each(await dialects())("/collab connections follow access changes (%s)"
     await new Promise((r) => setTimeout(r, 300));
     expect((await app.services.agenda.current(eventId)).sessions.map((s) => s.title)).toEqual(["Przed zamknięciem", "Od moderatora"]);
     expect(await within(member.closed, 100)).toBe("timeout");
+  });
+
+  it("an open editor is told when co-design closes (read-only) and when it reopens (editable again)", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    const member = open(`agenda:${eventId}`, (await createPerson(app, "member", "kalisz")).cookie);
+    await member.synced;
+    await eventually(() => member.access.length > 0, "the server says what it does with the editor's edits");
+    expect(member.access).toEqual(["edit"]);
+    await moderatorSets(app, eventId, { mode: "all", open: false });
+    await eventually(() => member.access.at(-1) === "read", "the editor learns co-design closed", 5000);
+    await moderatorSets(app, eventId, { mode: "all", open: true });
+    await eventually(() => member.access.at(-1) === "edit", "the editor learns co-design reopened", 5000);
+    expect(member.access).toEqual(["edit", "read", "edit"]);
+    // Told "edit" again, its edits are stored again.
+    agendaRoots(member.doc).sessions.push([createSessionMap({ id: "r", title: "Po ponownym otwarciu" })]);
+    await eventually(async () => (await app.services.agenda.current(eventId)).sessions.some((s) => s.title === "Po ponownym otwarciu"), "the reopened editor's edit is stored");
+  });
+
+  it("a person who connects while co-design is closed is told read-only at once", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    await moderatorSets(app, eventId, { mode: "all", open: false });
+    const member = open(`agenda:${eventId}`, (await createPerson(app, "member", "kalisz")).cookie);
+    await member.synced;
+    await eventually(() => member.access.length > 0, "the server says the connection is read-only");
+    expect(member.access).toEqual(["read"]);
   });
 
   it("logging out closes that session's /collab connection with 4401", async () => {

@@ -2,6 +2,7 @@
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { MESSAGE_ACCESS, readAccessMode, type AgendaAccessMode } from "../../domain/agenda-access-message.js";
 import { signedIn } from "../setup/http-client.js";
 
 export type AgendaClient = {
@@ -11,6 +12,8 @@ export type AgendaClient = {
   closed: Promise<number>;
   /** Resolves once the first sync finished. */
   synced: Promise<void>;
+  /** Every access mode the server announced, in order ("edit" / "read"), as the browser workspace reads them. */
+  access: AgendaAccessMode[];
   destroy: () => void;
 };
 
@@ -40,6 +43,10 @@ export function connectAgenda(baseUrl: string, docName: string, cookie: string, 
     connect: opts.connect ?? true,
     maxBackoffTime: 300,
   });
+  const access: AgendaAccessMode[] = [];
+  provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder) => {
+    access.push(readAccessMode(decoder));
+  };
   const closed = new Promise<number>((resolve) => {
     provider.on("connection-close", (event) => {
       if (event && event.code !== 1006) resolve(event.code);
@@ -54,6 +61,7 @@ export function connectAgenda(baseUrl: string, docName: string, cookie: string, 
     provider,
     closed,
     synced,
+    access,
     destroy: () => {
       provider.destroy();
       doc.destroy();

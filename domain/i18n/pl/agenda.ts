@@ -21,6 +21,9 @@ export const agenda = {
     offline: "Offline — zmiany zapiszą się na tym urządzeniu i zostaną wysłane po połączeniu",
     syncing: "Synchronizowanie…",
     readOnly: "Tylko podgląd — nie możesz teraz edytować programu",
+    // Co-design was closed while this page was open: the server no longer takes edits from it.
+    editingClosed: "Edycja zamknięta — tylko podgląd",
+    editingReopened: "Edycja programu jest znowu otwarta.",
     unpublished: "Nieopublikowane zmiany",
     upToDate: "Opublikowana wersja jest aktualna",
     closed: (code: number) =>

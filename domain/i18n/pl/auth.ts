@@ -31,6 +31,11 @@ export const auth = {
     affiliation: "Kogo reprezentujesz?",
     city: "Miasto",
     cityNone: "— nie dotyczy —",
+    // A stated city is a claim (issue 10): it grants nothing until someone who can check it confirms it.
+    cityHint:
+      "Wskazane miasto potwierdza Biuro ZMP (lub koordynator miasta). Do tego czasu masz uprawnienia zwykłego uczestnika, nie przedstawiciela miasta.",
+    checkMailCity:
+      "Wskazane miasto czeka na potwierdzenie przez Biuro ZMP. Do tego czasu konto ma uprawnienia zwykłego uczestnika; stan zgłoszenia zobaczysz po zalogowaniu na stronie „Moje konto”.",
     position: "Stanowisko (opcjonalnie)",
     submit: "Załóż konto",
     haveAccount: "Masz już konto?",
