@@ -22,3 +22,14 @@ export async function upsertAreas(db: Db, areas: Omit<ThematicArea, "id">[]): Pr
       .execute();
   }
 }
+
+/** Slug and name of every area in their fixed order (choices, and names for rendered programmes). */
+export function listAreaNames(db: Db): Promise<Pick<ThematicArea, "slug" | "name">[]> {
+  return db.selectFrom("thematicAreas").select(["slug", "name"]).orderBy("position").execute();
+}
+
+/** Area ids by slug, for seeds and imports that name areas by slug. */
+export async function areaIdsBySlug(db: Db): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("thematicAreas").select(["id", "slug"]).execute();
+  return new Map(rows.map((a) => [a.slug, a.id]));
+}

@@ -148,3 +148,9 @@ export async function mergeCityInto(db: Db, fromId: number, intoId: number): Pro
     return items;
   });
 }
+
+/** City ids by slug (every city, confirmed or not), for seeds that name cities by slug. */
+export async function cityIdsBySlug(db: Db): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("cities").select(["id", "slug"]).execute();
+  return new Map(rows.map((c) => [c.slug, c.id]));
+}

@@ -183,3 +183,20 @@ export async function ensureSeries(db: Db, s: Omit<EventSeries, "id">): Promise<
   const row = await db.insertInto("eventSeries").values(s).returning("id").executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** An event's id by slug (cancelled ones included), or null: forms and imports refer to events by slug. */
+export async function findEventIdBySlug(db: Db, slug: string): Promise<number | null> {
+  const row = await db.selectFrom("events").select("id").where("slug", "=", slug).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Whether a series with this id exists. */
+export async function seriesExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom("eventSeries").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+/** How many events there are, cancelled ones included (the search rebuild indexes them all). */
+export async function countAllEvents(db: Db): Promise<number> {
+  const r = await db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

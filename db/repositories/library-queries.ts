@@ -155,3 +155,8 @@ export function listLibraryRevisions(db: Db, itemId: number) {
 export function findLibraryRevision(db: Db, itemId: number, revisionId: number) {
   return db.selectFrom("libraryRevisions").selectAll().where("itemId", "=", itemId).where("id", "=", revisionId).executeTakeFirst();
 }
+
+/** Whether the library holds any item at all, in any state (the demo library seeds an empty one only). */
+export async function hasLibraryItems(db: Db): Promise<boolean> {
+  return (await db.selectFrom("libraryItems").select("id").limit(1).executeTakeFirst()) !== undefined;
+}
