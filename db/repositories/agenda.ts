@@ -1,5 +1,6 @@
+import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../index.js";
-import type { AgendaMode } from "../schema.js";
+import type { AgendaMode, AgendaVersionsTable, User } from "../schema.js";
 import { nowIso } from "../time.js";
 
 export type AgendaSettings = { eventId: number; mode: AgendaMode; cityIds: number[]; open: boolean; dotsBudget: number };
@@ -30,7 +31,9 @@ export async function saveAgendaSettings(db: Db, s: AgendaSettings, updatedBy: n
   });
 }
 
-export type NewAgendaVersion = { eventId: number; content: string; html: string; plainText: string; state: Uint8Array; publishedBy: number | null };
+/** A version to publish; the Yjs state arrives as the Uint8Array Yjs encodes (stored as a Buffer). */
+export type NewAgendaVersion = Pick<Insertable<AgendaVersionsTable>, "eventId" | "content" | "html" | "plainText"> &
+  Required<Pick<Insertable<AgendaVersionsTable>, "publishedBy">> & { state: Uint8Array };
 
 /**
  * Stores the next numbered version of an event's programme; with a search outbox present the event is queued for
@@ -63,7 +66,7 @@ export async function insertAgendaVersion(db: Db, v: NewAgendaVersion): Promise<
   }
 }
 
-export type AgendaVersionMeta = { id: number; number: number; createdAt: string; publishedBy: number | null; publisherName: string | null };
+export type AgendaVersionMeta = Pick<Selectable<AgendaVersionsTable>, "id" | "number" | "createdAt" | "publishedBy"> & { publisherName: User["name"] | null };
 
 /** Published versions of an event, newest first (no bodies). */
 export function listAgendaVersions(db: Db, eventId: number): Promise<AgendaVersionMeta[]> {

@@ -1,5 +1,5 @@
 import type { Db } from "../index.js";
-import type { LibraryItemRow, LibraryKind, LibraryStatus } from "../schema.js";
+import type { LibraryItemRow, LibraryStatus } from "../schema.js";
 
 /** A library item with its JSON columns parsed and its areas, city and event resolved. */
 export type LibraryItem = Omit<LibraryItemRow, "tags" | "authors"> & {
@@ -12,7 +12,7 @@ export type LibraryItem = Omit<LibraryItemRow, "tags" | "authors"> & {
 };
 
 /** A short row for lists and cards. */
-export type LibraryCard = { id: number; slug: string; kind: LibraryKind; title: string; summary: string; year: number | null; status: LibraryStatus; updatedAt: string };
+export type LibraryCard = Pick<LibraryItemRow, "id" | "slug" | "kind" | "title" | "summary" | "year" | "status" | "updatedAt">;
 
 function parseList(v: string | null): string[] {
   try {
