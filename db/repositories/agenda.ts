@@ -9,7 +9,7 @@ export const DEFAULT_DOTS_BUDGET = 5;
 
 /** The co-design settings of an event; defaults (all members, open, 5 dots) when none were saved. */
 export async function findAgendaSettings(db: Db, eventId: number): Promise<AgendaSettings> {
-  const row = await db.selectFrom("agendaSettings").selectAll().where("eventId", "=", eventId).executeTakeFirst();
+  const row = await db.selectFrom("agendaSettings").select(["mode", "cityIds", "open", "dotsBudget"]).where("eventId", "=", eventId).executeTakeFirst();
   if (!row) return { eventId, mode: "all", cityIds: [], open: true, dotsBudget: DEFAULT_DOTS_BUDGET };
   let cityIds: number[] = [];
   try {
@@ -81,7 +81,7 @@ export function listAgendaVersions(db: Db, eventId: number): Promise<AgendaVersi
 
 /** One published version by number, or the newest when number is omitted. */
 export async function findAgendaVersion(db: Db, eventId: number, number?: number) {
-  let q = db.selectFrom("agendaVersions").selectAll().where("eventId", "=", eventId);
+  let q = db.selectFrom("agendaVersions").select(["id", "eventId", "number", "content", "html", "plainText", "state", "publishedBy", "createdAt"]).where("eventId", "=", eventId);
   q = number === undefined ? q.orderBy("number", "desc").limit(1) : q.where("number", "=", number);
   const row = await q.executeTakeFirst();
   return row ? { ...row, state: new Uint8Array(row.state) } : undefined;

@@ -1,15 +1,18 @@
 import type { Db } from "../index.js";
 import type { ThematicArea } from "../schema.js";
 
+// Named columns: the return types (Selectable rows of db/schema.ts) make the compiler refuse a list that misses one.
+const areaColumns = ["id", "slug", "name", "description", "position"] as const;
+
 /** The six thematic areas in their fixed order. */
 export function listAreas(db: Db): Promise<ThematicArea[]> {
-  return db.selectFrom("thematicAreas").selectAll().orderBy("position").execute();
+  return db.selectFrom("thematicAreas").select(areaColumns).orderBy("position").execute();
 }
 
 /** Areas whose slugs are given; unknown slugs are simply absent from the result. */
 export function findAreasBySlugs(db: Db, slugs: string[]): Promise<ThematicArea[]> {
   if (slugs.length === 0) return Promise.resolve([]);
-  return db.selectFrom("thematicAreas").selectAll().where("slug", "in", slugs).orderBy("position").execute();
+  return db.selectFrom("thematicAreas").select(areaColumns).where("slug", "in", slugs).orderBy("position").execute();
 }
 
 /** Inserts or updates areas by slug (used by the seed). */

@@ -20,11 +20,14 @@ export type EventInput = Pick<
 > &
   Required<Pick<Insertable<EventsTable>, "seriesId" | "place" | "joinUrl" | "capacity">>;
 
+// Named columns: EventWithAreas (EventRow from db/schema.ts) makes the compiler refuse a list that misses one.
+const eventColumns = ["events.id", "events.slug", "events.title", "events.description", "events.kind", "events.seriesId", "events.startsAt", "events.endsAt", "events.timeZone", "events.format", "events.place", "events.joinUrl", "events.capacity", "events.status", "events.registrationVersion", "events.createdBy", "events.createdAt", "events.updatedAt"] as const;
+
 function baseQuery(db: Db) {
   return db
     .selectFrom("events")
     .leftJoin("eventSeries", "eventSeries.id", "events.seriesId")
-    .selectAll("events")
+    .select(eventColumns)
     .select(["eventSeries.title as seriesTitle", "eventSeries.slug as seriesSlug"])
     .select((eb) =>
       eb
@@ -168,12 +171,12 @@ export async function setEventStatus(db: Db, id: number, status: "scheduled" | "
 
 /** All series, newest first. */
 export function listSeries(db: Db): Promise<EventSeries[]> {
-  return db.selectFrom("eventSeries").selectAll().orderBy("year", "desc").orderBy("title").execute();
+  return db.selectFrom("eventSeries").select(["id", "slug", "title", "description", "year"]).orderBy("year", "desc").orderBy("title").execute();
 }
 
 /** One series by slug. */
 export function findSeriesBySlug(db: Db, slug: string): Promise<EventSeries | undefined> {
-  return db.selectFrom("eventSeries").selectAll().where("slug", "=", slug).executeTakeFirst();
+  return db.selectFrom("eventSeries").select(["id", "slug", "title", "description", "year"]).where("slug", "=", slug).executeTakeFirst();
 }
 
 /** Inserts a series unless its slug exists; returns its id. */
