@@ -6,15 +6,34 @@ import globals from "globals";
 // Floors (docs/architecture.md): domain ← db ← search ← server ← app. Each folder imports only from the floors below
 // it, so an import that runs back up fails `npm run lint` (and npm test). Circles are found by dependency-cruiser.
 const above = { domain: ["db", "search", "server", "app"], db: ["search", "server", "app"], search: ["db", "server", "app"], server: ["app"] };
+// All SQL lives in db/repositories: above db/, kysely's raw `sql` tag may not be imported (types stay allowed).
+const noSqlTag = { name: "kysely", importNames: ["sql"], message: "SQL lives in db/repositories: add a repository function there and call it." };
+const sqlAbove = new Set(["search", "server", "app"]);
 const floors = Object.entries(above).map(([floor, forbidden]) => ({
   files: [`${floor}/**/*.{ts,tsx,mjs}`],
   rules: {
     "no-restricted-imports": [
       "error",
-      { patterns: [{ group: [...forbidden.map((f) => `**/${f}/**`), "~/**"], message: `${floor}/ sits below ${forbidden.join(", ")}: move what both need down to domain/ (or the lower floor).` }] },
+      {
+        ...(sqlAbove.has(floor) ? { paths: [noSqlTag] } : {}),
+        patterns: [{ group: [...forbidden.map((f) => `**/${f}/**`), "~/**"], message: `${floor}/ sits below ${forbidden.join(", ")}: move what both need down to domain/ (or the lower floor).` }],
+      },
     ],
   },
 }));
+// Query builder calls outside db/ are SQL too (db.selectFrom(...) in a service): they belong in a repository.
+const queryBuilderOutsideDb = {
+  files: ["server/**/*.{ts,tsx,mjs}", "app/**/*.{ts,tsx}"],
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      {
+        selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]",
+        message: "SQL lives in db/repositories: add a repository function there (it may take a transaction) and call it.",
+      },
+    ],
+  },
+};
 
 // Routes reach data only through the services of the load context (context.services): app/ imports nothing from db/
 // at run time. Types (a row shape) stay importable, since they vanish from the build.
@@ -45,4 +64,5 @@ export default tseslint.config(
   },
   ...floors,
   appFloor,
+  queryBuilderOutsideDb,
 );

@@ -1,5 +1,6 @@
+import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../index.js";
-import type { AgendaMode } from "../schema.js";
+import type { AgendaMode, AgendaVersionsTable, User } from "../schema.js";
 import { nowIso } from "../time.js";
 
 export type AgendaSettings = { eventId: number; mode: AgendaMode; cityIds: number[]; open: boolean; dotsBudget: number };
@@ -8,7 +9,7 @@ export const DEFAULT_DOTS_BUDGET = 5;
 
 /** The co-design settings of an event; defaults (all members, open, 5 dots) when none were saved. */
 export async function findAgendaSettings(db: Db, eventId: number): Promise<AgendaSettings> {
-  const row = await db.selectFrom("agendaSettings").selectAll().where("eventId", "=", eventId).executeTakeFirst();
+  const row = await db.selectFrom("agendaSettings").select(["mode", "cityIds", "open", "dotsBudget"]).where("eventId", "=", eventId).executeTakeFirst();
   if (!row) return { eventId, mode: "all", cityIds: [], open: true, dotsBudget: DEFAULT_DOTS_BUDGET };
   let cityIds: number[] = [];
   try {
@@ -30,7 +31,9 @@ export async function saveAgendaSettings(db: Db, s: AgendaSettings, updatedBy: n
   });
 }
 
-export type NewAgendaVersion = { eventId: number; content: string; html: string; plainText: string; state: Uint8Array; publishedBy: number | null };
+/** A version to publish; the Yjs state arrives as the Uint8Array Yjs encodes (stored as a Buffer). */
+export type NewAgendaVersion = Pick<Insertable<AgendaVersionsTable>, "eventId" | "content" | "html" | "plainText"> &
+  Required<Pick<Insertable<AgendaVersionsTable>, "publishedBy">> & { state: Uint8Array };
 
 /**
  * Stores the next numbered version of an event's programme; with a search outbox present the event is queued for
@@ -63,7 +66,7 @@ export async function insertAgendaVersion(db: Db, v: NewAgendaVersion): Promise<
   }
 }
 
-export type AgendaVersionMeta = { id: number; number: number; createdAt: string; publishedBy: number | null; publisherName: string | null };
+export type AgendaVersionMeta = Pick<Selectable<AgendaVersionsTable>, "id" | "number" | "createdAt" | "publishedBy"> & { publisherName: User["name"] | null };
 
 /** Published versions of an event, newest first (no bodies). */
 export function listAgendaVersions(db: Db, eventId: number): Promise<AgendaVersionMeta[]> {
@@ -78,7 +81,7 @@ export function listAgendaVersions(db: Db, eventId: number): Promise<AgendaVersi
 
 /** One published version by number, or the newest when number is omitted. */
 export async function findAgendaVersion(db: Db, eventId: number, number?: number) {
-  let q = db.selectFrom("agendaVersions").selectAll().where("eventId", "=", eventId);
+  let q = db.selectFrom("agendaVersions").select(["id", "eventId", "number", "content", "html", "plainText", "state", "publishedBy", "createdAt"]).where("eventId", "=", eventId);
   q = number === undefined ? q.orderBy("number", "desc").limit(1) : q.where("number", "=", number);
   const row = await q.executeTakeFirst();
   return row ? { ...row, state: new Uint8Array(row.state) } : undefined;

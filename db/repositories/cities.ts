@@ -4,6 +4,9 @@ import { cityNameKey } from "../../domain/city-name-key.js";
 import { nowIso } from "../time.js";
 import { enqueueSearchChange } from "./search-outbox.js";
 
+// Named columns: the return types (City, derived from db/schema.ts) make the compiler refuse a list that misses one.
+const cityColumns = ["id", "slug", "name", "voivodeship", "county", "teryt", "population", "sizeClass", "nameKey", "countyTeryt", "lat", "lng", "geonamesId", "confirmed"] as const;
+
 export type CityFilter = { q?: string; voivodeship?: string; sizeClass?: SizeClass };
 /** A city as the seeds and the town directory data describe it (the name key is derived here). */
 export type CityInput = Omit<City, "id" | "nameKey" | "countyTeryt" | "lat" | "lng" | "geonamesId" | "confirmed"> &
@@ -14,7 +17,7 @@ export type CityInput = Omit<City, "id" | "nameKey" | "countyTeryt" | "lat" | "l
  * matched on the folded name, so "zdunska" and "ZDUŃSKA" both find Zduńska Wola.
  */
 export function listCities(db: Db, f: CityFilter = {}): Promise<City[]> {
-  let q = db.selectFrom("cities").selectAll().where("confirmed", "=", 1);
+  let q = db.selectFrom("cities").select(cityColumns).where("confirmed", "=", 1);
   const key = f.q ? cityNameKey(f.q) : "";
   if (key) q = q.where("nameKey", "like", `%${key.replace(/[%_\\]/g, "")}%`);
   if (f.voivodeship) q = q.where("voivodeship", "=", f.voivodeship);
@@ -43,12 +46,12 @@ export async function listVoivodeships(db: Db): Promise<string[]> {
 
 /** Finds a city by its URL slug (confirmed or not: callers decide who may see an unconfirmed one). */
 export function findCityBySlug(db: Db, slug: string): Promise<City | undefined> {
-  return db.selectFrom("cities").selectAll().where("slug", "=", slug).executeTakeFirst();
+  return db.selectFrom("cities").select(cityColumns).where("slug", "=", slug).executeTakeFirst();
 }
 
 /** Finds a city by id. */
 export function findCityById(db: Db, id: number): Promise<City | undefined> {
-  return db.selectFrom("cities").selectAll().where("id", "=", id).executeTakeFirst();
+  return db.selectFrom("cities").select(cityColumns).where("id", "=", id).executeTakeFirst();
 }
 
 /**
@@ -59,7 +62,7 @@ export function findCityByNameOrTeryt(db: Db, value: string): Promise<City | und
   const v = value.trim();
   return db
     .selectFrom("cities")
-    .selectAll()
+    .select(cityColumns)
     .where((eb) => eb.or([eb("nameKey", "=", cityNameKey(v)), eb("teryt", "=", v)]))
     .orderBy("confirmed", "desc")
     .orderBy("population", "desc")
@@ -113,7 +116,7 @@ export async function insertUnconfirmedCity(db: Db, name: string, baseSlug: stri
   return db
     .insertInto("cities")
     .values({ slug, name, nameKey: cityNameKey(name), voivodeship: "", county: "", teryt: null, population: 0, sizeClass: "small", countyTeryt: null, lat: null, lng: null, geonamesId: null, confirmed: 0 })
-    .returningAll()
+    .returning(cityColumns)
     .executeTakeFirstOrThrow();
 }
 
@@ -160,4 +163,10 @@ export async function mergeCityInto(db: Db, fromId: number, intoId: number): Pro
     await tx.deleteFrom("cities").where("id", "=", fromId).execute();
     return items;
   });
+}
+
+/** City ids by slug (every city, confirmed or not), for seeds that name cities by slug. */
+export async function cityIdsBySlug(db: Db): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("cities").select(["id", "slug"]).execute();
+  return new Map(rows.map((c) => [c.slug, c.id]));
 }

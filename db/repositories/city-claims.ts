@@ -1,22 +1,10 @@
 import type { Db } from "../index.js";
-import type { CityClaimStatus } from "../schema.js";
+import type { City, CityClaim, User } from "../schema.js";
 import { nowIso } from "../time.js";
 
 /** A claim as the review queue and the account page show it. */
-export type CityClaimRow = {
-  id: number;
-  userId: number;
-  userName: string;
-  userEmail: string;
-  position: string | null;
-  cityId: number;
-  cityName: string;
-  status: CityClaimStatus;
-  reason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  deciderName: string | null;
-};
+export type CityClaimRow = Pick<CityClaim, "id" | "userId" | "cityId" | "status" | "reason" | "createdAt" | "decidedAt"> &
+  Pick<User, "position"> & { userName: User["name"]; userEmail: User["email"]; cityName: City["name"]; deciderName: User["name"] | null };
 
 const claimRows = (db: Db) =>
   db

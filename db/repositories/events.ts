@@ -20,11 +20,14 @@ export type EventInput = Pick<
 > &
   Required<Pick<Insertable<EventsTable>, "seriesId" | "place" | "joinUrl" | "capacity">>;
 
+// Named columns: EventWithAreas (EventRow from db/schema.ts) makes the compiler refuse a list that misses one.
+const eventColumns = ["events.id", "events.slug", "events.title", "events.description", "events.kind", "events.seriesId", "events.startsAt", "events.endsAt", "events.timeZone", "events.format", "events.place", "events.joinUrl", "events.capacity", "events.status", "events.registrationVersion", "events.createdBy", "events.createdAt", "events.updatedAt"] as const;
+
 function baseQuery(db: Db) {
   return db
     .selectFrom("events")
     .leftJoin("eventSeries", "eventSeries.id", "events.seriesId")
-    .selectAll("events")
+    .select(eventColumns)
     .select(["eventSeries.title as seriesTitle", "eventSeries.slug as seriesSlug"])
     .select((eb) =>
       eb
@@ -168,12 +171,12 @@ export async function setEventStatus(db: Db, id: number, status: "scheduled" | "
 
 /** All series, newest first. */
 export function listSeries(db: Db): Promise<EventSeries[]> {
-  return db.selectFrom("eventSeries").selectAll().orderBy("year", "desc").orderBy("title").execute();
+  return db.selectFrom("eventSeries").select(["id", "slug", "title", "description", "year"]).orderBy("year", "desc").orderBy("title").execute();
 }
 
 /** One series by slug. */
 export function findSeriesBySlug(db: Db, slug: string): Promise<EventSeries | undefined> {
-  return db.selectFrom("eventSeries").selectAll().where("slug", "=", slug).executeTakeFirst();
+  return db.selectFrom("eventSeries").select(["id", "slug", "title", "description", "year"]).where("slug", "=", slug).executeTakeFirst();
 }
 
 /** Inserts a series unless its slug exists; returns its id. */
@@ -187,4 +190,21 @@ export async function ensureSeries(db: Db, s: Omit<EventSeries, "id">): Promise<
 /** Slug and title of the latest events, newest first (the library editor's "linked event" list). */
 export function listRecentEventTitles(db: Db, limit: number): Promise<{ slug: string; title: string }[]> {
   return db.selectFrom("events").select(["slug", "title"]).orderBy("startsAt", "desc").limit(limit).execute();
+}
+
+/** An event's id by slug (cancelled ones included), or null: forms and imports refer to events by slug. */
+export async function findEventIdBySlug(db: Db, slug: string): Promise<number | null> {
+  const row = await db.selectFrom("events").select("id").where("slug", "=", slug).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Whether a series with this id exists. */
+export async function seriesExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom("eventSeries").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+/** How many events there are, cancelled ones included (the search rebuild indexes them all). */
+export async function countAllEvents(db: Db): Promise<number> {
+  const r = await db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
 }

@@ -2,6 +2,9 @@ import type { Db } from "../index.js";
 import type { LibraryAttachment } from "../schema.js";
 import { nowIso } from "../time.js";
 
+// Named columns: the return types (LibraryAttachment, from db/schema.ts) make the compiler refuse a list that misses one.
+const attachmentColumns = ["id", "itemId", "fileName", "mime", "sizeBytes", "storageKey", "uploadedBy", "createdAt"] as const;
+
 /** Records a stored attachment. */
 export async function insertAttachment(db: Db, a: Omit<LibraryAttachment, "id" | "createdAt">): Promise<number> {
   const row = await db.insertInto("libraryAttachments").values({ ...a, createdAt: nowIso() }).returning("id").executeTakeFirstOrThrow();
@@ -10,12 +13,12 @@ export async function insertAttachment(db: Db, a: Omit<LibraryAttachment, "id" |
 
 /** Attachments of an item, oldest first. */
 export function listAttachments(db: Db, itemId: number): Promise<LibraryAttachment[]> {
-  return db.selectFrom("libraryAttachments").selectAll().where("itemId", "=", itemId).orderBy("id").execute();
+  return db.selectFrom("libraryAttachments").select(attachmentColumns).where("itemId", "=", itemId).orderBy("id").execute();
 }
 
 /** One attachment by id. */
 export function findAttachment(db: Db, id: number): Promise<LibraryAttachment | undefined> {
-  return db.selectFrom("libraryAttachments").selectAll().where("id", "=", id).executeTakeFirst();
+  return db.selectFrom("libraryAttachments").select(attachmentColumns).where("id", "=", id).executeTakeFirst();
 }
 
 /** Removes an attachment row. */

@@ -1,5 +1,5 @@
 import type { Db } from "../index.js";
-import type { LibraryItemRow, LibraryKind, LibraryStatus } from "../schema.js";
+import type { LibraryItemRow, LibraryStatus } from "../schema.js";
 
 /** A library item with its JSON columns parsed and its areas, city and event resolved. */
 export type LibraryItem = Omit<LibraryItemRow, "tags" | "authors"> & {
@@ -12,7 +12,7 @@ export type LibraryItem = Omit<LibraryItemRow, "tags" | "authors"> & {
 };
 
 /** A short row for lists and cards. */
-export type LibraryCard = { id: number; slug: string; kind: LibraryKind; title: string; summary: string; year: number | null; status: LibraryStatus; updatedAt: string };
+export type LibraryCard = Pick<LibraryItemRow, "id" | "slug" | "kind" | "title" | "summary" | "year" | "status" | "updatedAt">;
 
 function parseList(v: string | null): string[] {
   try {
@@ -23,13 +23,16 @@ function parseList(v: string | null): string[] {
   }
 }
 
+// Named columns: LibraryItem (LibraryItemRow from db/schema.ts) makes the compiler refuse a list that misses one.
+const itemColumns = ["libraryItems.id", "libraryItems.kind", "libraryItems.slug", "libraryItems.externalId", "libraryItems.title", "libraryItems.summary", "libraryItems.bodySource", "libraryItems.bodyHtml", "libraryItems.bodyText", "libraryItems.tags", "libraryItems.authors", "libraryItems.cityId", "libraryItems.eventId", "libraryItems.year", "libraryItems.publishedOn", "libraryItems.externalUrl", "libraryItems.videoUrl", "libraryItems.durationMinutes", "libraryItems.problem", "libraryItems.solution", "libraryItems.results", "libraryItems.costAndFunding", "libraryItems.period", "libraryItems.contact", "libraryItems.status", "libraryItems.authorId", "libraryItems.importHash", "libraryItems.createdAt", "libraryItems.updatedAt"] as const;
+
 function base(db: Db) {
   return db
     .selectFrom("libraryItems")
     .leftJoin("cities", "cities.id", "libraryItems.cityId")
     .leftJoin("events", "events.id", "libraryItems.eventId")
     .leftJoin("users", "users.id", "libraryItems.authorId")
-    .selectAll("libraryItems")
+    .select(itemColumns)
     .select(["cities.slug as citySlug", "cities.name as cityName", "events.slug as eventSlug", "events.title as eventTitle", "events.startsAt as eventStartsAt", "users.name as authorName"]);
 }
 
@@ -153,5 +156,10 @@ export function listLibraryRevisions(db: Db, itemId: number) {
 
 /** One revision with its snapshot. */
 export function findLibraryRevision(db: Db, itemId: number, revisionId: number) {
-  return db.selectFrom("libraryRevisions").selectAll().where("itemId", "=", itemId).where("id", "=", revisionId).executeTakeFirst();
+  return db.selectFrom("libraryRevisions").select(["id", "itemId", "snapshot", "savedBy", "createdAt"]).where("itemId", "=", itemId).where("id", "=", revisionId).executeTakeFirst();
+}
+
+/** Whether the library holds any item at all, in any state (the demo library seeds an empty one only). */
+export async function hasLibraryItems(db: Db): Promise<boolean> {
+  return (await db.selectFrom("libraryItems").select("id").limit(1).executeTakeFirst()) !== undefined;
 }

@@ -1,28 +1,10 @@
 import type { Db } from "../index.js";
-import type { LiveMessagesTable } from "../schema.js";
+import type { Selectable } from "kysely";
+import type { City, LiveMessagesTable, User } from "../schema.js";
 import { nowIso } from "../time.js";
 
-export type LiveMessageRow = {
-  id: number;
-  eventId: number;
-  threadId: number;
-  parentId: number | null;
-  authorId: number | null;
-  authorName: string | null;
-  authorCity: string | null;
-  kind: LiveMessagesTable["kind"];
-  body: string;
-  rev: number;
-  votes: number;
-  pinned: number;
-  answeredAt: string | null;
-  answer: string | null;
-  hiddenAt: string | null;
-  hiddenReason: string | null;
-  editedAt: string | null;
-  deletedAt: string | null;
-  createdAt: string;
-};
+/** A message as the room shows it: its columns (but who answered) plus the author's name and city. */
+export type LiveMessageRow = Omit<Selectable<LiveMessagesTable>, "answeredBy"> & { authorName: User["name"] | null; authorCity: City["name"] | null };
 
 export type LiveMessagePatch = Partial<Pick<LiveMessagesTable, "body" | "pinned" | "answeredAt" | "answer" | "answeredBy" | "hiddenAt" | "hiddenReason" | "editedAt" | "deletedAt">>;
 

@@ -1,9 +1,10 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../index.js";
 import type { LiveRoomsTable, LiveThreadsTable } from "../schema.js";
 import { nowIso } from "../time.js";
 
-export type LiveRoomRow = { eventId: number; override: LiveRoomsTable["override"]; opensBeforeMinutes: number; rev: number; peakParticipants: number };
-export type LiveThreadRow = { id: number; eventId: number; kind: LiveThreadsTable["kind"]; title: string; position: number };
+export type LiveRoomRow = Pick<Selectable<LiveRoomsTable>, "eventId" | "override" | "opensBeforeMinutes" | "rev" | "peakParticipants">;
+export type LiveThreadRow = Pick<Selectable<LiveThreadsTable>, "id" | "eventId" | "kind" | "title" | "position">;
 
 /** Returns the event's room, creating it together with its default Q&A thread on first use. */
 export async function ensureLiveRoom(db: Db, eventId: number, qaTitle: string): Promise<LiveRoomRow> {

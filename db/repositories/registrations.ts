@@ -2,6 +2,9 @@ import type { Db } from "../index.js";
 import type { Registration, RegistrationStatus } from "../schema.js";
 import { nowIso } from "../time.js";
 
+// Named columns: findRegistration's return type (Registration, from db/schema.ts) refuses a list that misses one.
+const registrationColumns = ["id", "eventId", "userId", "status", "queuedAt", "createdAt", "updatedAt"] as const;
+
 export type RegisterOutcome =
   | { kind: "registered"; status: "confirmed" | "waitlisted"; position: number | null }
   | { kind: "already"; status: "confirmed" | "waitlisted"; position: number | null }
@@ -26,7 +29,7 @@ async function confirmedCount(trx: Db, eventId: number): Promise<number> {
 
 /** 1-based place on the waiting list, or null when not waitlisted. */
 export async function waitlistPosition(db: Db, eventId: number, userId: number): Promise<number | null> {
-  const mine = await db.selectFrom("registrations").selectAll().where("eventId", "=", eventId).where("userId", "=", userId).executeTakeFirst();
+  const mine = await db.selectFrom("registrations").select(registrationColumns).where("eventId", "=", eventId).where("userId", "=", userId).executeTakeFirst();
   if (!mine || mine.status !== "waitlisted") return null;
   const ahead = await db
     .selectFrom("registrations")
@@ -46,7 +49,7 @@ export async function registerForEvent(db: Db, eventId: number, userId: number):
     if (event.status === "cancelled") return { kind: "unavailable", reason: "cancelled" } as const;
     if (event.endsAt < nowIso()) return { kind: "unavailable", reason: "ended" } as const;
 
-    const existing = await trx.selectFrom("registrations").selectAll().where("eventId", "=", eventId).where("userId", "=", userId).executeTakeFirst();
+    const existing = await trx.selectFrom("registrations").select(registrationColumns).where("eventId", "=", eventId).where("userId", "=", userId).executeTakeFirst();
     if (existing && existing.status !== "cancelled") {
       const status = existing.status as "confirmed" | "waitlisted";
       return { kind: "already", status, position: await waitlistPosition(trx, eventId, userId) } as const;
@@ -111,7 +114,7 @@ export async function promoteAfterCapacityChange(db: Db, eventId: number): Promi
 
 /** The person's registration for one event, if any. */
 export function findRegistration(db: Db, eventId: number, userId: number): Promise<Registration | undefined> {
-  return db.selectFrom("registrations").selectAll().where("eventId", "=", eventId).where("userId", "=", userId).executeTakeFirst();
+  return db.selectFrom("registrations").select(registrationColumns).where("eventId", "=", eventId).where("userId", "=", userId).executeTakeFirst();
 }
 
 /** Registrations of a user with event details, soonest first. */

@@ -1,10 +1,11 @@
 import type { Db } from "../index.js";
+import type { Selectable } from "kysely";
 import type { SearchOutboxTable } from "../schema.js";
 import { nowIso } from "../time.js";
 
 export type OutboxEntity = SearchOutboxTable["entity"];
 export type OutboxOp = SearchOutboxTable["op"];
-export type OutboxRow = { id: number; entity: OutboxEntity; entityId: number; op: OutboxOp; attempts: number };
+export type OutboxRow = Pick<Selectable<SearchOutboxTable>, "id" | "entity" | "entityId" | "op" | "attempts">;
 
 /** Queues an index change; call it with the transaction that wrote the content so both commit or neither does. */
 export async function enqueueSearchChange(db: Db, entity: OutboxEntity, entityId: number, op: OutboxOp = "upsert"): Promise<void> {

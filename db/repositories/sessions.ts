@@ -1,25 +1,20 @@
+import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../index.js";
-import type { Role } from "../schema.js";
+import type { City, SessionsTable, User } from "../schema.js";
 import { nowIso } from "../time.js";
 
-export type SessionUser = {
-  sessionId: string;
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  affiliation: string;
-  /** The VERIFIED city only: a claim still pending (or rejected) grants nothing, so it is not here. */
-  cityId: number | null;
-  cityName: string | null;
-  /** 1 when the person decides affiliation claims for their verified city. */
-  cityCoordinator: number;
-  expiresAt: string;
-  lastSeenAt: string;
-};
+export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "affiliation"> &
+  Pick<Selectable<SessionsTable>, "expiresAt" | "lastSeenAt"> & {
+    sessionId: SessionsTable["id"];
+    /** The VERIFIED city only: a claim still pending (or rejected) grants nothing, so it is not here. */
+    cityId: User["verifiedCityId"];
+    cityName: City["name"] | null;
+    /** 1 when the person decides affiliation claims for their verified city. */
+    cityCoordinator: User["cityCoordinator"];
+  };
 
 /** Stores a session keyed by the hash of its cookie token. */
-export async function insertSession(db: Db, s: { id: string; userId: number; expiresAt: string; userAgent: string | null }): Promise<void> {
+export async function insertSession(db: Db, s: Omit<Insertable<SessionsTable>, "createdAt" | "lastSeenAt">): Promise<void> {
   const now = nowIso();
   await db.insertInto("sessions").values({ ...s, createdAt: now, lastSeenAt: now }).execute();
 }

@@ -98,3 +98,9 @@ export function listCityPeople(db: Db, cityId: number) {
     .orderBy("name")
     .execute();
 }
+
+/** A user's id by e-mail, or null (the seeds credit demo content to the demo admin). */
+export async function findUserIdByEmail(db: Db, email: string): Promise<number | null> {
+  const row = await db.selectFrom("users").select("id").where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -10,6 +10,7 @@ import {
   type AgendaSettings,
 } from "../../db/repositories/agenda.js";
 import { findHistorySnapshot, listHistorySnapshots } from "../../db/repositories/agenda-store.js";
+import { listAreaNames } from "../../db/repositories/areas.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import type { EventWithAreas } from "../../db/repositories/events.js";
 import { extractAgenda, type AgendaContent } from "../../domain/agenda-doc.js";
@@ -29,7 +30,7 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
   const { db, hub } = deps;
 
   const areaNames = async (): Promise<Record<string, string>> => {
-    const rows = await db.db.selectFrom("thematicAreas").select(["slug", "name"]).execute();
+    const rows = await listAreaNames(db.db);
     return Object.fromEntries(rows.map((r) => [r.slug, r.name]));
   };
 
@@ -45,7 +46,7 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
   return {
     /** Areas and cities to choose from in the workspace and the settings form. */
     async choices() {
-      const [areas, cities] = await Promise.all([db.db.selectFrom("thematicAreas").select(["slug", "name"]).orderBy("position").execute(), listCityChoices(db.db)]);
+      const [areas, cities] = await Promise.all([listAreaNames(db.db), listCityChoices(db.db)]);
       return { areas, cities };
     },
 

@@ -9,6 +9,7 @@ import {
   insertEvent,
   isEventSlugTaken,
   listEvents,
+  seriesExists,
   setEventStatus,
   updateEvent,
   type EventFilter,
@@ -56,8 +57,7 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
     if (!slug) throw new InputError(t.validation.slug, "slug");
     if (await isEventSlugTaken(db, slug, exceptId)) throw new InputError(t.form.slugTaken, "slug");
     if (form.seriesId !== null) {
-      const exists = await db.selectFrom("eventSeries").select("id").where("id", "=", form.seriesId).executeTakeFirst();
-      if (!exists) throw new InputError(t.form.unknownSeries, "seriesId");
+      if (!(await seriesExists(db, form.seriesId))) throw new InputError(t.form.unknownSeries, "seriesId");
     }
     const areas = await findAreasBySlugs(db, form.areas);
     return {

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DbHandle } from "../../db/index.js";
+import { hasLibraryItems } from "../../db/repositories/library-queries.js";
+import { findUserIdByEmail } from "../../db/repositories/users.js";
 import type { Logger } from "../logger.js";
 import { formatImportReport, importLibraryJsonl } from "./library-import.js";
 
@@ -12,10 +14,9 @@ const SEED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../d
  * the app are never overwritten by the seed.
  */
 export async function seedDemoLibrary(handle: DbHandle, logger: Logger, file = SEED): Promise<void> {
-  const any = await handle.db.selectFrom("libraryItems").select("id").limit(1).executeTakeFirst();
-  if (any) return;
-  const admin = await handle.db.selectFrom("users").select("id").where("email", "=", "admin@frl.test").executeTakeFirst();
-  const report = await importLibraryJsonl(handle, await readFile(file, "utf8"), { actorId: admin?.id ?? null });
+  if (await hasLibraryItems(handle.db)) return;
+  const adminId = await findUserIdByEmail(handle.db, "admin@frl.test");
+  const report = await importLibraryJsonl(handle, await readFile(file, "utf8"), { actorId: adminId });
   if (report.rejected.length) logger.warn(`demo library: ${formatImportReport(report)}`);
   else logger.info(`demo library: ${report.created} items added`);
 }

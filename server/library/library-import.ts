@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { DbHandle } from "../../db/index.js";
+import { areaIdsBySlug } from "../../db/repositories/areas.js";
 import { insertUnconfirmedCity, listCityKeys } from "../../db/repositories/cities.js";
+import { findEventIdBySlug } from "../../db/repositories/events.js";
 import { upsertImportedItems, type ImportRow } from "../../db/repositories/library.js";
 import { library as t } from "../../domain/i18n/pl/library.js";
 import { slugify } from "../../domain/slug.js";
@@ -26,7 +28,7 @@ function reasonsOf(issues: { path: PropertyKey[]; message: string }[]): string[]
 export async function importLibraryJsonl(handle: DbHandle, text: string, opts: ImportOptions = {}): Promise<ImportReport> {
   const db = handle.db;
   const dryRun = opts.dryRun ?? false;
-  const areaIds = new Map((await db.selectFrom("thematicAreas").select(["id", "slug"]).execute()).map((a) => [a.slug, a.id]));
+  const areaIds = await areaIdsBySlug(db);
   const cities = await resolveCities(db);
   const eventCache = new Map<string, number | null>();
   const lines = text.split(/\r?\n/);
@@ -79,7 +81,7 @@ export async function importLibraryJsonl(handle: DbHandle, text: string, opts: I
     } else if (v.kind === "good_practice") reasons.push(`city: ${t.validation.cityRequired}`);
     let eventId: number | null = null;
     if (v.event) {
-      if (!eventCache.has(v.event)) eventCache.set(v.event, (await db.selectFrom("events").select("id").where("slug", "=", v.event).executeTakeFirst())?.id ?? null);
+      if (!eventCache.has(v.event)) eventCache.set(v.event, await findEventIdBySlug(db, v.event));
       eventId = eventCache.get(v.event) ?? null;
       if (!eventId) reasons.push(`event: ${t.validation.unknownEvent(v.event)}`);
     }

@@ -3,6 +3,7 @@ import { InputError } from "../validation/input-error.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { findCityById, findCityBySlug } from "../../db/repositories/cities.js";
 import { findAreasBySlugs } from "../../db/repositories/areas.js";
+import { findEventIdBySlug } from "../../db/repositories/events.js";
 import { deleteLibraryItem, insertLibraryItem, isLibrarySlugTaken, itemToInput, setLibraryStatus, updateLibraryItem, type LibraryItemInput, type RevisionSnapshot } from "../../db/repositories/library.js";
 import { deleteAttachment, findAttachment, insertAttachment, listAttachments } from "../../db/repositories/library-attachments.js";
 import {
@@ -47,9 +48,8 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
     if (kind === "good_practice" && !cityId) throw new InputError(t.validation.cityRequired, "city");
     let eventId: number | null = null;
     if (form.event) {
-      const ev = await db.selectFrom("events").select("id").where("slug", "=", form.event).executeTakeFirst();
-      if (!ev) throw new InputError(t.validation.unknownEvent(form.event), "event");
-      eventId = ev.id;
+      eventId = await findEventIdBySlug(db, form.event);
+      if (eventId === null) throw new InputError(t.validation.unknownEvent(form.event), "event");
     }
     if ((kind === "material" || kind === "recording") && !eventId) throw new InputError(t.validation.eventRequired, "event");
     const areas = await findAreasBySlugs(db, form.areas);

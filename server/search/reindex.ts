@@ -1,5 +1,5 @@
 import type { DbHandle } from "../../db/index.js";
-import { listEvents } from "../../db/repositories/events.js";
+import { countAllEvents, listEvents } from "../../db/repositories/events.js";
 import { countPublishedLibraryItems, publishedLibraryItemsAfter } from "../../db/repositories/library-queries.js";
 import { clearOutboxUpTo, maxOutboxId } from "../../db/repositories/search-outbox.js";
 import { archivedThreadIdsAfter, findThreadForIndex } from "../../db/repositories/thread-search.js";
@@ -12,11 +12,6 @@ import type { SearchEngine } from "../../search/types.js";
 
 export type ReindexSummary = { library: number; events: number; threads: number; total: number; ms: number };
 export type ReindexProgress = { phase: "library" | "events" | "threads"; done: number; total: number };
-
-async function countEvents(handle: DbHandle): Promise<number> {
-  const r = await handle.db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
 
 /**
  * Rebuilds the index from the database: clears it, then upserts every published library item and every event in
@@ -38,7 +33,7 @@ export async function reindexAll(handle: DbHandle, engine: SearchEngine, onProgr
     onProgress?.({ phase: "library", done: library, total: libTotal });
   }
 
-  const evTotal = await countEvents(handle);
+  const evTotal = await countAllEvents(handle.db);
   let events = 0;
   for (let offset = 0; ; offset += batch) {
     const rows = await listEvents(handle.db, { when: "all", includeCancelled: true, limit: batch, offset });

@@ -1,4 +1,5 @@
 import type { DbHandle } from "../../db/index.js";
+import { countAllEvents } from "../../db/repositories/events.js";
 import { countPublishedLibraryItems } from "../../db/repositories/library-queries.js";
 import type { SearchEngine, SearchSettings } from "../../search/types.js";
 import { createIndexer, type Indexer, type IndexerOptions } from "./indexer.js";
@@ -54,8 +55,7 @@ export async function startSearchRuntime(opts: {
   const rebuilder = createRebuilder({ db, engine, indexer, logger, dataDir: opts.dataDir });
   try {
     await engine.init(opts.settings ?? { synonyms: DEFAULT_SYNONYMS });
-    const [indexed, expected] = await Promise.all([engine.count(), countPublishedLibraryItems(db.db)]);
-    const events = Number((await db.db.selectFrom("events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const [indexed, expected, events] = await Promise.all([engine.count(), countPublishedLibraryItems(db.db), countAllEvents(db.db)]);
     if (indexed === 0 && expected + events > 0) {
       const s = await reindexAll(db, engine);
       logger.info(`search: index was empty, rebuilt from the database (${s.library} library items, ${s.events} events, ${s.ms} ms)`);

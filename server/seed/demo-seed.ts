@@ -1,6 +1,6 @@
 import type { DbHandle } from "../../db/index.js";
-import { upsertAreas } from "../../db/repositories/areas.js";
-import { seedTownDirectory, upsertCities } from "../../db/repositories/cities.js";
+import { areaIdsBySlug, upsertAreas } from "../../db/repositories/areas.js";
+import { cityIdsBySlug, seedTownDirectory, upsertCities } from "../../db/repositories/cities.js";
 import { ensureSeries, insertEvent, isEventSlugTaken } from "../../db/repositories/events.js";
 import { findUserByEmail, insertUser } from "../../db/repositories/users.js";
 import { latestCityClaim, verifyStatedCity } from "../../db/repositories/city-claims.js";
@@ -8,10 +8,10 @@ import { seedAccounts, DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { seedAreas } from "../../domain/thematic-areas.js";
 import { seedCities } from "../../db/seed-data/cities.js";
 import { towns } from "../../db/seed-data/towns.js";
-import { seedEvents, seedSeries, type SeedEvent } from "../../db/seed-data/events.js";
 import { hashPassword } from "../auth/passwords.js";
 import { localToUtcIso, WARSAW } from "../events/time-zone.js";
 import type { Logger } from "../logger.js";
+import { readDemoEvents, type DemoEvent } from "./demo-events.js";
 
 /** Areas and the town directory are reference data the app needs even without demo content. */
 export async function seedReferenceData(handle: DbHandle): Promise<void> {
@@ -20,7 +20,7 @@ export async function seedReferenceData(handle: DbHandle): Promise<void> {
 }
 
 // Future demo events are placed relative to today so the demo always has something upcoming.
-function eventTimes(e: SeedEvent): { startsAt: string; endsAt: string } {
+function eventTimes(e: DemoEvent): { startsAt: string; endsAt: string } {
   if (e.startsAt && e.endsAt) return { startsAt: localToUtcIso(e.startsAt), endsAt: localToUtcIso(e.endsAt) };
   const day = new Date(Date.now() + (e.startsInDays ?? 7) * 86400_000).toISOString().slice(0, 10);
   const hour = String(e.startHour ?? 10).padStart(2, "0");
@@ -30,12 +30,14 @@ function eventTimes(e: SeedEvent): { startsAt: string; endsAt: string } {
 
 const DEMO_CLAIM_REASON = "Konto demonstracyjne";
 
-/** Idempotent demo data: cities, the 2020 seminar cycle and later events, demo accounts. */
-export async function seedDemoData(handle: DbHandle, logger: Logger): Promise<void> {
+/** Idempotent demo data: cities, the 2020 seminar cycle and later events (db/seed-data/events.jsonl), demo accounts. */
+export async function seedDemoData(handle: DbHandle, logger: Logger, eventsFile?: string): Promise<void> {
   const db = handle.db;
+  // Read and validated before anything is written: a broken file must not leave half a demo behind.
+  const demo = await readDemoEvents(eventsFile);
   await upsertCities(db, seedCities.map((c) => ({ ...c })));
 
-  const cityIds = new Map((await db.selectFrom("cities").select(["id", "slug"]).execute()).map((c) => [c.slug, c.id]));
+  const cityIds = await cityIdsBySlug(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of seedAccounts) {
     const cityId = a.city ? (cityIds.get(a.city) ?? null) : null;
@@ -61,11 +63,11 @@ export async function seedDemoData(handle: DbHandle, logger: Logger): Promise<vo
   }
 
   const seriesIds = new Map<string, number>();
-  for (const s of seedSeries) seriesIds.set(s.slug, await ensureSeries(db, s));
-  const areaIds = new Map((await db.selectFrom("thematicAreas").select(["id", "slug"]).execute()).map((a) => [a.slug, a.id]));
+  for (const s of demo.series) seriesIds.set(s.slug, await ensureSeries(db, s));
+  const areaIds = await areaIdsBySlug(db);
   const admin = await findUserByEmail(db, "admin@frl.test");
   let created = 0;
-  for (const e of seedEvents) {
+  for (const e of demo.events) {
     if (await isEventSlugTaken(db, e.slug)) continue;
     await insertEvent(
       db,

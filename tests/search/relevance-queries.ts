@@ -4,7 +4,7 @@
 // so any decent engine (folding, Meilisearch-style typo tolerance, light Polish stemming, synonyms) ranks it top 3.
 //
 // Meant to run against the library documents (group = library); the expected items also stay in the top 3 when the
-// demo events (db/seed-data/events.ts) are indexed alongside.
+// demo events (db/seed-data/events.jsonl) are indexed alongside.
 //
 // Filters: `kind` is a library kind, `area` an area slug, `city` a city SLUG from db/seed-data/cities.ts
 // (the search index stores the city slug, see search/types.ts).
