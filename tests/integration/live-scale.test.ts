@@ -42,7 +42,11 @@ describe.each(dialects)("live rooms across restarts and instances (%s)", (dialec
     sockets.push(a);
     const qa = await joinQa(a, ev.id);
     const q = await ok<LiveMessage>(a, "message:send", { threadId: qa, body: "Czy to przetrwa restart?", kind: "question" });
-    await ok(a, "message:vote", { messageId: q.id, value: 1 });
+    // Another city votes (one's own question takes no vote from its author).
+    const voter = await connectAs(first, "kalisz");
+    sockets.push(voter);
+    await joinQa(voter, ev.id);
+    await ok(voter, "message:vote", { messageId: q.id, value: 1 });
     const port = new URL(first.url).port;
     await first.stop();
 
