@@ -4,6 +4,14 @@
 module.exports = {
   forbidden: [
     {
+      name: "browser-code-not-from-server",
+      severity: "error",
+      comment:
+        "Components and realtime hooks run in the browser: they take wire types and texts from domain/ (e.g. domain/live-protocol.ts), never from server/ or db/, whose modules pull zod, SQL and Node into the client's reach.",
+      from: { path: "^app/(components|realtime)/" },
+      to: { path: "^(server|db)/" },
+    },
+    {
       name: "no-circular",
       severity: "error",
       comment: "A circle makes the floors meaningless and the load order fragile; break it by moving the shared piece down a floor.",

@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import type { LiveMessage } from "../../server/live/protocol.js";
+import type { LiveMessage } from "../../domain/live-protocol.js";
 import { t } from "../../domain/i18n";
 import { EDIT_WINDOW_MS } from "../../domain/live-timings";
 import type { LiveRoom } from "~/realtime/live-room";

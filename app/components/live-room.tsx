@@ -1,6 +1,6 @@
 import { useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import type { LiveMessage } from "../../server/live/protocol.js";
+import type { LiveMessage } from "../../domain/live-protocol.js";
 import { t } from "../../domain/i18n";
 import { useLiveRoom, type LiveRoom } from "~/realtime/live-room";
 import { LiveStreamFrame } from "./live-stream-frame";

@@ -1,6 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { LiveMessage } from "../../server/live/protocol.js";
+import type { LiveMessage } from "../../domain/live-protocol.js";
 import { t } from "../../domain/i18n";
 import type { LiveRoom } from "~/realtime/live-room";
 import { sortQuestions, threadOrder } from "~/realtime/live-store";

@@ -1,10 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Socket } from "socket.io-client";
-import type { Ack, LiveMe, LiveMessage, Presence, RoomJoinResult, RoomState, ThreadJoinResult, TypingNotice } from "../../server/live/protocol.js";
+import type { Ack, ClientEvent, ClientPayloads, ClientResults, ClientToServerEvents, LiveMe, LiveMessage, ModerationAction, Presence, RoomState, ServerToClientEvents, TypingNotice } from "../../domain/live-protocol.js";
 import { emptyStore, mergeMessages, type ThreadStore } from "./live-store";
 
 export type Connection = "connecting" | "online" | "offline";
 export type LiveRoom = ReturnType<typeof useLiveRoom>;
+/** The browser's end of /live: what it may emit and what it listens to, from the same maps the server uses. */
+type LiveClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+// socket.io's typed emitWithAck cannot follow a generic event name, so the one request helper narrows it once here.
+function ask<E extends ClientEvent>(socket: LiveClientSocket, event: E, payload: ClientPayloads[E]): Promise<Ack<ClientResults[E]>> {
+  const timed = socket.timeout(10_000);
+  const emit = timed.emitWithAck as (event: E, payload: ClientPayloads[E]) => Promise<Ack<ClientResults[E]>>;
+  return emit.call(timed, event, payload);
+}
 
 /**
  * One browser's view of a live room over socket.io /live: joins the room and every thread, keeps each thread's
@@ -20,7 +29,7 @@ export function useLiveRoom(eventId: number, opts: { onNew?: (m: LiveMessage[]) 
   const [myVotes, setMyVotes] = useState<Set<number>>(new Set());
   const [typing, setTyping] = useState<Record<number, Record<number, { name: string; at: number }>>>({});
   const [removed, setRemoved] = useState(false);
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<LiveClientSocket | null>(null);
   const storesRef = useRef<Record<number, ThreadStore>>({});
   const onNewRef = useRef(opts.onNew);
   onNewRef.current = opts.onNew;
@@ -42,11 +51,11 @@ export function useLiveRoom(eventId: number, opts: { onNew?: (m: LiveMessage[]) 
 
   useEffect(() => {
     let cancelled = false;
-    let socket: Socket | null = null;
-    const request = <T,>(event: string, payload: unknown) => socket!.timeout(10_000).emitWithAck(event, payload) as Promise<Ack<T>>;
+    let socket: LiveClientSocket | null = null;
+    const request = <E extends ClientEvent>(event: E, payload: ClientPayloads[E]) => ask(socket!, event, payload);
 
     async function joinAll() {
-      const joined = await request<RoomJoinResult>("room:join", { eventId });
+      const joined = await request("room:join", { eventId });
       if (!joined.ok) {
         if (joined.error.code === "forbidden") setRemoved(true);
         return;
@@ -64,7 +73,7 @@ export function useLiveRoom(eventId: number, opts: { onNew?: (m: LiveMessage[]) 
       }
       for (;;) {
         const since = storesRef.current[threadId]?.cursor ?? 0;
-        const r = await request<ThreadJoinResult>("thread:join", { threadId, since });
+        const r = await request("thread:join", { threadId, since });
         if (!r.ok) return;
         merge(r.data.messages, since > 0);
         setMyVotes((prev) => new Set([...prev].filter((id) => storesRef.current[threadId]?.byId.get(id) === undefined).concat(r.data.myVotes)));
@@ -101,7 +110,7 @@ export function useLiveRoom(eventId: number, opts: { onNew?: (m: LiveMessage[]) 
         // Threads a moderator just created are joined here; known ones already stream into the stores.
         for (const th of s.threads) if (!storesRef.current[th.id]) void joinThread(th.id);
         setState(s);
-        void request<RoomJoinResult>("room:join", { eventId }).then((r) => r.ok && setMe(r.data.me));
+        void request("room:join", { eventId }).then((r) => r.ok && setMe(r.data.me));
       });
       socket.on("typing", (n: TypingNotice) =>
         setTyping((prev) => ({ ...prev, [n.threadId]: { ...prev[n.threadId], [n.user.id]: { name: n.user.name, at: Date.now() } } })),
@@ -132,32 +141,31 @@ export function useLiveRoom(eventId: number, opts: { onNew?: (m: LiveMessage[]) 
     return () => clearInterval(timer);
   }, []);
 
-  const call = useCallback(async <T,>(event: string, payload: unknown): Promise<Ack<T>> => {
+  const call = useCallback(async <E extends ClientEvent>(event: E, payload: ClientPayloads[E]): Promise<Ack<ClientResults[E]>> => {
     const socket = socketRef.current;
     if (!socket?.connected) return { ok: false, error: { code: "server_error", message: "offline" } };
-    const r = (await socket.timeout(10_000).emitWithAck(event, payload).catch(() => ({ ok: false, error: { code: "server_error", message: "timeout" } }))) as Ack<T>;
-    return r;
+    return ask(socket, event, payload).catch((): Ack<ClientResults[E]> => ({ ok: false, error: { code: "server_error", message: "timeout" } }));
   }, []);
 
   const actions = useMemo(
     () => ({
       send: async (threadId: number, body: string, kind: "comment" | "question", parentId?: number) => {
-        const r = await call<LiveMessage>("message:send", { threadId, body, kind, ...(parentId ? { parentId } : {}) });
+        const r = await call("message:send", { threadId, body, kind, ...(parentId ? { parentId } : {}) });
         if (r.ok) merge([r.data], false);
         return r;
       },
       edit: async (messageId: number, body: string) => {
-        const r = await call<LiveMessage>("message:edit", { messageId, body });
+        const r = await call("message:edit", { messageId, body });
         if (r.ok) merge([r.data], false);
         return r;
       },
       remove: async (messageId: number) => {
-        const r = await call<LiveMessage>("message:delete", { messageId });
+        const r = await call("message:delete", { messageId });
         if (r.ok) merge([r.data], false);
         return r;
       },
       vote: async (messageId: number, value: 0 | 1) => {
-        const r = await call<{ message: LiveMessage; voted: boolean }>("message:vote", { messageId, value });
+        const r = await call("message:vote", { messageId, value });
         if (r.ok) {
           merge([r.data.message], false);
           setMyVotes((prev) => {
@@ -169,13 +177,13 @@ export function useLiveRoom(eventId: number, opts: { onNew?: (m: LiveMessage[]) 
         }
         return r;
       },
-      moderate: async (messageId: number, action: string, extra: { answer?: string; reason?: string } = {}) => {
-        const r = await call<LiveMessage>("message:moderate", { messageId, action, ...extra });
+      moderate: async (messageId: number, action: ModerationAction, extra: { answer?: string; reason?: string } = {}) => {
+        const r = await call("message:moderate", { messageId, action, ...extra });
         if (r.ok) merge([r.data], false);
         return r;
       },
-      control: (action: "open" | "close" | "auto") => call<RoomState>("room:control", { eventId, action }),
-      createThread: (title: string) => call<RoomState>("thread:create", { eventId, title }),
+      control: (action: "open" | "close" | "auto") => call("room:control", { eventId, action }),
+      createThread: (title: string) => call("thread:create", { eventId, title }),
       removeParticipant: (userId: number, reason?: string) => call("participant:remove", { eventId, userId, ...(reason ? { reason } : {}) }),
       typing: (threadId: number) => void call("typing", { threadId }),
     }),

@@ -1,4 +1,4 @@
-import type { LiveMessage } from "../../server/live/protocol.js";
+import type { LiveMessage } from "../../domain/live-protocol.js";
 
 /**
  * The client's copy of a thread: messages by id, each kept at its highest revision, plus the cursor to resume from.

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AdminTabs } from "~/components/admin-tabs";
+import { DataTable } from "~/components/data-table";
 import { t } from "../../domain/i18n";
 import { requirePermission } from "~/lib/guards.server";
 
@@ -20,37 +21,25 @@ export default function AuditLog() {
     <>
       <h1>{t.admin.title}</h1>
       <AdminTabs current="/admin/dziennik" />
-      {entries.length === 0 ? (
-        <p className="empty-state">{t.admin.auditEmpty}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t.admin.audit}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.admin.when}</th>
-                <th scope="col">{t.admin.who}</th>
-                <th scope="col">{t.admin.what}</th>
-                <th scope="col">{t.admin.subject}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{when.format(new Date(e.createdAt))}</td>
-                  <td>{e.actorName ?? "—"}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.subjectType} {e.subjectId ?? ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t.admin.audit}
+        rows={entries}
+        rowKey={(e) => e.id}
+        empty={t.admin.auditEmpty}
+        columns={[
+          { header: t.admin.when, cell: (e) => when.format(new Date(e.createdAt)) },
+          { header: t.admin.who, cell: (e) => e.actorName },
+          { header: t.admin.what, cell: (e) => <code>{e.action}</code> },
+          {
+            header: t.admin.subject,
+            cell: (e) => (
+              <>
+                {e.subjectType} {e.subjectId ?? ""}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { t } from "../../domain/i18n";
 import { readForm } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
 import { AdminTabs } from "~/components/admin-tabs";
+import { DataTable } from "~/components/data-table";
 
 const I = t.library.import;
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -44,57 +45,40 @@ function Report({ report }: { report: ImportReport }) {
       {report.warnings.length ? (
         <>
           <h3>{I.warningsHeading}</h3>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{I.line}</th>
-                  <th scope="col">externalId</th>
-                  <th scope="col">{I.warning}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.warnings.map((w) => (
-                  <tr key={`w${w.line}`}>
-                    <td>{w.line}</td>
-                    <td>{w.externalId ?? "—"}</td>
-                    <td>{w.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={I.warningsHeading}
+            rows={report.warnings}
+            rowKey={(w) => `w${w.line}`}
+            columns={[
+              { header: I.line, cell: (w) => w.line },
+              { header: "externalId", cell: (w) => w.externalId },
+              { header: I.warning, cell: (w) => w.message },
+            ]}
+          />
         </>
       ) : null}
       {report.rejected.length ? (
         <>
           <h3>{I.rejectedHeading}</h3>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{I.line}</th>
-                  <th scope="col">externalId</th>
-                  <th scope="col">{I.reason}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rejected.map((r) => (
-                  <tr key={r.line}>
-                    <td>{r.line}</td>
-                    <td>{r.externalId ?? "—"}</td>
-                    <td>
-                      <ul className="plain-list">
-                        {r.reasons.map((x) => (
-                          <li key={x}>{x}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={I.rejectedHeading}
+            rows={report.rejected}
+            rowKey={(r) => r.line}
+            columns={[
+              { header: I.line, cell: (r) => r.line },
+              { header: "externalId", cell: (r) => r.externalId },
+              {
+                header: I.reason,
+                cell: (r) => (
+                  <ul className="plain-list">
+                    {r.reasons.map((x) => (
+                      <li key={x}>{x}</li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
         </>
       ) : null}
     </section>

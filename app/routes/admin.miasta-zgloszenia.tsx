@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CityClaimError, claimDecisionSchema, coordinatorSchema } from "../../server/cities/city-claim-service.js";
 import { can } from "../../server/auth/permissions.js";
 import { AdminTabs } from "~/components/admin-tabs";
+import { DataTable } from "~/components/data-table";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";
 import { formToObject, readForm } from "~/lib/forms.server";
@@ -76,134 +77,90 @@ export default function CityClaimsQueue() {
 
       <section aria-labelledby="claims-pending">
         <h2 id="claims-pending">{tc.pending}</h2>
-        {pending.length === 0 ? (
-          <p className="empty-state">{tc.noPending}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{tc.pending}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{tc.person}</th>
-                  <th scope="col">{tc.email}</th>
-                  <th scope="col">{tc.position}</th>
-                  <th scope="col">{tc.city}</th>
-                  <th scope="col">{tc.claimedAt}</th>
-                  <th scope="col">{tc.decision}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pending.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.userName}</th>
-                    <td>{c.userEmail}</td>
-                    <td>{c.position ?? "—"}</td>
-                    <td>{c.cityName}</td>
-                    <td>{when.format(new Date(c.createdAt))}</td>
-                    <td>
-                      <Form method="post" className="actions" aria-label={tc.decisionFor(c.userName, c.cityName)}>
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="decide" />
-                        <input type="hidden" name="claimId" value={c.id} />
-                        <label className="visually-hidden" htmlFor={`reason-${c.id}`}>
-                          {tc.reasonFor(c.userName)}
-                        </label>
-                        <input id={`reason-${c.id}`} name="reason" type="text" maxLength={500} placeholder={tc.reason} />
-                        <button type="submit" name="decision" value="accept" className="button button-small">
-                          {tc.accept}
-                        </button>
-                        <button type="submit" name="decision" value="reject" className="button button-small">
-                          {tc.reject}
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={tc.pending}
+          rows={pending}
+          rowKey={(c) => c.id}
+          empty={tc.noPending}
+          columns={[
+            { header: tc.person, cell: (c) => c.userName, rowHeader: true },
+            { header: tc.email, cell: (c) => c.userEmail },
+            { header: tc.position, cell: (c) => c.position },
+            { header: tc.city, cell: (c) => c.cityName },
+            { header: tc.claimedAt, cell: (c) => when.format(new Date(c.createdAt)) },
+          ]}
+          actions={{
+            header: tc.decision,
+            cell: (c) => (
+              <Form method="post" className="actions" aria-label={tc.decisionFor(c.userName, c.cityName)}>
+                <CsrfInput />
+                <input type="hidden" name="intent" value="decide" />
+                <input type="hidden" name="claimId" value={c.id} />
+                <label className="visually-hidden" htmlFor={`reason-${c.id}`}>
+                  {tc.reasonFor(c.userName)}
+                </label>
+                <input id={`reason-${c.id}`} name="reason" type="text" maxLength={500} placeholder={tc.reason} />
+                <button type="submit" name="decision" value="accept" className="button button-small">
+                  {tc.accept}
+                </button>
+                <button type="submit" name="decision" value="reject" className="button button-small">
+                  {tc.reject}
+                </button>
+              </Form>
+            ),
+          }}
+        />
       </section>
 
       <section aria-labelledby="claims-history">
         <h2 id="claims-history">{tc.history}</h2>
-        {decided.length === 0 ? (
-          <p className="empty-state">{tc.noHistory}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{tc.history}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{tc.person}</th>
-                  <th scope="col">{tc.city}</th>
-                  <th scope="col">{tc.claimedAt}</th>
-                  <th scope="col">{tc.outcome}</th>
-                  <th scope="col">{tc.reason}</th>
-                  <th scope="col">{tc.decidedBy}</th>
-                  <th scope="col">{tc.decidedAt}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {decided.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.userName}</th>
-                    <td>{c.cityName}</td>
-                    <td>{when.format(new Date(c.createdAt))}</td>
-                    <td>{tc.status[c.status]}</td>
-                    <td>{c.reason ?? "—"}</td>
-                    <td>{c.deciderName ?? tc.system}</td>
-                    <td>{c.decidedAt ? when.format(new Date(c.decidedAt)) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={tc.history}
+          rows={decided}
+          rowKey={(c) => c.id}
+          empty={tc.noHistory}
+          columns={[
+            { header: tc.person, cell: (c) => c.userName, rowHeader: true },
+            { header: tc.city, cell: (c) => c.cityName },
+            { header: tc.claimedAt, cell: (c) => when.format(new Date(c.createdAt)) },
+            { header: tc.outcome, cell: (c) => tc.status[c.status] },
+            { header: tc.reason, cell: (c) => c.reason },
+            { header: tc.decidedBy, cell: (c) => c.deciderName ?? tc.system },
+            { header: tc.decidedAt, cell: (c) => (c.decidedAt ? when.format(new Date(c.decidedAt)) : null) },
+          ]}
+        />
       </section>
 
       {admin ? (
         <section aria-labelledby="city-coordinators">
           <h2 id="city-coordinators">{tc.coordinators}</h2>
           <p>{tc.coordinatorsIntro}</p>
-          {representatives.length === 0 ? (
-            <p className="empty-state">{tc.noRepresentatives}</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{tc.coordinators}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{tc.person}</th>
-                    <th scope="col">{tc.position}</th>
-                    <th scope="col">{tc.city}</th>
-                    <th scope="col">{tc.coordinator}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {representatives.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">{r.name}</th>
-                      <td>{r.position ?? "—"}</td>
-                      <td>{r.cityName}</td>
-                      <td>
-                        <Form method="post" className="actions">
-                          <CsrfInput />
-                          <input type="hidden" name="intent" value="coordinator" />
-                          <input type="hidden" name="userId" value={r.id} />
-                          <input type="hidden" name="coordinator" value={r.cityCoordinator ? "0" : "1"} />
-                          <span>{r.cityCoordinator ? tc.yes : tc.no}</span>{" "}
-                          <button type="submit" className="button button-small">
-                            {r.cityCoordinator ? tc.removeCoordinator(r.name) : tc.makeCoordinator(r.name)}
-                          </button>
-                        </Form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={tc.coordinators}
+            rows={representatives}
+            rowKey={(r) => r.id}
+            empty={tc.noRepresentatives}
+            columns={[
+              { header: tc.person, cell: (r) => r.name, rowHeader: true },
+              { header: tc.position, cell: (r) => r.position },
+              { header: tc.city, cell: (r) => r.cityName },
+            ]}
+            actions={{
+              header: tc.coordinator,
+              cell: (r) => (
+                <Form method="post" className="actions">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="coordinator" />
+                  <input type="hidden" name="userId" value={r.id} />
+                  <input type="hidden" name="coordinator" value={r.cityCoordinator ? "0" : "1"} />
+                  <span>{r.cityCoordinator ? tc.yes : tc.no}</span>{" "}
+                  <button type="submit" className="button button-small">
+                    {r.cityCoordinator ? tc.removeCoordinator(r.name) : tc.makeCoordinator(r.name)}
+                  </button>
+                </Form>
+              ),
+            }}
+          />
         </section>
       ) : null}
     </>

@@ -6,6 +6,7 @@ import { UserAdminError, userAdminSchema } from "../../server/auth/user-admin.js
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, Select } from "~/components/field";
 import { AdminTabs } from "~/components/admin-tabs";
+import { DataTable } from "~/components/data-table";
 import { t } from "../../domain/i18n";
 import { formToObject, readForm } from "~/lib/forms.server";
 import { permissionResponse, requirePermission } from "~/lib/guards.server";
@@ -74,52 +75,43 @@ export default function AdminUsers() {
         </button>
       </Form>
       <p role="status">{total}</p>
-      {users.length === 0 ? <p className="empty-state">{t.admin.empty}</p> : null}
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t.admin.users}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.admin.name}</th>
-              <th scope="col">{t.admin.email}</th>
-              <th scope="col">{t.admin.city}</th>
-              <th scope="col">{t.admin.role}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{u.cityName ?? "—"}</td>
-                <td>
-                  <Form method="post" className="actions" aria-label={t.admin.changeFor(u.name)}>
-                    <CsrfInput />
-                    <input type="hidden" name="userId" value={u.id} />
-                    <label className="visually-hidden" htmlFor={`role-${u.id}`}>
-                      {t.admin.changeFor(u.name)}
-                    </label>
-                    <select id={`role-${u.id}`} name="role" defaultValue={u.role} disabled={u.id === me}>
-                      {Object.entries(t.common.roles).map(([k, label]) => (
-                        <option key={k} value={k}>
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                    <span className="checkbox-row">
-                      <input type="checkbox" id={`disabled-${u.id}`} name="disabled" defaultChecked={u.disabled} disabled={u.id === me} />
-                      <label htmlFor={`disabled-${u.id}`}>{t.admin.disable}</label>
-                    </span>
-                    <button type="submit" className="button button-small" disabled={u.id === me}>
-                      {t.admin.save}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t.admin.users}
+        rows={users}
+        rowKey={(u) => u.id}
+        empty={t.admin.empty}
+        columns={[
+          { header: t.admin.name, cell: (u) => u.name },
+          { header: t.admin.email, cell: (u) => u.email },
+          { header: t.admin.city, cell: (u) => u.cityName },
+        ]}
+        actions={{
+          header: t.admin.role,
+          cell: (u) => (
+            <Form method="post" className="actions" aria-label={t.admin.changeFor(u.name)}>
+              <CsrfInput />
+              <input type="hidden" name="userId" value={u.id} />
+              <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                {t.admin.changeFor(u.name)}
+              </label>
+              <select id={`role-${u.id}`} name="role" defaultValue={u.role} disabled={u.id === me}>
+                {Object.entries(t.common.roles).map(([k, label]) => (
+                  <option key={k} value={k}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+              <span className="checkbox-row">
+                <input type="checkbox" id={`disabled-${u.id}`} name="disabled" defaultChecked={u.disabled} disabled={u.id === me} />
+                <label htmlFor={`disabled-${u.id}`}>{t.admin.disable}</label>
+              </span>
+              <button type="submit" className="button button-small" disabled={u.id === me}>
+                {t.admin.save}
+              </button>
+            </Form>
+          ),
+        }}
+      />
     </>
   );
 }

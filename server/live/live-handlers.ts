@@ -5,12 +5,13 @@ import type { Logger } from "../logger.js";
 import { LiveFailure, toWire } from "./live-rules.js";
 import type { LiveService } from "./live-service.js";
 import { guestsRoom, presenceFor, type PresenceTracker } from "./presence.js";
-import { clientSchemas, INVISIBLE_ISSUE, type Ack, type ClientEvent, type ClientPayload, type RoomJoinResult, type ThreadJoinResult } from "./protocol.js";
+import { clientSchemas, INVISIBLE_ISSUE, type Ack, type ClientEvent, type ClientPayload, type ClientResults } from "./protocol.js";
 import type { RoomTimers } from "./room-timers.js";
 import type { LiveNamespace, LiveSocket } from "./socket-types.js";
 
 type Deps = { service: LiveService; presence: PresenceTracker; timers: RoomTimers; logger: Logger };
-type Handler<E extends ClientEvent> = (socket: LiveSocket, p: ClientPayload<E>) => Promise<unknown>;
+// Each handler returns what its ack carries (ClientResults in domain/live-protocol.ts, the browser reads the same map).
+type Handler<E extends ClientEvent> = (socket: LiveSocket, p: ClientPayload<E>) => Promise<ClientResults[E]>;
 
 function actorOf(socket: LiveSocket): Actor {
   const u = socket.data.user;
@@ -39,7 +40,7 @@ export function registerLiveHandlers(nsp: LiveNamespace, deps: Deps): void {
   }
 
   const handlers: { [E in ClientEvent]: Handler<E> } = {
-    "room:join": async (socket, p): Promise<RoomJoinResult> => {
+    "room:join": async (socket, p) => {
       const state = await service.state(p.eventId);
       const me = await service.abilities(actorOf(socket), p.eventId);
       if (me.removed) throw new LiveFailure("forbidden", t.errors.removed);
@@ -70,7 +71,7 @@ export function registerLiveHandlers(nsp: LiveNamespace, deps: Deps): void {
       nsp.to(`event:${p.eventId}`).emit("room:state", state);
       return state;
     },
-    "thread:join": async (socket, p): Promise<ThreadJoinResult> => {
+    "thread:join": async (socket, p) => {
       const th = await service.thread(p.threadId);
       if (!socket.rooms.has(`event:${th.eventId}`)) throw new LiveFailure("bad_request", t.errors.join_first);
       await socket.join(`thread:${th.id}`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ClientEvent, ClientPayloads } from "../../domain/live-protocol.js";
 
 // The /live namespace's wire contract (docs/realtime.md). Every client payload is parsed with these schemas.
 
@@ -57,69 +58,15 @@ export const clientSchemas = {
     .strict(),
   "participant:remove": z.object({ eventId: id, userId: id, reason: z.string().trim().max(300).optional() }).strict(),
   typing: z.object({ threadId: id }).strict(),
-} as const;
+} as const satisfies { [E in ClientEvent]: z.ZodType<ClientPayloads[E]> };
 
-export type ClientEvent = keyof typeof clientSchemas;
-export type ClientPayload<E extends ClientEvent> = z.infer<(typeof clientSchemas)[E]>;
+// The wire types live in domain/live-protocol.ts (the browser reads them without zod); server code keeps importing
+// them from here.
+export type * from "../../domain/live-protocol.js";
 
-export type ErrorCode = "bad_request" | "unknown_event" | "unauthenticated" | "forbidden" | "not_found" | "room_closed" | "rate_limited" | "edit_window_passed" | "server_error";
-export type LiveError = { code: ErrorCode; message: string };
-export type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: LiveError };
-
-export type LiveAuthor = { id: number; name: string; city: string | null };
-
-/** A message as clients see it (hidden bodies are blanked for everyone but moderators). */
-export type LiveMessage = {
-  id: number;
-  eventId: number;
-  threadId: number;
-  parentId: number | null;
-  kind: "comment" | "question";
-  body: string;
-  rev: number;
-  votes: number;
-  pinned: boolean;
-  answered: boolean;
-  answer: string | null;
-  hidden: boolean;
-  hiddenReason: string | null;
-  edited: boolean;
-  deleted: boolean;
-  createdAt: string;
-  author: LiveAuthor | null;
-};
-
-export type LiveThread = { id: number; kind: "qa" | "discussion"; title: string };
-export type RoomStatus = "waiting" | "open" | "closed" | "archived";
-
-/** The room as everyone sees it; `removed` is sent only to a participant a moderator removed. */
-export type RoomState = {
-  eventId: number;
-  status: RoomStatus;
-  opensAt: string;
-  archivesAt: string;
-  override: "open" | "closed" | null;
-  threads: LiveThread[];
-  removed?: boolean;
-};
-
-/** What this connection may do; returned by room:join. */
-export type LiveMe = { user: LiveAuthor | null; canWrite: boolean; canModerate: boolean };
-export type RoomJoinResult = { state: RoomState; me: LiveMe; presence: Presence };
-
-export type Presence = { eventId: number; count: number; people: { id: number; name: string; city: string | null }[] };
-export type TypingNotice = { threadId: number; user: { id: number; name: string } };
-
-export type ThreadJoinResult = { threadId: number; messages: LiveMessage[]; myVotes: number[]; cursor: number; more: boolean };
-
-/** Events the server emits. */
-export interface ServerToClient {
-  "message:new": (m: LiveMessage) => void;
-  "message:updated": (m: LiveMessage) => void;
-  "presence:update": (p: Presence) => void;
-  "room:state": (s: RoomState) => void;
-  typing: (t: TypingNotice) => void;
-  "live:error": (e: LiveError & { event: string }) => void;
-  /** The session ended or the account was blocked: sent once, then the server disconnects the socket. */
-  "access:revoked": (e: { error: LiveError }) => void;
-}
+// Each schema's output is exactly the domain payload of its event: a field added on one side and not the other fails
+// the typecheck here rather than on the wire.
+// (The generic-function form compares optional fields and readonly too, which mutual `extends` would let slip.)
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Drift = { [E in ClientEvent]: Same<z.output<(typeof clientSchemas)[E]>, ClientPayloads[E]> extends true ? never : E }[ClientEvent];
+const _schemasMatchDomain: [Drift] extends [never] ? true : Drift = true;

@@ -1,5 +1,5 @@
 import type { Namespace, Socket } from "socket.io";
-import type { ServerToClient } from "./protocol.js";
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from "../../domain/live-protocol.js";
 
 /**
  * The signed-in person behind a socket, resolved from the session cookie at connection time and re-loaded from the
@@ -8,7 +8,7 @@ import type { ServerToClient } from "./protocol.js";
 export type LiveSocketUser = { id: number; sessionId: string; name: string; role: "admin" | "moderator" | "member"; cityId: number | null; city: string | null };
 export type LiveSocketData = { user: LiveSocketUser | null };
 
-// Client events are validated with zod at runtime, so their static map stays open.
-type AnyEvents = Record<string, (...args: any[]) => void>;
-export type LiveNamespace = Namespace<AnyEvents, ServerToClient, AnyEvents, LiveSocketData>;
-export type LiveSocket = Socket<AnyEvents, ServerToClient, AnyEvents, LiveSocketData>;
+// Both directions typed from domain/live-protocol.ts, the same maps the browser's Socket uses. Client payloads are still
+// parsed with zod at runtime (live-handlers.ts): the static types say what a well-behaved client sends.
+export type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, InterServerEvents, LiveSocketData>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, LiveSocketData>;
