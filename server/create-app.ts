@@ -20,6 +20,8 @@ import { createFileMailer, createSmtpMailer } from "./mail/mailer.js";
 import { seedDemoData, seedReferenceData } from "./seed/demo-seed.js";
 import type { AppServices } from "./services.js";
 import { UpgradeDispatcher } from "./upgrade.js";
+import { createSurveyService } from "./surveys/survey-service.js";
+import { seedDemoSurvey } from "./surveys/demo-survey.js";
 import "./validation/polish-zod.js";
 
 export type RunningApp = {
@@ -39,6 +41,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   await migrateToLatest(db.db);
   await seedReferenceData(db);
   if (config.demo) await seedDemoData(db, logger);
+  if (config.demo) await seedDemoSurvey(db);
 
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createFileMailer(path.join(config.dataDir, "mail"), config.mailFrom);
   const limiter = await createRateLimiter(config.redisUrl, config.rateLimitPrefix, logger);
@@ -50,8 +53,9 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const lib = await startLibrary({ config, db, logger, events });
 
   const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser });
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims };
+  const surveys = createSurveyService({ db, mailer, logger, hub: agenda.hub, events });
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, surveys });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, surveys };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
   closers.push(lib.close);

@@ -12,6 +12,7 @@ import type { LiveService } from "./live/live-service.js";
 import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { UpgradeDispatcher } from "./upgrade.js";
+import type { SurveyService } from "./surveys/survey-service.js";
 
 /** The services created once in the composition root and handed to every loader, action and socket handler. */
 export type AppServices = {
@@ -33,4 +34,6 @@ export type AppServices = {
   live: LiveService;
   /** City affiliation claims and their review (issue 10). */
   cityClaims: CityClaimService;
+  /** City surveys and the road from their answers to the agenda (issue 13). */
+  surveys: SurveyService;
 };
