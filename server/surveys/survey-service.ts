@@ -1,7 +1,7 @@
 import type { DbHandle } from "../../db/index.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { listVoivodeships } from "../../db/repositories/cities.js";
-import { findResponse, findSurveyBySlug, listCityResponses, listSubmittedResponses, listSurveys, upsertSurvey, writeResponse, type ResultFilter } from "../../db/repositories/surveys.js";
+import { findResponse, findSurveyBySlug, listCityResponses, listSubmittedResponses, listSurveys, writeResponse, type ResultFilter } from "../../db/repositories/surveys.js";
 import type { SurveyRow } from "../../db/schema.js";
 import { assertCan, can, isStaff, surveyAccess, type Actor } from "../auth/permissions.js";
 import type { AgendaHub } from "../agenda/agenda-hub.js";
@@ -9,7 +9,8 @@ import type { EventService } from "../events/event-service.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../mail/mailer.js";
 import { readAnswers, type Answers } from "./survey-answers.js";
-import { parseSurveyDefinition, type SurveyDefinition, type SurveyQuestion } from "./survey-definition.js";
+import type { SurveyDefinition, SurveyQuestion } from "./survey-definition.js";
+import { importSurvey } from "./survey-import.js";
 import { computeResults, type SurveyResults } from "./survey-results.js";
 import { proposeTopics, type ProposeOutcome } from "./survey-propose.js";
 
@@ -61,13 +62,7 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
      */
     async import(actor: Actor | "cli", input: string | unknown): Promise<{ ok: true; slug: string } | { ok: false; problems: string[] }> {
       if (actor !== "cli") assertCan(actor, "survey:manage");
-      const parsed = parseSurveyDefinition(input);
-      if (!parsed.ok) return parsed;
-      const s = parsed.survey;
-      const createdBy = actor === "cli" ? null : actor!.id;
-      const id = await upsertSurvey(db, { slug: s.slug, title: s.title, intro: s.intro, respondent: s.respondent, opensAt: s.opensAt, closesAt: s.closesAt, questions: JSON.stringify(s.questions), createdBy });
-      await recordAudit(db, { actorId: createdBy, action: "survey.import", subjectType: "survey", subjectId: id, details: { slug: s.slug } });
-      return { ok: true, slug: s.slug };
+      return importSurvey(deps.db, actor === "cli" ? null : actor!.id, input);
     },
 
     /** The survey as its import file (staff). */
