@@ -100,9 +100,9 @@ export default function SurveyPage() {
         </p>
       ) : null}
       <div aria-live="polite">
-        {saved ? <p className="notice success">{saved === "wyslano" ? s.submitted : s.saved}</p> : null}
+        {saved ? <p className="notice notice-ok">{saved === "wyslano" ? s.submitted : s.saved}</p> : null}
         {actionData?.message ? (
-          <p className="notice error" role="alert">
+          <p className="notice notice-warn" role="alert">
             {actionData.message}
           </p>
         ) : null}

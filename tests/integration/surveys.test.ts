@@ -62,7 +62,7 @@ describe.each(await dialects())("city surveys on %s", (dialect) => {
   it("an invalid survey file is refused with a report naming each problem", async () => {
     const bad = handMade("zla");
     bad.closesAt = bad.opensAt;
-    (bad.questions[1].options as { id: string; area?: string }[])[1] = { id: "a", label: "Kopia", area: "kosmos" };
+    (bad.questions[1].options as { id: string; area?: string }[])[1] = { id: "a", label: "Kopia", area: "kosmos" } as never;
     (bad.questions as unknown[]).push({ id: "udzial", type: "scale", text: "Znowu" });
     const r = await app.services.surveys.import("cli", bad);
     expect(r.ok).toBe(false);
