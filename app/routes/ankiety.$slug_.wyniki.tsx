@@ -27,6 +27,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { rows, ...results } = await surveys.results(actor, survey, filter);
   const staff = can(actor, "survey:manage");
   const events = staff ? (await surveys.upcomingEvents()).map((e) => ({ slug: e.slug, title: e.title })) : [];
+  const respondents = staff ? await surveys.respondents(actor, survey) : [];
   const topics = survey.questions.filter((q) => q.topics).flatMap((q) => (q.options ?? []).map((o) => ({ id: o.id, label: o.label, backers: (results.questions.find((r) => r.id === q.id)?.backers as Record<string, string[]>)[o.id]?.length ?? 0 })));
   return json({
     survey,
@@ -38,6 +39,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     staff,
     events,
     topics: topics.sort((a, b) => b.backers - a.backers),
+    respondents,
   });
 }
 
@@ -48,7 +50,16 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const survey = await surveys.bySlug(params.slug ?? "");
   if (!survey) notFound();
   const form = await readForm(request, context);
-  if (form.get("intent") !== "propose") return json<ActionData>({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
+  const intent = form.get("intent");
+  if (intent === "invite" || intent === "remind") {
+    try {
+      const sent = intent === "invite" ? await surveys.invite(actorOf(context), survey, context.origin) : await surveys.remind(actorOf(context), survey, context.origin);
+      return json<ActionData>({ ok: true, message: s.invitations.sent(sent) });
+    } catch (error) {
+      permissionResponse(error, request);
+    }
+  }
+  if (intent !== "propose") return json<ActionData>({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
   const event = String(form.get("event") ?? "");
   const options = form.getAll("option").filter((o): o is string => typeof o === "string" && o !== "");
   if (!options.length) return json<ActionData>({ ok: false, message: s.errors.noOptions }, { status: 400 });
@@ -62,7 +73,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function SurveyResultsPage() {
-  const { survey, results, cityNames, voivodeships, filter, query, staff, events, topics } = useLoaderData<typeof loader>();
+  const { survey, results, cityNames, voivodeships, filter, query, staff, events, topics, respondents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article aria-labelledby="results-title" className="survey-results">
@@ -70,6 +81,13 @@ export default function SurveyResultsPage() {
         <Link to="/ankiety">{s.title}</Link> / <Link to={`/ankiety/${survey.slug}`}>{survey.title}</Link>
       </p>
       <h1 id="results-title">{s.results.title(survey.title)}</h1>
+      <div aria-live="polite">
+        {actionData ? (
+          <p className={`notice ${actionData.ok ? "notice-ok" : "notice-warn"}`} role={actionData.ok ? "status" : "alert"}>
+            {actionData.message}
+          </p>
+        ) : null}
+      </div>
       <p>{survey.respondent === "city" ? s.results.responses(results.responses) : s.results.responsesPeople(results.responses)}</p>
       <Form method="get" className="filters" aria-labelledby="filters-h">
         <h2 id="filters-h" className="visually-hidden">
@@ -113,17 +131,49 @@ export default function SurveyResultsPage() {
         const r = results.questions.find((x) => x.id === q.id);
         return r ? <SurveyQuestionResult key={q.id} q={q} r={r} cityNames={cityNames} /> : null;
       })}
+      {staff ? (
+        <section aria-labelledby="respondents-h" className="card">
+          <h2 id="respondents-h">{s.invitations.title}</h2>
+          <p>{s.invitations.intro}</p>
+          <p>{s.invitations.summary(respondents.filter((r) => r.status === "submitted").length, respondents.filter((r) => r.status !== "submitted").length)}</p>
+          <Form method="post" className="form-actions">
+            <CsrfInput />
+            <button type="submit" name="intent" value="invite">
+              {s.invitations.invite}
+            </button>{" "}
+            <button type="submit" name="intent" value="remind">
+              {s.invitations.remind}
+            </button>
+          </Form>
+          {respondents.length ? (
+            <table className="data-table">
+              <caption className="visually-hidden">{s.invitations.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.invitations.city}</th>
+                  <th scope="col">{s.invitations.status}</th>
+                  <th scope="col">{s.invitations.invited}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {respondents.map((r) => (
+                  <tr key={r.slug}>
+                    <th scope="row">{r.name}</th>
+                    <td>{s.invitations.states[r.status]}</td>
+                    <td>{r.invited ? s.invitations.yes : s.invitations.no}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>{s.invitations.nobody}</p>
+          )}
+        </section>
+      ) : null}
       {staff && topics.length ? (
         <section aria-labelledby="propose-h" className="card">
           <h2 id="propose-h">{s.propose.title}</h2>
           <p>{s.propose.intro}</p>
-          <div aria-live="polite">
-            {actionData ? (
-              <p className={`notice ${actionData.ok ? "notice-ok" : "notice-warn"}`} role={actionData.ok ? "status" : "alert"}>
-                {actionData.message}
-              </p>
-            ) : null}
-          </div>
           {events.length ? (
             <Form method="post">
               <CsrfInput />

@@ -1,7 +1,19 @@
 import type { DbHandle } from "../../db/index.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { listVoivodeships } from "../../db/repositories/cities.js";
-import { findResponse, findSurveyBySlug, listCityResponses, listSubmittedResponses, listSurveys, writeResponse, type ResultFilter } from "../../db/repositories/surveys.js";
+import {
+  findResponse,
+  findSurveyBySlug,
+  listCityResponses,
+  listInvitedCities,
+  listResponseStates,
+  listSubmittedResponses,
+  listSurveys,
+  listVerifiedRepresentatives,
+  recordInvitation,
+  writeResponse,
+  type ResultFilter,
+} from "../../db/repositories/surveys.js";
 import type { SurveyRow } from "../../db/schema.js";
 import { assertCan, can, isStaff, surveyAccess, type Actor } from "../auth/permissions.js";
 import type { AgendaHub } from "../agenda/agenda-hub.js";
@@ -13,6 +25,7 @@ import type { SurveyDefinition, SurveyQuestion } from "./survey-definition.js";
 import { importSurvey } from "./survey-import.js";
 import { computeResults, type SurveyResults } from "./survey-results.js";
 import { proposeTopics, type ProposeOutcome } from "./survey-propose.js";
+import { surveys as text } from "../../domain/i18n/pl/surveys.js";
 
 /** A survey as pages show it: its definition plus where it stands in time. */
 export type SurveyView = SurveyDefinition & { id: number; phase: "upcoming" | "open" | "closed" };
@@ -143,6 +156,44 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
     async cityAnswers(actor: Actor, cityId: number) {
       if (!isStaff(actor) && actor?.cityId !== cityId) return [];
       return (await listCityResponses(db, cityId)).map((r) => ({ ...r, questions: JSON.parse(r.questions) as SurveyQuestion[], answers: JSON.parse(r.answers) as Answers }));
+    },
+
+    /**
+     * Invites every city with a verified representative: each representative gets the link by mail (sent directly
+     * through the mailer). Returns how many messages went out.
+     */
+    async invite(actor: Actor, s: SurveyView, origin: string): Promise<number> {
+      assertCan(actor, "survey:manage");
+      const reps = await listVerifiedRepresentatives(db);
+      const closes = new Date(s.closesAt).toLocaleDateString("pl-PL", { timeZone: "Europe/Warsaw", dateStyle: "long" });
+      for (const r of reps) {
+        await deps.mailer.send({ to: r.email, subject: text.mail.inviteSubject(s.title), text: text.mail.invite(s.title, r.cityName, `${origin}/ankiety/${s.slug}`, closes) });
+        await recordInvitation(db, s.id, r.cityId, r.email, actor!.id);
+      }
+      await recordAudit(db, { actorId: actor!.id, action: "survey.invite", subjectType: "survey", subjectId: s.id, details: { sent: reps.length } });
+      return reps.length;
+    },
+
+    /** Reminds invited cities that have not submitted, at every address they were invited at. Returns the count. */
+    async remind(actor: Actor, s: SurveyView, origin: string): Promise<number> {
+      assertCan(actor, "survey:manage");
+      const pending = (await listInvitedCities(db, s.id)).filter((c) => c.status !== "submitted");
+      const closes = new Date(s.closesAt).toLocaleDateString("pl-PL", { timeZone: "Europe/Warsaw", dateStyle: "long" });
+      for (const c of pending) {
+        await deps.mailer.send({ to: c.email, subject: text.mail.reminderSubject(s.title), text: text.mail.reminder(s.title, c.name, `${origin}/ankiety/${s.slug}`, closes) });
+        await recordInvitation(db, s.id, c.cityId, c.email, actor!.id);
+      }
+      return pending.length;
+    },
+
+    /** Staff's view of who has and has not answered: invited cities and any other city that answered. */
+    async respondents(actor: Actor, s: SurveyView) {
+      assertCan(actor, "survey:manage");
+      const [invited, states] = await Promise.all([listInvitedCities(db, s.id), listResponseStates(db, s.id)]);
+      const byCity = new Map<number, { slug: string; name: string; status: "none" | "draft" | "submitted"; invited: boolean }>();
+      for (const c of invited) byCity.set(c.cityId, { slug: c.slug, name: c.name, status: c.status ?? "none", invited: true });
+      for (const r of states) if (!byCity.has(r.cityId)) byCity.set(r.cityId, { slug: r.slug, name: r.name, status: r.status, invited: false });
+      return [...byCity.values()].sort((a, b) => a.name.localeCompare(b.name, "pl"));
     },
 
     /** Upcoming events staff can propose topics to. */

@@ -86,6 +86,21 @@ export const surveys = {
     why: (n: number) => `Temat wskazany w ankiecie przez ${count(n, miasto)}.`,
     noEvents: "Brak nadchodzących wydarzeń, do których można dodać propozycje.",
   },
+  invitations: {
+    title: "Kto odpowiedział",
+    intro: "Zaproszenie trafia mailem do potwierdzonych przedstawicieli miast; przypomnienie do zaproszonych miast, które jeszcze nie wysłały odpowiedzi.",
+    invite: "Zaproś miasta",
+    remind: "Przypomnij miastom bez odpowiedzi",
+    sent: (n: number) => `Wysłano: ${count(n, ["wiadomość", "wiadomości", "wiadomości", "wiadomości"])}.`,
+    city: "Miasto",
+    status: "Stan",
+    invited: "Zaproszone",
+    states: { none: "Brak odpowiedzi", draft: "Wersja robocza", submitted: "Wysłana" } as Record<string, string>,
+    yes: "tak",
+    no: "nie",
+    nobody: "Nikogo jeszcze nie zaproszono i nikt nie odpowiedział.",
+    summary: (answered: number, missing: number) => `Odpowiedziały: ${count(answered, miasto)}; bez odpowiedzi: ${count(missing, miasto)}.`,
+  },
   /** "Zgłoszone w ankiecie przez: Dzierżoniów, Kalisz i 3 inne" */
   backedBy: (names: string[], shown = 2) => {
     const head = names.slice(0, shown).join(", ");
