@@ -19,7 +19,21 @@ export type AgendaSession = {
   libraryItemIds: number[];
 };
 
-export type AgendaProposal = { id: string; title: string; why: string; area: string; city: string; authorId: number; authorName: string; votes: Record<string, number>; total: number };
+export type AgendaProposal = {
+  id: string;
+  title: string;
+  why: string;
+  area: string;
+  city: string;
+  authorId: number;
+  authorName: string;
+  votes: Record<string, number>;
+  total: number;
+  /** `survey:<slug>:<optionId>` when the server proposed it from a survey's answers (issue 13). */
+  source?: string;
+  /** Names of the cities that chose the topic in the survey. */
+  backerNames?: string[];
+};
 
 export type AgendaContent = { sessions: AgendaSession[] };
 
@@ -107,6 +121,8 @@ export function readProposal(m: Y.Map<unknown>): AgendaProposal {
     authorName: str(m.get("authorName")),
     votes,
     total: Object.values(votes).reduce((a, b) => a + b, 0),
+    ...(typeof m.get("source") === "string" ? { source: m.get("source") as string } : {}),
+    ...(Array.isArray(m.get("backerNames")) ? { backerNames: (m.get("backerNames") as unknown[]).filter((n): n is string => typeof n === "string") } : {}),
   };
 }
 

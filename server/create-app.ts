@@ -24,6 +24,8 @@ import { createFileMailer, createSmtpMailer } from "./mail/mailer.js";
 import { seedDemoData, seedReferenceData } from "./seed/demo-seed.js";
 import type { AppServices } from "./services.js";
 import { UpgradeDispatcher } from "./upgrade.js";
+import { createSurveyService } from "./surveys/survey-service.js";
+import { seedDemoSurvey } from "./surveys/demo-survey.js";
 import "./validation/polish-zod.js";
 
 export type RunningApp = {
@@ -43,6 +45,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   await migrateToLatest(db.db);
   await seedReferenceData(db);
   if (config.demo) await seedDemoData(db, logger);
+  if (config.demo) await seedDemoSurvey(db);
 
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createFileMailer(path.join(config.dataDir, "mail"), config.mailFrom);
   const limiter = await createRateLimiter(config.redisUrl, config.rateLimitPrefix, logger);
@@ -55,8 +58,9 @@ export async function startApp(config: Config): Promise<RunningApp> {
 
   const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser });
   const pageReads = { areas: createAreaService({ db }), cities: createCityDirectory({ db }), users: createUserDirectory({ db }), audit: createAuditService({ db }) };
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, ...pageReads });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, ...pageReads };
+  const surveys = createSurveyService({ db, mailer, logger, hub: agenda.hub, events });
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, surveys, ...pageReads });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, surveys, ...pageReads };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
   closers.push(lib.close);

@@ -16,6 +16,7 @@ import type { LiveService } from "./live/live-service.js";
 import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { UpgradeDispatcher } from "./upgrade.js";
+import type { SurveyService } from "./surveys/survey-service.js";
 
 /** The services created once in the composition root and handed to every loader, action and socket handler. */
 export type AppServices = {
@@ -42,4 +43,6 @@ export type AppServices = {
   cities: CityDirectory;
   users: UserDirectory;
   audit: AuditService;
+  /** City surveys and the road from their answers to the agenda (issue 13). */
+  surveys: SurveyService;
 };

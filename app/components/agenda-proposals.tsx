@@ -74,8 +74,9 @@ export function AgendaProposals({ conn, user, readOnly, canManage, dotsBudget, a
           <li key={v.id} className="agenda-proposal card">
             <h3>{v.title}</h3>
             {v.why ? <p>{v.why}</p> : null}
+            {v.backerNames?.length ? <p className="agenda-backers">{t.surveys.backedBy(v.backerNames)}</p> : null}
             <p className="field-hint">
-              {p.by(v.authorName, v.city)}
+              {v.source ? v.authorName : p.by(v.authorName, v.city)}
               {v.area ? ` · ${areas.find((a) => a.slug === v.area)?.name ?? v.area}` : ""}
             </p>
             <div className="actions">

@@ -10,6 +10,7 @@ const links = [
   { to: "/wydarzenia", label: t.common.nav.events },
   { to: "/sieci", label: t.common.nav.networks },
   { to: "/miasta", label: t.common.nav.cities },
+  { to: "/ankiety", label: t.surveys.title },
 ];
 
 /**

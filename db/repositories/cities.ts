@@ -38,6 +38,12 @@ export function listCityNamesBySlugs(db: Db, slugs: string[]): Promise<{ slug: s
   return db.selectFrom("cities").select(["slug", "name"]).where("slug", "in", slugs).execute();
 }
 
+/** Ids of the cities whose slugs are given, by slug; unknown slugs are simply absent. */
+export function listCityIdsBySlugs(db: Db, slugs: string[]): Promise<{ id: number; slug: string }[]> {
+  if (slugs.length === 0) return Promise.resolve([]);
+  return db.selectFrom("cities").select(["id", "slug"]).where("slug", "in", slugs).execute();
+}
+
 /** Distinct voivodeships present in the directory, for filters. */
 export async function listVoivodeships(db: Db): Promise<string[]> {
   const rows = await db.selectFrom("cities").select("voivodeship").distinct().where("confirmed", "=", 1).orderBy("voivodeship").execute();

@@ -41,6 +41,13 @@ const rules = {
   // Agenda co-design (issue 4); who edits a given event's workspace is decided by agendaAccess below.
   "agenda:manage": (a: Actor) => isStaff(a), // co-design settings, publish, restore, turn proposals into sessions
   "agenda:view-published": () => true,
+  // City surveys (issue 13): anyone reads a survey's page; a city survey is answered by a verified representative
+  // (the session's cityId is the verified city), a person survey by anyone signed in; staff import, export, invite,
+  // see results at any time and propose topics. Respondents see results once the survey closes (surveyAccess below).
+  "survey:view": () => true,
+  "survey:answer-city": (a: Actor) => a !== null && a.cityId !== null,
+  "survey:answer-person": (a: Actor) => a !== null,
+  "survey:manage": (a: Actor) => isStaff(a),
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof rules;
@@ -75,6 +82,18 @@ export function agendaAccess(actor: Actor, s: AgendaAccessSettings): "edit" | "r
   const coDesigner = s.mode === "all" || (actor.cityId !== null && s.cityIds.includes(actor.cityId));
   if (!coDesigner) return "none";
   return s.open && !s.ended ? "edit" : "read";
+}
+
+/** What surveyAccess needs to know about a survey and the actor's response to it. */
+export type SurveyAccessInput = { respondent: "city" | "person"; phase: "upcoming" | "open" | "closed"; answered: boolean };
+
+/**
+ * Access to one survey: answering while it is open (a city survey needs a verified city); results for staff always
+ * and for respondents who submitted an answer once the survey has closed.
+ */
+export function surveyAccess(actor: Actor, s: SurveyAccessInput): { answer: boolean; results: boolean } {
+  const respondent = can(actor, s.respondent === "city" ? "survey:answer-city" : "survey:answer-person");
+  return { answer: respondent && s.phase === "open", results: isStaff(actor) || (respondent && s.phase === "closed" && s.answered) };
 }
 
 /** What libraryAccess needs to know about an item. */

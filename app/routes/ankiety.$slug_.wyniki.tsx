@@ -1,0 +1,214 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfInput } from "~/components/csrf-input";
+import { SurveyQuestionResult } from "~/components/survey-chart";
+import { readForm } from "~/lib/forms.server";
+import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards.server";
+import { resultFilterFrom } from "~/lib/survey-filter";
+import { t } from "../../domain/i18n";
+import { can } from "../../server/auth/permissions.js";
+
+const s = t.surveys;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${s.results.title(data.survey.title)} — ${t.common.appName}` : t.common.appName }];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const surveys = context.services.surveys;
+  const survey = await surveys.bySlug(params.slug ?? "");
+  if (!survey) notFound();
+  const actor = actorOf(context);
+  if (!(await surveys.resultsAccess(actor, survey))) {
+    requireUser(context, request);
+    throw json({ message: s.results.forbidden }, { status: 403 });
+  }
+  const url = new URL(request.url);
+  const filter = resultFilterFrom(url);
+  const { rows, ...results } = await surveys.results(actor, survey, filter);
+  const staff = can(actor, "survey:manage");
+  const events = staff ? (await surveys.upcomingEvents()).map((e) => ({ slug: e.slug, title: e.title })) : [];
+  const respondents = staff ? await surveys.respondents(actor, survey) : [];
+  const topics = survey.questions.filter((q) => q.topics).flatMap((q) => (q.options ?? []).map((o) => ({ id: o.id, label: o.label, backers: (results.questions.find((r) => r.id === q.id)?.backers as Record<string, string[]>)[o.id]?.length ?? 0 })));
+  return json({
+    survey,
+    results,
+    cityNames: Object.fromEntries(rows.map((r) => [r.citySlug, r.cityName])),
+    voivodeships: await surveys.voivodeships(),
+    filter,
+    query: url.search,
+    staff,
+    events,
+    topics: topics.sort((a, b) => b.backers - a.backers),
+    respondents,
+  });
+}
+
+type ActionData = { ok: boolean; message: string };
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const surveys = context.services.surveys;
+  const survey = await surveys.bySlug(params.slug ?? "");
+  if (!survey) notFound();
+  const form = await readForm(request, context);
+  const intent = form.get("intent");
+  if (intent === "invite" || intent === "remind") {
+    try {
+      const sent = intent === "invite" ? await surveys.invite(actorOf(context), survey, context.origin) : await surveys.remind(actorOf(context), survey, context.origin);
+      return json<ActionData>({ ok: true, message: s.invitations.sent(sent) });
+    } catch (error) {
+      permissionResponse(error, request);
+    }
+  }
+  if (intent !== "propose") return json<ActionData>({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
+  const event = String(form.get("event") ?? "");
+  const options = form.getAll("option").filter((o): o is string => typeof o === "string" && o !== "");
+  if (!options.length) return json<ActionData>({ ok: false, message: s.errors.noOptions }, { status: 400 });
+  try {
+    const outcome = await surveys.propose(actorOf(context), survey, event, options);
+    if (!outcome) return json<ActionData>({ ok: false, message: s.errors.noEvent }, { status: 400 });
+    return json<ActionData>({ ok: true, message: s.propose.done(outcome.added.length, outcome.existing.length) });
+  } catch (error) {
+    permissionResponse(error, request);
+  }
+}
+
+export default function SurveyResultsPage() {
+  const { survey, results, cityNames, voivodeships, filter, query, staff, events, topics, respondents } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <article aria-labelledby="results-title" className="survey-results">
+      <p className="card-meta breadcrumb">
+        <Link to="/ankiety">{s.title}</Link> / <Link to={`/ankiety/${survey.slug}`}>{survey.title}</Link>
+      </p>
+      <h1 id="results-title">{s.results.title(survey.title)}</h1>
+      <div aria-live="polite">
+        {actionData ? (
+          <p className={`notice ${actionData.ok ? "notice-ok" : "notice-warn"}`} role={actionData.ok ? "status" : "alert"}>
+            {actionData.message}
+          </p>
+        ) : null}
+      </div>
+      <p>{survey.respondent === "city" ? s.results.responses(results.responses) : s.results.responsesPeople(results.responses)}</p>
+      <Form method="get" className="filters" aria-labelledby="filters-h">
+        <h2 id="filters-h" className="visually-hidden">
+          {s.results.filters}
+        </h2>
+        <label htmlFor="woj">{s.results.voivodeship}</label>{" "}
+        <select id="woj" name="woj" defaultValue={filter.voivodeship ?? ""}>
+          <option value="">{s.results.allVoivodeships}</option>
+          {voivodeships.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>{" "}
+        <label htmlFor="wielkosc">{s.results.sizeClass}</label>{" "}
+        <select id="wielkosc" name="wielkosc" defaultValue={filter.sizeClass ?? ""}>
+          <option value="">{s.results.allSizes}</option>
+          {(["small", "medium", "large"] as const).map((k) => (
+            <option key={k} value={k}>
+              {t.common.sizeClasses[k]}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit">{s.results.apply}</button>
+      </Form>
+      <p>
+        <a href={`/ankiety/${survey.slug}/wyniki.csv${query}`} download>
+          {s.results.exportCsv}
+        </a>
+        {staff ? (
+          <>
+            {" · "}
+            <a href={`/ankiety/${survey.slug}.json`} download>
+              {s.results.exportJson}
+            </a>
+          </>
+        ) : null}
+      </p>
+      {results.responses === 0 ? <p className="empty-state">{s.results.nobody}</p> : null}
+      {survey.questions.map((q) => {
+        const r = results.questions.find((x) => x.id === q.id);
+        return r ? <SurveyQuestionResult key={q.id} q={q} r={r} cityNames={cityNames} /> : null;
+      })}
+      {staff ? (
+        <section aria-labelledby="respondents-h" className="card">
+          <h2 id="respondents-h">{s.invitations.title}</h2>
+          <p>{s.invitations.intro}</p>
+          <p>{s.invitations.summary(respondents.filter((r) => r.status === "submitted").length, respondents.filter((r) => r.status !== "submitted").length)}</p>
+          <Form method="post" className="form-actions">
+            <CsrfInput />
+            <button type="submit" name="intent" value="invite">
+              {s.invitations.invite}
+            </button>{" "}
+            <button type="submit" name="intent" value="remind">
+              {s.invitations.remind}
+            </button>
+          </Form>
+          {respondents.length ? (
+            <table className="data-table">
+              <caption className="visually-hidden">{s.invitations.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.invitations.city}</th>
+                  <th scope="col">{s.invitations.status}</th>
+                  <th scope="col">{s.invitations.invited}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {respondents.map((r) => (
+                  <tr key={r.slug}>
+                    <th scope="row">{r.name}</th>
+                    <td>{s.invitations.states[r.status]}</td>
+                    <td>{r.invited ? s.invitations.yes : s.invitations.no}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>{s.invitations.nobody}</p>
+          )}
+        </section>
+      ) : null}
+      {staff && topics.length ? (
+        <section aria-labelledby="propose-h" className="card">
+          <h2 id="propose-h">{s.propose.title}</h2>
+          <p>{s.propose.intro}</p>
+          {events.length ? (
+            <Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="propose" />
+              <div className="field">
+                <label htmlFor="event">{s.propose.event}</label>
+                <select id="event" name="event" required>
+                  {events.map((e) => (
+                    <option key={e.slug} value={e.slug}>
+                      {e.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <fieldset>
+                <legend>{s.propose.options}</legend>
+                <ul className="plain-list">
+                  {topics.map((o) => (
+                    <li key={o.id}>
+                      <label>
+                        <input type="checkbox" name="option" value={o.id} /> {o.label} ({s.results.cityCount(o.backers)})
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+              <button type="submit" className="primary">
+                {s.propose.submit}
+              </button>
+            </Form>
+          ) : (
+            <p>{s.propose.noEvents}</p>
+          )}
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,163 @@
+import type { Db } from "../index.js";
+import type { NewSurvey, SizeClass, SurveyResponseRow, SurveyRow } from "../schema.js";
+import { nowIso } from "../time.js";
+
+const SURVEY_COLUMNS = ["id", "slug", "title", "intro", "respondent", "opensAt", "closesAt", "questions", "createdBy", "createdAt", "updatedAt"] as const;
+const RESPONSE_COLUMNS = [
+  "surveyResponses.id",
+  "surveyResponses.surveyId",
+  "surveyResponses.cityId",
+  "surveyResponses.personId",
+  "surveyResponses.status",
+  "surveyResponses.answers",
+  "surveyResponses.version",
+  "surveyResponses.updatedBy",
+  "surveyResponses.submittedBy",
+  "surveyResponses.submittedAt",
+  "surveyResponses.createdAt",
+  "surveyResponses.updatedAt",
+] as const;
+
+export type SurveyFields = Omit<NewSurvey, "id" | "createdAt" | "updatedAt">;
+
+/** Creates a survey or replaces the one with the same slug (an import run twice updates it); returns its id. */
+export async function upsertSurvey(db: Db, fields: SurveyFields): Promise<number> {
+  const now = nowIso();
+  const existing = await db.selectFrom("surveys").select(["id"]).where("slug", "=", fields.slug).executeTakeFirst();
+  if (existing) {
+    const { createdBy: _keep, ...rest } = fields;
+    await db.updateTable("surveys").set({ ...rest, updatedAt: now }).where("id", "=", existing.id).execute();
+    return existing.id;
+  }
+  const row = await db.insertInto("surveys").values({ ...fields, createdAt: now, updatedAt: now }).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One survey by slug. */
+export function findSurveyBySlug(db: Db, slug: string): Promise<SurveyRow | undefined> {
+  return db.selectFrom("surveys").select(SURVEY_COLUMNS).where("slug", "=", slug).executeTakeFirst();
+}
+
+/** Every survey, the one closing last first. */
+export function listSurveys(db: Db): Promise<SurveyRow[]> {
+  return db.selectFrom("surveys").select(SURVEY_COLUMNS).orderBy("closesAt", "desc").orderBy("id", "desc").execute();
+}
+
+export type ResponseWithPeople = SurveyResponseRow & { updatedByName: string | null; submittedByName: string | null };
+
+/** The response of a city (respondent "city") or of a person (respondent "person"), with who last wrote it. */
+export function findResponse(db: Db, surveyId: number, who: { cityId: number } | { personId: number }): Promise<ResponseWithPeople | undefined> {
+  let q = db
+    .selectFrom("surveyResponses")
+    .leftJoin("users as updater", "updater.id", "surveyResponses.updatedBy")
+    .leftJoin("users as submitter", "submitter.id", "surveyResponses.submittedBy")
+    .select([...RESPONSE_COLUMNS, "updater.name as updatedByName", "submitter.name as submittedByName"])
+    .where("surveyResponses.surveyId", "=", surveyId);
+  q = "cityId" in who ? q.where("surveyResponses.cityId", "=", who.cityId) : q.where("surveyResponses.personId", "=", who.personId);
+  return q.executeTakeFirst();
+}
+
+export type ResponseWrite = { answers: string; status: "draft" | "submitted"; userId: number | null; submit: boolean };
+
+/**
+ * Writes a response only if nobody changed it since the writer read it: `expectedVersion` 0 inserts (the UNIQUE
+ * constraint refuses a second first answer of the same city), otherwise the UPDATE matches the version it read.
+ * Returns false when someone else got there first; nothing is written then.
+ */
+export async function writeResponse(db: Db, surveyId: number, who: { cityId: number | null; personId: number | null }, expectedVersion: number, w: ResponseWrite): Promise<boolean> {
+  const now = nowIso();
+  const submitted = w.submit ? { submittedBy: w.userId, submittedAt: now } : {};
+  if (expectedVersion === 0) {
+    try {
+      await db
+        .insertInto("surveyResponses")
+        .values({ surveyId, cityId: who.cityId, personId: who.personId, status: w.status, answers: w.answers, version: 1, updatedBy: w.userId, submittedBy: null, submittedAt: null, createdAt: now, updatedAt: now, ...submitted })
+        .execute();
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+  let q = db
+    .updateTable("surveyResponses")
+    .set({ status: w.status, answers: w.answers, version: expectedVersion + 1, updatedBy: w.userId, updatedAt: now, ...submitted })
+    .where("surveyId", "=", surveyId)
+    .where("version", "=", expectedVersion);
+  q = who.cityId !== null ? q.where("cityId", "=", who.cityId) : q.where("personId", "=", who.personId);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+export type ResultFilter = { voivodeship?: string; sizeClass?: SizeClass };
+
+/** Submitted responses with their city (or the person's verified city), filtered by the city's voivodeship and size. */
+export function listSubmittedResponses(db: Db, surveyId: number, f: ResultFilter = {}) {
+  let q = db
+    .selectFrom("surveyResponses")
+    .leftJoin("users as person", "person.id", "surveyResponses.personId")
+    .innerJoin("cities", (j) => j.on((eb) => eb.or([eb("cities.id", "=", eb.ref("surveyResponses.cityId")), eb("cities.id", "=", eb.ref("person.verifiedCityId"))])))
+    .select(["surveyResponses.id", "surveyResponses.answers", "surveyResponses.submittedAt", "cities.slug as citySlug", "cities.name as cityName", "cities.voivodeship", "cities.sizeClass"])
+    .where("surveyResponses.surveyId", "=", surveyId)
+    .where("surveyResponses.status", "=", "submitted");
+  if (f.voivodeship) q = q.where("cities.voivodeship", "=", f.voivodeship);
+  if (f.sizeClass) q = q.where("cities.sizeClass", "=", f.sizeClass);
+  return q.orderBy("cities.slug").execute();
+}
+
+/** Every response of a city, newest survey first (for the city's profile). */
+export function listCityResponses(db: Db, cityId: number) {
+  return db
+    .selectFrom("surveyResponses")
+    .innerJoin("surveys", "surveys.id", "surveyResponses.surveyId")
+    .select(["surveys.slug", "surveys.title", "surveys.questions", "surveyResponses.status", "surveyResponses.answers", "surveyResponses.submittedAt"])
+    .where("surveyResponses.cityId", "=", cityId)
+    .orderBy("surveys.closesAt", "desc")
+    .execute();
+}
+
+/** Cities with a response and its state (for staff's who-has-answered list). */
+export function listResponseStates(db: Db, surveyId: number) {
+  return db
+    .selectFrom("surveyResponses")
+    .innerJoin("cities", "cities.id", "surveyResponses.cityId")
+    .select(["cities.id as cityId", "cities.slug", "cities.name", "surveyResponses.status", "surveyResponses.submittedAt"])
+    .where("surveyResponses.surveyId", "=", surveyId)
+    .execute();
+}
+
+/** Enabled people who are verified representatives of a city (whom a city survey's invitation goes to). */
+export function listVerifiedRepresentatives(db: Db) {
+  return db
+    .selectFrom("users")
+    .innerJoin("cities", "cities.id", "users.verifiedCityId")
+    .select(["users.id", "users.email", "users.name", "cities.id as cityId", "cities.name as cityName"])
+    .where("users.disabledAt", "is", null)
+    .orderBy("cities.name")
+    .execute();
+}
+
+/** Records that an invitation or reminder went to an address of a city (one row per city and address). */
+export async function recordInvitation(db: Db, surveyId: number, cityId: number, email: string, createdBy: number | null): Promise<void> {
+  const now = nowIso();
+  const row = await db.selectFrom("surveyInvitations").select(["id"]).where("surveyId", "=", surveyId).where("cityId", "=", cityId).where("email", "=", email).executeTakeFirst();
+  if (row) await db.updateTable("surveyInvitations").set({ lastSentAt: now }).where("id", "=", row.id).execute();
+  else await db.insertInto("surveyInvitations").values({ surveyId, cityId, email, tokenHash: null, expiresAt: null, usedAt: null, lastSentAt: now, createdBy, createdAt: now }).execute();
+}
+
+/** Invited cities with their addresses, and where each city's response stands (none, draft, submitted). */
+export function listInvitedCities(db: Db, surveyId: number) {
+  return db
+    .selectFrom("surveyInvitations")
+    .innerJoin("cities", "cities.id", "surveyInvitations.cityId")
+    .leftJoin("surveyResponses", (j) => j.onRef("surveyResponses.cityId", "=", "surveyInvitations.cityId").onRef("surveyResponses.surveyId", "=", "surveyInvitations.surveyId"))
+    .select(["cities.id as cityId", "cities.slug", "cities.name", "surveyInvitations.email", "surveyInvitations.lastSentAt", "surveyResponses.status"])
+    .where("surveyInvitations.surveyId", "=", surveyId)
+    .orderBy("cities.name")
+    .execute();
+}

@@ -1,0 +1,218 @@
+import type { DbHandle } from "../../db/index.js";
+import { recordAudit } from "../../db/repositories/audit.js";
+import { listVoivodeships } from "../../db/repositories/cities.js";
+import {
+  findResponse,
+  findSurveyBySlug,
+  listCityResponses,
+  listInvitedCities,
+  listResponseStates,
+  listSubmittedResponses,
+  listSurveys,
+  listVerifiedRepresentatives,
+  recordInvitation,
+  writeResponse,
+  type ResultFilter,
+} from "../../db/repositories/surveys.js";
+import type { SurveyRow } from "../../db/schema.js";
+import { assertCan, can, isStaff, surveyAccess, type Actor } from "../auth/permissions.js";
+import type { AgendaHub } from "../agenda/agenda-hub.js";
+import type { EventService } from "../events/event-service.js";
+import type { Logger } from "../logger.js";
+import type { Mailer } from "../mail/mailer.js";
+import { readAnswers, type Answers } from "./survey-answers.js";
+import type { SurveyDefinition, SurveyQuestion } from "./survey-definition.js";
+import { importSurvey } from "./survey-import.js";
+import { computeResults, type SurveyResults } from "./survey-results.js";
+import { proposeTopics, type ProposeOutcome } from "./survey-propose.js";
+import { surveys as text } from "../../domain/i18n/pl/surveys.js";
+
+/** A survey as pages show it: its definition plus where it stands in time. */
+export type SurveyView = SurveyDefinition & { id: number; phase: "upcoming" | "open" | "closed" };
+
+export type SaveOutcome =
+  | { ok: true; status: "draft" | "submitted"; version: number }
+  | { ok: false; reason: "signIn" | "noCity" | "notOpen" | "closed" }
+  | { ok: false; reason: "invalid"; errors: Record<string, string> }
+  | { ok: false; reason: "stale"; current: Answers; version: number };
+
+function viewOf(row: SurveyRow, now = Date.now()): SurveyView {
+  const questions = JSON.parse(row.questions) as SurveyQuestion[];
+  const phase = now < Date.parse(row.opensAt) ? "upcoming" : now >= Date.parse(row.closesAt) ? "closed" : "open";
+  return { id: row.id, slug: row.slug, title: row.title, intro: row.intro, respondent: row.respondent, opensAt: row.opensAt, closesAt: row.closesAt, questions, phase };
+}
+
+const respondentOf = (s: SurveyView, actor: Actor) => (s.respondent === "city" ? { cityId: actor?.cityId ?? null, personId: null } : { cityId: null, personId: actor?.id ?? null });
+
+/** City surveys (issue 13): import and export, answering with a version check, results, topics into the agenda. */
+export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger: Logger; hub: AgendaHub; events: EventService }) {
+  const db = deps.db.db;
+
+  const bySlug = async (slug: string): Promise<SurveyView | null> => {
+    const row = await findSurveyBySlug(db, slug);
+    return row ? viewOf(row) : null;
+  };
+
+  /** The actor's own response (their city's for a city survey). */
+  const ownResponse = async (s: SurveyView, actor: Actor) => {
+    const who = respondentOf(s, actor);
+    if (who.cityId !== null) return findResponse(db, s.id, { cityId: who.cityId });
+    if (who.personId !== null) return findResponse(db, s.id, { personId: who.personId });
+    return undefined;
+  };
+
+  return {
+    bySlug,
+
+    /** Every survey with its phase (the /ankiety list). */
+    async list(): Promise<SurveyView[]> {
+      return (await listSurveys(db)).map((r) => viewOf(r));
+    },
+
+    /**
+     * Imports a survey definition (file text or parsed JSON); an existing slug is updated. `actor` null is the CLI.
+     * Returns the problems, one per line, when the file is invalid; nothing is stored then.
+     */
+    async import(actor: Actor | "cli", input: string | unknown): Promise<{ ok: true; slug: string } | { ok: false; problems: string[] }> {
+      if (actor !== "cli") assertCan(actor, "survey:manage");
+      return importSurvey(deps.db, actor === "cli" ? null : actor!.id, input);
+    },
+
+    /** The survey as its import file (staff). */
+    async exportDefinition(actor: Actor, slug: string): Promise<SurveyDefinition | null> {
+      assertCan(actor, "survey:manage");
+      const s = await bySlug(slug);
+      if (!s) return null;
+      const { id: _id, phase: _phase, ...definition } = s;
+      return definition;
+    },
+
+    /** What the answering page needs: may the actor answer, and the current response (their city's). */
+    async answering(actor: Actor, s: SurveyView) {
+      const access = surveyAccess(actor, { respondent: s.respondent, phase: s.phase, answered: false });
+      const response = access.answer ? await ownResponse(s, actor) : undefined;
+      return {
+        access,
+        response: response
+          ? {
+              status: response.status,
+              version: response.version,
+              answers: JSON.parse(response.answers) as Answers,
+              updatedByName: response.updatedByName,
+              submittedByName: response.submittedByName,
+              submittedAt: response.submittedAt,
+              updatedAt: response.updatedAt,
+            }
+          : null,
+      };
+    },
+
+    /**
+     * Saves (intent save: a draft) or submits the actor's answers. A response already submitted stays submitted and
+     * must stay complete. `expectedVersion` is the version the form was drawn from (0: none yet); if someone else
+     * wrote meanwhile the write is refused and the current answers come back, so nobody's answers vanish silently.
+     */
+    async save(actor: Actor, slug: string, entries: [string, string][], intent: "save" | "submit", expectedVersion: number): Promise<SaveOutcome> {
+      const s = await bySlug(slug);
+      if (!s) throw new Error("survey not found");
+      if (!actor) return { ok: false, reason: "signIn" };
+      if (s.phase === "upcoming") return { ok: false, reason: "notOpen" };
+      if (s.phase === "closed") return { ok: false, reason: "closed" };
+      if (s.respondent === "city" && !can(actor, "survey:answer-city")) return { ok: false, reason: "noCity" };
+      const existing = await ownResponse(s, actor);
+      const submit = intent === "submit";
+      const complete = submit || existing?.status === "submitted";
+      const { answers, errors } = readAnswers(s.questions, entries, { complete });
+      if (Object.keys(errors).length) return { ok: false, reason: "invalid", errors };
+      const stale = async (): Promise<SaveOutcome> => {
+        const now = await ownResponse(s, actor);
+        return { ok: false, reason: "stale", current: now ? (JSON.parse(now.answers) as Answers) : {}, version: now?.version ?? 0 };
+      };
+      if ((existing?.version ?? 0) !== expectedVersion) return stale();
+      const status = complete ? "submitted" : "draft";
+      const written = await writeResponse(db, s.id, respondentOf(s, actor), expectedVersion, { answers: JSON.stringify(answers), status, userId: actor.id, submit });
+      if (!written) return stale();
+      return { ok: true, status, version: expectedVersion + 1 };
+    },
+
+    /** May the actor see the results? Staff always; respondents once the survey has closed. */
+    async resultsAccess(actor: Actor, s: SurveyView): Promise<boolean> {
+      if (isStaff(actor)) return true;
+      const mine = s.phase === "closed" && actor ? await ownResponse(s, actor) : undefined;
+      return surveyAccess(actor, { respondent: s.respondent, phase: s.phase, answered: mine?.status === "submitted" }).results;
+    },
+
+    /** Counts, backers and means of submitted answers, filtered by the cities' voivodeship and size. */
+    async results(actor: Actor, s: SurveyView, filter: ResultFilter = {}): Promise<SurveyResults & { rows: { citySlug: string; cityName: string; voivodeship: string; sizeClass: string; answers: Answers }[] }> {
+      if (!(await this.resultsAccess(actor, s))) assertCan(actor, "survey:manage");
+      const rows = (await listSubmittedResponses(db, s.id, filter)).map((r) => ({ citySlug: r.citySlug, cityName: r.cityName, voivodeship: r.voivodeship, sizeClass: r.sizeClass, answers: JSON.parse(r.answers) as Answers }));
+      return { ...computeResults(s.questions, rows), rows };
+    },
+
+    /** Voivodeships to filter by. */
+    voivodeships: () => listVoivodeships(db),
+
+    /** A city's own answers to every survey, for its profile (shown to the city's representatives and staff). */
+    async cityAnswers(actor: Actor, cityId: number) {
+      if (!isStaff(actor) && actor?.cityId !== cityId) return [];
+      return (await listCityResponses(db, cityId)).map((r) => ({ ...r, questions: JSON.parse(r.questions) as SurveyQuestion[], answers: JSON.parse(r.answers) as Answers }));
+    },
+
+    /**
+     * Invites every city with a verified representative: each representative gets the link by mail (sent directly
+     * through the mailer). Returns how many messages went out.
+     */
+    async invite(actor: Actor, s: SurveyView, origin: string): Promise<number> {
+      assertCan(actor, "survey:manage");
+      const reps = await listVerifiedRepresentatives(db);
+      const closes = new Date(s.closesAt).toLocaleDateString("pl-PL", { timeZone: "Europe/Warsaw", dateStyle: "long" });
+      for (const r of reps) {
+        await deps.mailer.send({ to: r.email, subject: text.mail.inviteSubject(s.title), text: text.mail.invite(s.title, r.cityName, `${origin}/ankiety/${s.slug}`, closes) });
+        await recordInvitation(db, s.id, r.cityId, r.email, actor!.id);
+      }
+      await recordAudit(db, { actorId: actor!.id, action: "survey.invite", subjectType: "survey", subjectId: s.id, details: { sent: reps.length } });
+      return reps.length;
+    },
+
+    /** Reminds invited cities that have not submitted, at every address they were invited at. Returns the count. */
+    async remind(actor: Actor, s: SurveyView, origin: string): Promise<number> {
+      assertCan(actor, "survey:manage");
+      const pending = (await listInvitedCities(db, s.id)).filter((c) => c.status !== "submitted");
+      const closes = new Date(s.closesAt).toLocaleDateString("pl-PL", { timeZone: "Europe/Warsaw", dateStyle: "long" });
+      for (const c of pending) {
+        await deps.mailer.send({ to: c.email, subject: text.mail.reminderSubject(s.title), text: text.mail.reminder(s.title, c.name, `${origin}/ankiety/${s.slug}`, closes) });
+        await recordInvitation(db, s.id, c.cityId, c.email, actor!.id);
+      }
+      return pending.length;
+    },
+
+    /** Staff's view of who has and has not answered: invited cities and any other city that answered. */
+    async respondents(actor: Actor, s: SurveyView) {
+      assertCan(actor, "survey:manage");
+      const [invited, states] = await Promise.all([listInvitedCities(db, s.id), listResponseStates(db, s.id)]);
+      const byCity = new Map<number, { slug: string; name: string; status: "none" | "draft" | "submitted"; invited: boolean }>();
+      for (const c of invited) byCity.set(c.cityId, { slug: c.slug, name: c.name, status: c.status ?? "none", invited: true });
+      for (const r of states) if (!byCity.has(r.cityId)) byCity.set(r.cityId, { slug: r.slug, name: r.name, status: r.status, invited: false });
+      return [...byCity.values()].sort((a, b) => a.name.localeCompare(b.name, "pl"));
+    },
+
+    /** Upcoming events staff can propose topics to. */
+    upcomingEvents: () => deps.events.list({ when: "upcoming", limit: 100 }),
+
+    /**
+     * Writes one agenda proposal per chosen topic option into the event's agenda document, as a server change every
+     * open workspace receives; an option proposed before (same `source`) is not added again.
+     */
+    async propose(actor: Actor, s: SurveyView, eventSlug: string, optionIds: string[]): Promise<ProposeOutcome | null> {
+      assertCan(actor, "survey:manage");
+      const event = await deps.events.bySlug(eventSlug);
+      if (!event) return null;
+      const results = await this.results(actor, s);
+      const outcome = await proposeTopics(deps.hub, event.id, s, results, optionIds);
+      await recordAudit(db, { actorId: actor!.id, action: "survey.propose", subjectType: "event", subjectId: event.id, details: { survey: s.slug, ...outcome } });
+      return outcome;
+    },
+  };
+}
+
+export type SurveyService = ReturnType<typeof createSurveyService>;
