@@ -10,7 +10,8 @@ import { agenda } from "./agenda.js";
 import { cityClaims } from "./city-claims.js";
 import { http } from "./http.js";
 import { accessibility } from "./accessibility.js";
+import { cityField } from "./city-field.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility };
+export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility, cityField };
 export type Messages = typeof pl;
