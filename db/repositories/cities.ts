@@ -29,9 +29,12 @@ export function listCityChoices(db: Db): Promise<CityChoice[]> {
   return db.selectFrom("cities").select(["id", "name", "voivodeship"]).where("confirmed", "=", 1).orderBy("name").orderBy("voivodeship").execute();
 }
 
+/** A town a typed name resolved to: the picker's fields and the slug library items are linked by. */
+export type CityMatch = CityChoice & { slug: string };
+
 /** Confirmed towns whose folded name is `key` (several when towns share a name), most populous first. */
-export function listConfirmedCitiesByNameKey(db: Db, key: string): Promise<CityChoice[]> {
-  return db.selectFrom("cities").select(["id", "name", "voivodeship"]).where("confirmed", "=", 1).where("nameKey", "=", key).orderBy("population", "desc").orderBy("id").execute();
+export function listConfirmedCitiesByNameKey(db: Db, key: string): Promise<CityMatch[]> {
+  return db.selectFrom("cities").select(["id", "slug", "name", "voivodeship"]).where("confirmed", "=", 1).where("nameKey", "=", key).orderBy("population", "desc").orderBy("id").execute();
 }
 
 /** How many confirmed towns carry each of the given folded names (a count above 1 means a shared name). */

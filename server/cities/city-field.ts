@@ -1,5 +1,5 @@
 import type { Db } from "../../db/index.js";
-import { countConfirmedByNameKey, findCityById, findCityBySlug, listConfirmedCitiesByNameKey, suggestCities, type CityChoice } from "../../db/repositories/cities.js";
+import { countConfirmedByNameKey, findCityById, findCityBySlug, listConfirmedCitiesByNameKey, suggestCities, type CityChoice, type CityMatch } from "../../db/repositories/cities.js";
 import { cityNameKey } from "../../domain/city-name-key.js";
 
 /** How many suggestions the city field shows at most. */
@@ -10,7 +10,7 @@ export type CityOption = { name: string; voivodeship: string; label: string };
 
 /** What a typed town name means: one town, several towns of that name (the person must pick), or none. */
 export type CityResolution =
-  | { status: "found"; city: CityChoice }
+  | { status: "found"; city: CityMatch }
   | { status: "ambiguous"; name: string; options: CityOption[] }
   | { status: "unknown" };
 
@@ -44,19 +44,26 @@ export async function resolveCityName(db: Db, typed: string): Promise<CityResolu
   return { status: "unknown" };
 }
 
-/** Resolves a library editor's city: a town name as above, or the slug older forms and scripts send. */
+/**
+ * Resolves a library editor's city: a town name as above, or a slug (older forms, scripts, and the field's text for
+ * a place an import created, which is unconfirmed and so has no name to type).
+ */
 export async function resolveCityNameOrSlug(db: Db, typed: string): Promise<CityResolution> {
   const byName = await resolveCityName(db, typed);
   if (byName.status !== "unknown") return byName;
   const bySlug = await findCityBySlug(db, typed.trim());
-  return bySlug?.confirmed ? { status: "found", city: { id: bySlug.id, name: bySlug.name, voivodeship: bySlug.voivodeship } } : byName;
+  return bySlug ? { status: "found", city: { id: bySlug.id, slug: bySlug.slug, name: bySlug.name, voivodeship: bySlug.voivodeship } } : byName;
 }
 
-/** The text the city field shows for a stored city: its name, with the voivodeship when the name is shared. */
+/**
+ * The text the city field shows for a stored city: its name, with the voivodeship when the name is shared; an
+ * unconfirmed place (only the library editor meets one) shows its slug, which resolveCityNameOrSlug takes back.
+ */
 export async function cityFieldText(db: Db, cityId: number | null): Promise<string> {
   if (cityId === null) return "";
   const city = await findCityById(db, cityId);
   if (!city) return "";
+  if (!city.confirmed) return city.slug;
   const namesakes = await listConfirmedCitiesByNameKey(db, city.nameKey);
   return namesakes.length > 1 ? cityLabel(city) : city.name;
 }

@@ -6,6 +6,7 @@ import { t } from "../../domain/i18n/index.js";
 import { dialects } from "../setup/dialects.js";
 import { signedIn, TestClient } from "../setup/http-client.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
+import { createItem, itemForm } from "./library-support.js";
 
 /** React escapes quotes in text; the messages are compared as the page's HTML carries them. */
 const html = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -93,6 +94,23 @@ describe.each(await dialects())("the city field resolves typed town names (%s)",
     const back = await member.post("/konto", { ...profile, city: "DZIERZONIOW" });
     expect(back.status).toBe(200);
     expect((await cityOf("member@frl.test"))?.slug).toBe("dzierzoniow");
+  });
+
+  it("the staff library editor takes a typed town, shows it back by name, refuses a shared name, and sends no town list", async () => {
+    const admin = await signedIn(app.url, "admin");
+    const raw = await (await admin.request("/biblioteka/nowa?_data=routes%2Fbiblioteka.nowa")).text();
+    expect(raw).not.toContain("Zduńska Wola");
+    expect(raw.length).toBeLessThan(30_000);
+
+    const slug = await createItem(admin, { title: "Plan dla Zduńskiej Woli", city: "zdunska wola" });
+    const stored = await app.services.db.db.selectFrom("libraryItems").innerJoin("cities", "cities.id", "libraryItems.cityId").select("cities.name").where("libraryItems.slug", "=", slug).executeTakeFirstOrThrow();
+    expect(stored.name).toBe("Zduńska Wola");
+    const edit = await (await admin.request(`/biblioteka/${slug}/edycja?_data=${encodeURIComponent("routes/biblioteka.$slug_.edycja")}`)).json();
+    expect(edit.values.city).toBe("Zduńska Wola");
+
+    const shared = await admin.post("/biblioteka/nowa", itemForm({ title: "Plan dla Słubic", city: "Słubice" }));
+    expect(shared.status).toBe(400);
+    expect(await shared.text()).toContain("Jest kilka miast o nazwie Słubice");
   });
 
   it("/miasta/podpowiedzi suggests at most ten confirmed towns with name and voivodeship only", async () => {
