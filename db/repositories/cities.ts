@@ -22,12 +22,8 @@ export function listCities(db: Db, f: CityFilter = {}): Promise<City[]> {
   return q.orderBy("name").execute();
 }
 
+/** A town as the city field offers it: id, name and the voivodeship that tells same-named towns apart. */
 export type CityChoice = { id: number; name: string; voivodeship: string };
-
-/** Confirmed cities for a picker: only id, name and voivodeship (which tells same-named towns apart). */
-export function listCityChoices(db: Db): Promise<CityChoice[]> {
-  return db.selectFrom("cities").select(["id", "name", "voivodeship"]).where("confirmed", "=", 1).orderBy("name").orderBy("voivodeship").execute();
-}
 
 /** A town a typed name resolved to: the picker's fields and the slug library items are linked by. */
 export type CityMatch = CityChoice & { slug: string };

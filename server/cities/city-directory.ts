@@ -1,5 +1,5 @@
 import type { DbHandle } from "../../db/index.js";
-import { findCityBySlug, listCities, listCityChoices, listCityNamesBySlugs, listUnconfirmedCities, listVoivodeships, type CityFilter } from "../../db/repositories/cities.js";
+import { findCityBySlug, listCities, listCityNamesBySlugs, listUnconfirmedCities, listVoivodeships, type CityFilter } from "../../db/repositories/cities.js";
 import { listCityPeople } from "../../db/repositories/users.js";
 import { reviewCity, type CityReview } from "./city-review.js";
 import { cityFieldSuggestions, cityFieldText, resolveCityName, resolveCityNameOrSlug } from "./city-field.js";
@@ -25,8 +25,6 @@ export function createCityDirectory(deps: { db: DbHandle }) {
     },
     /** People whose affiliation with the city is verified (never e-mails). */
     people: (cityId: number) => listCityPeople(db, cityId),
-    /** The narrow list a city picker needs: id, name, voivodeship. */
-    choices: () => listCityChoices(db),
     /** What a person typed into a city field: one confirmed town, several of that name, or none. */
     resolveName: (typed: string) => resolveCityName(db, typed),
     /** As resolveName, also accepting a town's slug (the library editor's older value). */
