@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { t } from "../../domain/i18n";
+import { CityField } from "./city-field";
 import { CsrfInput } from "./csrf-input";
 import { ErrorSummary, Field, Select, TextArea } from "./field";
 
@@ -9,7 +10,6 @@ export type LibraryFormValues = Record<string, unknown> & { areas?: string[] };
 export type LibraryFormOptions = {
   staff: boolean;
   areas: { slug: string; name: string }[];
-  cities: { slug: string; name: string }[];
   events: { slug: string; title: string }[];
   ownCityName: string | null;
 };
@@ -58,14 +58,7 @@ export function LibraryItemForm({ values, errors = {}, formError, options, submi
         <Field label={F.authors} name="authors" defaultValue={v("authors")} hint={F.authorsHint} error={errors.authors} />
         {options.staff ? (
           <>
-            <Select label={F.city} name="city" defaultValue={v("city")} error={errors.city}>
-              <option value="">{F.noCity}</option>
-              {options.cities.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
+            <CityField label={F.city} name="city" defaultValue={v("city")} error={errors.city} />
             <Select label={F.event} name="event" defaultValue={v("event")} error={errors.event}>
               <option value="">{F.noEvent}</option>
               {options.events.map((e) => (

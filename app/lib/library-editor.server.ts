@@ -4,30 +4,26 @@ import { isStaff, type Actor } from "../../server/auth/permissions.js";
 import { InputError } from "../../server/validation/input-error.js";
 import { libraryFormSchema, type LibraryForm } from "../../server/library/library-schemas.js";
 import { isNamedError } from "../../server/errors.js";
+import { cityFieldMessage } from "~/lib/city-field.server";
 import { badForm, formToObject, validate } from "~/lib/forms.server";
 import { t } from "../../domain/i18n";
 import type { LibraryFormOptions } from "~/components/library-item-form";
 
-/** Options for the item form: areas, and for staff the cities and events to link. */
+/** Options for the item form: areas, and for staff the events to link (the city field asks for towns as one types). */
 export async function libraryFormOptions(context: AppLoadContext, actor: Actor): Promise<LibraryFormOptions> {
-  const { areas: areaService, cities: directory, events: eventService } = context.services;
+  const { areas: areaService, events: eventService } = context.services;
   const staff = isStaff(actor);
-  const [areas, cities, events] = await Promise.all([
-    areaService.list(),
-    staff ? directory.list({}) : Promise.resolve([]),
-    staff ? eventService.recentTitles(300) : Promise.resolve([]),
-  ]);
+  const [areas, events] = await Promise.all([areaService.list(), staff ? eventService.recentTitles(300) : Promise.resolve([])]);
   return {
     staff,
     areas: areas.map((a) => ({ slug: a.slug, name: a.name })),
-    cities: cities.map((c) => ({ slug: c.slug, name: c.name })),
     events,
     ownCityName: context.user?.cityName ?? null,
   };
 }
 
-/** The form values of a stored item (for the edit form). */
-export function itemFormValues(item: LibraryItem): Record<string, unknown> {
+/** The form values of a stored item (for the edit form); `cityText` is the city field's text (cities.fieldText). */
+export function itemFormValues(item: LibraryItem, cityText: string): Record<string, unknown> {
   return {
     kind: item.kind,
     title: item.title,
@@ -37,7 +33,7 @@ export function itemFormValues(item: LibraryItem): Record<string, unknown> {
     areas: item.areas.map((a) => a.slug),
     tags: item.tags.join(", "),
     authors: item.authors.join(", "),
-    city: item.city?.slug ?? "",
+    city: cityText,
     event: item.event?.slug ?? "",
     year: item.year ?? "",
     publishedOn: item.publishedOn ?? "",
@@ -60,6 +56,12 @@ export async function submitLibraryForm(context: AppLoadContext, form: FormData,
   const values = formToObject(form);
   const checked = validate(libraryFormSchema, values);
   if (!checked.ok) return badForm({ fieldErrors: checked.fieldErrors, values });
+  if (checked.data.city) {
+    // The field takes a typed town name; the service links items by slug.
+    const city = await context.services.cities.resolveNameOrSlug(checked.data.city);
+    if (city.status !== "found") return badForm({ fieldErrors: { city: cityFieldMessage(checked.data.city, city) }, values });
+    checked.data.city = city.city.slug;
+  }
   try {
     return await save(checked.data);
   } catch (error) {

@@ -32,11 +32,11 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], sl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { actor, item } = await load(request, context, params.slug ?? "");
-  const { library } = context.services;
-  const [options, revisions, attachments] = await Promise.all([libraryFormOptions(context, actor), library.revisions(item.id), library.attachments(item.id)]);
+  const { library, cities } = context.services;
+  const [options, revisions, attachments, cityText] = await Promise.all([libraryFormOptions(context, actor), library.revisions(item.id), library.attachments(item.id), cities.fieldText(item.cityId)]);
   return json({
     item: { id: item.id, slug: item.slug, title: item.title, status: item.status },
-    values: itemFormValues(item),
+    values: itemFormValues(item, cityText),
     options,
     transitions: library.access(actor, item).to,
     revisions,

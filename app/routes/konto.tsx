@@ -3,9 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuthError } from "../../server/auth/auth-service.js";
 import { changePasswordSchema, profileSchema } from "../../server/auth/auth-schemas.js";
+import { CityField } from "~/components/city-field";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field, Select } from "~/components/field";
 import { t } from "../../domain/i18n";
+import { resolveCityField } from "~/lib/city-field.server";
 import { formatDate } from "~/lib/format";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
 import { actorOf, requireUser } from "~/lib/guards.server";
@@ -16,13 +18,14 @@ export const meta: MetaFunction = () => [{ title: `${t.auth.account.title} — $
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const { users, cities: directory } = context.services;
-  const [profile, cities, calendarSince, claim] = await Promise.all([users.byId(user.id), directory.choices(), context.services.events.calendar.tokenCreatedAt(actorOf(context)), context.services.cityClaims.latest(user.id)]);
+  const [profile, calendarSince, claim] = await Promise.all([users.byId(user.id), context.services.events.calendar.tokenCreatedAt(actorOf(context)), context.services.cityClaims.latest(user.id)]);
   if (!profile) throw new Response("Not found", { status: 404 });
+  // Only the chosen town's name goes to the page; the city field asks /miasta/podpowiedzi for others (issue 12).
+  const city = await directory.fieldText(profile.cityId);
   // The claim shown is the one for the city the profile states now (older ones are history).
   const current = claim && claim.cityId === profile.cityId ? claim : undefined;
   return json({
-    profile: { name: profile.name, email: profile.email, role: profile.role, affiliation: profile.affiliation, cityId: profile.cityId, position: profile.position },
-    cities,
+    profile: { name: profile.name, email: profile.email, role: profile.role, affiliation: profile.affiliation, city, position: profile.position },
     calendarSince,
     claim: current ? { cityName: current.cityName, status: current.status, reason: current.reason } : null,
     coordinator: user.cityCoordinator === 1 && user.cityId !== null,
@@ -39,8 +42,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "profile") {
     const parsed = validate(profileSchema, values);
     if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values: { ...values, form: "profile" } });
+    const city = await resolveCityField(context, parsed.data);
+    if (!city.ok) return badForm({ fieldErrors: { city: city.message }, values: { ...values, form: "profile" } });
+    const { name, affiliation, position } = parsed.data;
     // The claim service re-checks open connections (services.access) when the verified city changes.
-    await context.services.cityClaims.updateProfile(user.id, parsed.data);
+    await context.services.cityClaims.updateProfile(user.id, { name, affiliation, cityId: city.cityId, position });
     return json({ ok: true, form: "profile", message: t.auth.account.saved });
   }
   if (intent === "calendar") {
@@ -63,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { profile, cities, calendarSince, claim, coordinator } = useLoaderData<typeof loader>();
+  const { profile, calendarSince, claim, coordinator } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
   const which = result && "form" in result ? result.form : (result as FormFailure | undefined)?.values?.form;
@@ -110,14 +116,7 @@ export default function Account() {
               </option>
             ))}
           </Select>
-          <Select label={t.auth.register.city} name="cityId" defaultValue={v("cityId")} error={profileErrors?.cityId} hint={claim?.status === "accepted" ? t.cityClaims.accountChangeWarning : t.auth.register.cityHint}>
-            <option value="">{t.auth.register.cityNone}</option>
-            {cities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({c.voivodeship})
-              </option>
-            ))}
-          </Select>
+          <CityField label={t.auth.register.city} name="city" defaultValue={v("city")} error={profileErrors?.city} hint={claim?.status === "accepted" ? t.cityClaims.accountChangeWarning : t.auth.register.cityHint} />
           <Field label={t.auth.register.position} name="position" defaultValue={v("position")} error={profileErrors?.position} />
           <button type="submit" className="primary">
             {t.common.actions.save}

@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { AuthError } from "../../server/auth/auth-service.js";
 import { registerSchema } from "../../server/auth/auth-schemas.js";
+import { CityField } from "~/components/city-field";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field, Select } from "~/components/field";
 import { t } from "../../domain/i18n";
+import { resolveCityField } from "~/lib/city-field.server";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
 import { isNamedError } from "../../server/errors.js";
 
@@ -13,8 +15,8 @@ export const meta: MetaFunction = () => [{ title: `${t.auth.register.title} — 
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.user) throw redirect("/konto");
-  // The picker's narrow list: id, name and the voivodeship that tells same-named towns apart.
-  return json({ cities: await context.services.cities.choices() });
+  // No town list: the city field asks /miasta/podpowiedzi as the person types (issue 12).
+  return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -24,11 +26,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!limit.allowed) return badForm({ fieldErrors: {}, formError: t.common.errors.rateLimited(Math.ceil(limit.retryAfterMs / 60_000)), values }, 429);
   const parsed = validate(registerSchema, values);
   if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, values });
+  const city = await resolveCityField(context, parsed.data);
+  if (!city.ok) return badForm({ fieldErrors: { city: city.message }, values });
   try {
-    await context.services.auth.register(parsed.data, { ip: context.clientIp, baseUrl: context.origin });
+    await context.services.auth.register({ ...parsed.data, cityId: city.cityId }, { ip: context.clientIp, baseUrl: context.origin });
     // The same answer for a new and an already registered address (the owner of the latter gets a mail instead).
     // The city note says the stated city waits for ZMP's confirmation (it is the person's own input: nothing leaks).
-    return redirect(parsed.data.cityId !== null ? "/login?rejestracja=1&miasto=1" : "/login?rejestracja=1");
+    return redirect(city.cityId !== null ? "/login?rejestracja=1&miasto=1" : "/login?rejestracja=1");
   } catch (error) {
     if (isNamedError(error, AuthError)) return badForm({ fieldErrors: error.field ? { [error.field]: error.message } : {}, formError: error.field ? undefined : error.message, values }, error.status);
     throw error;
@@ -36,7 +40,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Register() {
-  const { cities } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as FormFailure | undefined;
   const busy = useNavigation().state === "submitting";
   const v = (k: string) => String(data?.values?.[k] ?? "");
@@ -58,14 +61,7 @@ export default function Register() {
             </option>
           ))}
         </Select>
-        <Select label={t.auth.register.city} name="cityId" defaultValue={v("cityId")} error={e.cityId} hint={t.auth.register.cityHint}>
-          <option value="">{t.auth.register.cityNone}</option>
-          {cities.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({c.voivodeship})
-            </option>
-          ))}
-        </Select>
+        <CityField label={t.auth.register.city} name="city" defaultValue={v("city")} error={e.city} hint={t.auth.register.cityHint} />
         <Field label={t.auth.register.position} name="position" autoComplete="organization-title" defaultValue={v("position")} error={e.position} />
         <button type="submit" className="primary" disabled={busy}>
           {t.auth.register.submit}

@@ -25,11 +25,48 @@ export function listCities(db: Db, f: CityFilter = {}): Promise<City[]> {
   return q.orderBy("name").execute();
 }
 
+/** A town as the city field offers it: id, name and the voivodeship that tells same-named towns apart. */
 export type CityChoice = { id: number; name: string; voivodeship: string };
 
-/** Confirmed cities for a picker: only id, name and voivodeship (which tells same-named towns apart). */
-export function listCityChoices(db: Db): Promise<CityChoice[]> {
-  return db.selectFrom("cities").select(["id", "name", "voivodeship"]).where("confirmed", "=", 1).orderBy("name").orderBy("voivodeship").execute();
+/** A town a typed name resolved to: the picker's fields and the slug library items are linked by. */
+export type CityMatch = CityChoice & { slug: string };
+
+/** Confirmed towns whose folded name is `key` (several when towns share a name), most populous first. */
+export function listConfirmedCitiesByNameKey(db: Db, key: string): Promise<CityMatch[]> {
+  return db.selectFrom("cities").select(["id", "slug", "name", "voivodeship"]).where("confirmed", "=", 1).where("nameKey", "=", key).orderBy("population", "desc").orderBy("id").execute();
+}
+
+/** How many confirmed towns carry each of the given folded names (a count above 1 means a shared name). */
+export async function countConfirmedByNameKey(db: Db, keys: string[]): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("cities")
+    .select((eb) => ["nameKey", eb.fn.countAll().as("n")])
+    .where("confirmed", "=", 1)
+    .where("nameKey", "in", [...new Set(keys)])
+    .groupBy("nameKey")
+    .execute();
+  return new Map(rows.map((r) => [r.nameKey, Number(r.n)]));
+}
+
+/**
+ * Up to `limit` confirmed towns for a typed fragment (folded like names are): names starting with it first, then
+ * names containing it, each group by population so the town people most likely mean comes first.
+ */
+export async function suggestCities(db: Db, fragment: string, limit: number): Promise<CityChoice[]> {
+  const key = cityNameKey(fragment).replace(/[%_\\]/g, "");
+  if (!key) return [];
+  const base = () => db.selectFrom("cities").select(["id", "name", "voivodeship"]).where("confirmed", "=", 1);
+  const starting = await base().where("nameKey", "like", `${key}%`).orderBy("population", "desc").orderBy("name").limit(limit).execute();
+  if (starting.length >= limit) return starting;
+  const inside = await base()
+    .where("nameKey", "like", `%${key}%`)
+    .where("nameKey", "not like", `${key}%`)
+    .orderBy("population", "desc")
+    .orderBy("name")
+    .limit(limit - starting.length)
+    .execute();
+  return [...starting, ...inside];
 }
 
 /** Names of the cities whose slugs are given (facet labels); unknown slugs are simply absent. */

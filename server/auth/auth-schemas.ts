@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { optionalText } from "../validation/optional-text.js";
 import { auth as t } from "../../domain/i18n/pl/auth.js";
+import { cityField } from "../../domain/i18n/pl/city-field.js";
 import { MIN_PASSWORD_LENGTH, passwordWeakness } from "./password-strength.js";
 
 const email = z.string().trim().toLowerCase().email(t.validation.email).max(254, t.validation.email);
@@ -21,6 +22,8 @@ const accountFields = z.object({
     email,
     password: newPassword,
     affiliation: z.enum(["city", "government", "expert", "other"], { message: t.validation.affiliation }),
+    // The typed town name (the route resolves it against the directory); a town id is still taken from older forms.
+    city: optionalText(120, cityField.tooLong),
     cityId: z
       .string()
       .optional()
@@ -29,14 +32,13 @@ const accountFields = z.object({
     position: optionalText(120, t.validation.nameLong),
 });
 
-export const registerSchema = accountFields.refine((v) => v.affiliation !== "city" || v.cityId !== null, {
-  path: ["cityId"],
-  message: t.register.cityRequired,
-});
+const statesCity = (v: { affiliation: string; city: string | null; cityId: number | null }) => v.affiliation !== "city" || v.city !== null || v.cityId !== null;
+
+export const registerSchema = accountFields.refine(statesCity, { path: ["city"], message: t.register.cityRequired });
 
 export const profileSchema = accountFields
-  .pick({ name: true, affiliation: true, cityId: true, position: true })
-  .refine((v) => v.affiliation !== "city" || v.cityId !== null, { path: ["cityId"], message: t.register.cityRequired });
+  .pick({ name: true, affiliation: true, city: true, cityId: true, position: true })
+  .refine(statesCity, { path: ["city"], message: t.register.cityRequired });
 
 export const changePasswordSchema = z.object({ currentPassword: z.string().min(1, t.validation.passwordRequired), newPassword });
 export const resetRequestSchema = z.object({ email });

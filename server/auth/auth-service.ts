@@ -55,9 +55,10 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
      * Creates an account, or, when the address already has one, mails its owner instead. The caller gives the same
      * answer either way (and both paths hash the password, so they take as long), so the form cannot be used to find
      * out who has an account. Nobody is signed in here: the person logs in with the password they just chose.
+     * A typed city name is resolved to `cityId` by the caller (app/lib/city-field.server.ts) before this runs.
      */
-    async register(input: RegisterInput, meta: { ip: string; baseUrl: string }): Promise<{ userId: number | null }> {
-      if (input.cityId !== null && !(await findCityById(db, input.cityId))) throw new AuthError(t.register.cityRequired, 400, "cityId");
+    async register(input: Omit<RegisterInput, "city">, meta: { ip: string; baseUrl: string }): Promise<{ userId: number | null }> {
+      if (input.cityId !== null && !(await findCityById(db, input.cityId))) throw new AuthError(t.register.cityRequired, 400, "city");
       const passwordHash = await hashPassword(input.password);
       const existing = await findUserByEmail(db, input.email);
       if (existing) {

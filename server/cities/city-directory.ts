@@ -1,7 +1,8 @@
 import type { DbHandle } from "../../db/index.js";
-import { findCityBySlug, listCities, listCityChoices, listCityNamesBySlugs, listUnconfirmedCities, listVoivodeships, type CityFilter } from "../../db/repositories/cities.js";
+import { findCityBySlug, listCities, listCityNamesBySlugs, listUnconfirmedCities, listVoivodeships, type CityFilter } from "../../db/repositories/cities.js";
 import { listCityPeople } from "../../db/repositories/users.js";
 import { reviewCity, type CityReview } from "./city-review.js";
+import { cityFieldSuggestions, cityFieldText, resolveCityName, resolveCityNameOrSlug } from "./city-field.js";
 
 export type CityDirectory = ReturnType<typeof createCityDirectory>;
 
@@ -24,8 +25,14 @@ export function createCityDirectory(deps: { db: DbHandle }) {
     },
     /** People whose affiliation with the city is verified (never e-mails). */
     people: (cityId: number) => listCityPeople(db, cityId),
-    /** The narrow list a city picker needs: id, name, voivodeship. */
-    choices: () => listCityChoices(db),
+    /** What a person typed into a city field: one confirmed town, several of that name, or none. */
+    resolveName: (typed: string) => resolveCityName(db, typed),
+    /** As resolveName, also accepting a town's slug (the library editor's older value). */
+    resolveNameOrSlug: (typed: string) => resolveCityNameOrSlug(db, typed),
+    /** The city field's text for a stored city (name, with the voivodeship when the name is shared). */
+    fieldText: (cityId: number | null) => cityFieldText(db, cityId),
+    /** At most ten confirmed towns matching a typed fragment, for the city field's suggestions. */
+    suggest: (fragment: string) => cityFieldSuggestions(db, fragment),
     /** Slug → name of the given cities (labels of the ones a page mentions). */
     async names(slugs: string[]): Promise<Record<string, string>> {
       return Object.fromEntries((await listCityNamesBySlugs(db, [...new Set(slugs)])).map((c) => [c.slug, c.name]));

@@ -31,8 +31,8 @@ describe("the stated city waits for ZMP's confirmation, and the pages say so", (
   it("/register says by the city field that ZMP confirms the city before it grants anything (tied to the field)", async () => {
     const { status, html } = await new TestClient(app.url).html("/register");
     expect(status).toBe(200);
-    expect(html).toContain(`<p id="cityId-hint" class="field-hint">${note}</p>`);
-    expect(html).toMatch(/<select[^>]*id="cityId"[^>]*aria-describedby="cityId-hint"/);
+    expect(html).toContain(`<p id="city-hint" class="field-hint">${note}</p>`);
+    expect(html).toMatch(/<input[^>]*id="city"[^>]*aria-describedby="[^"]*city-hint/);
   });
 
   it("after registering with a city, the notice says the city waits for ZMP; without a city it does not", async () => {
@@ -55,6 +55,6 @@ describe("the stated city waits for ZMP's confirmation, and the pages say so", (
     await client.login(email, "Prosna-rower-Kalisz-2026");
     const { status, html } = await client.html("/konto");
     expect(status).toBe(200);
-    expect(html).toContain(`<p id="cityId-hint" class="field-hint">${note}</p>`);
+    expect(html).toContain(`<p id="city-hint" class="field-hint">${note}</p>`);
   });
 });

@@ -11,7 +11,8 @@ import { cityClaims } from "./city-claims.js";
 import { http } from "./http.js";
 import { accessibility } from "./accessibility.js";
 import { surveys } from "./surveys.js";
+import { cityField } from "./city-field.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility, surveys };
+export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility, surveys, cityField };
 export type Messages = typeof pl;
