@@ -9,6 +9,7 @@ import type { EventService } from "./events/event-service.js";
 import type { LibraryService } from "./library/library-service.js";
 import type { SearchRuntime } from "./search/search-runtime.js";
 import type { LiveService } from "./live/live-service.js";
+import type { NetworkService } from "./networks/network-service.js";
 import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { UpgradeDispatcher } from "./upgrade.js";
@@ -33,4 +34,6 @@ export type AppServices = {
   live: LiveService;
   /** City affiliation claims and their review (issue 10). */
   cityClaims: CityClaimService;
+  /** Networks of experience exchange (issue 14). */
+  networks: NetworkService;
 };

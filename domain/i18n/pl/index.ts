@@ -10,7 +10,8 @@ import { agenda } from "./agenda.js";
 import { cityClaims } from "./city-claims.js";
 import { http } from "./http.js";
 import { accessibility } from "./accessibility.js";
+import { networks } from "./networks.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility };
+export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility, networks };
 export type Messages = typeof pl;
