@@ -160,17 +160,16 @@ export function findNetworkOfEvent(db: Db, eventId: number): Promise<{ id: numbe
   return db.selectFrom("events").innerJoin("networks", "networks.id", "events.networkId").select(["networks.id", "networks.slug", "networks.name"]).where("events.id", "=", eventId).executeTakeFirst();
 }
 
-/** Published library items of a thematic area, newest first (the demo seed links some to networks). */
-export async function listPublishedItemIdsOfArea(db: Db, areaSlug: string, limit: number): Promise<number[]> {
-  const rows = await db
+/** Published library items of a thematic area in id order (the area page; the demo seed links some to networks). */
+export function listPublishedItemsOfArea(db: Db, areaSlug: string, limit: number) {
+  return db
     .selectFrom("libraryItemAreas")
     .innerJoin("libraryItems", "libraryItems.id", "libraryItemAreas.itemId")
     .innerJoin("thematicAreas", "thematicAreas.id", "libraryItemAreas.areaId")
-    .select("libraryItems.id")
+    .select(["libraryItems.id", "libraryItems.slug", "libraryItems.title", "libraryItems.kind", "libraryItems.year"])
     .where("thematicAreas.slug", "=", areaSlug)
     .where("libraryItems.status", "=", "published")
     .orderBy("libraryItems.id")
     .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
 }

@@ -1,7 +1,7 @@
 import type { DbHandle } from "../../db/index.js";
 import { findAreasBySlugs } from "../../db/repositories/areas.js";
 import { findCityBySlug } from "../../db/repositories/cities.js";
-import { addNetworkCity, addNetworkPerson, endNetworkCity, findNetworkBySlug, insertNetwork, listPublishedItemIdsOfArea } from "../../db/repositories/networks.js";
+import { addNetworkCity, addNetworkPerson, endNetworkCity, findNetworkBySlug, insertNetwork, listPublishedItemsOfArea } from "../../db/repositories/networks.js";
 import { insertAgreement, insertNetworkThread, linkNetworkMaterial } from "../../db/repositories/network-work.js";
 import { findUserByEmail } from "../../db/repositories/users.js";
 import type { AgreementStatus } from "../../db/schema.js";
@@ -104,8 +104,8 @@ export async function seedDemoNetworks(handle: DbHandle, service: NetworkService
     for (const a of d.agreements) {
       await insertAgreement(db, { networkId, eventId: firstMeeting, title: a.title, ownerCityId: a.city ? (cityIds.get(a.city) ?? null) : null, ownerUserId: null, dueOn: a.dueOn, status: a.status, createdBy: admin.id });
     }
-    const items = await listPublishedItemIdsOfArea(db, d.areas[0], 3);
-    for (const [i, itemId] of items.entries()) await linkNetworkMaterial(db, networkId, itemId, i === items.length - 1 && items.length > 1);
+    const items = await listPublishedItemsOfArea(db, d.areas[0], 3);
+    for (const [i, item] of items.entries()) await linkNetworkMaterial(db, networkId, item.id, i === items.length - 1 && items.length > 1);
     await insertNetworkThread(db, networkId, admin.id, "Co omówić na najbliższym spotkaniu?", "Zapraszamy do zgłaszania tematów przed kolejnym spotkaniem sieci.");
   }
 }

@@ -1,7 +1,7 @@
 import type { DbHandle } from "../../db/index.js";
 import { findAreasBySlugs } from "../../db/repositories/areas.js";
 import { findCityById, findCityBySlug } from "../../db/repositories/cities.js";
-import { findEventById, insertEvent, isEventSlugTaken } from "../../db/repositories/events.js";
+import { findEventById, insertEvent, isEventSlugTaken, listEvents } from "../../db/repositories/events.js";
 import {
   addNetworkCity,
   addNetworkPerson,
@@ -16,6 +16,7 @@ import {
   listNetworks,
   listNetworksOfArea,
   listNetworksOfCity,
+  listPublishedItemsOfArea,
   networkMembership,
   setEventNetwork,
   type NetworkMeeting,
@@ -80,7 +81,10 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
         endYear: n.endYear,
         areas: areas.filter((a) => a.networkId === n.id).map((a) => ({ slug: a.slug, name: a.name })),
         leader: n.leaderSlug && n.leaderName ? { slug: n.leaderSlug, name: n.leaderName } : null,
-        members: cities.filter((c) => c.networkId === n.id).map((c) => ({ slug: c.slug, name: c.name, voivodeship: c.voivodeship, lat: c.lat, lng: c.lng })),
+        members: cities
+          .filter((c) => c.networkId === n.id)
+          .sort((a, b) => a.name.localeCompare(b.name, "pl"))
+          .map((c) => ({ slug: c.slug, name: c.name, voivodeship: c.voivodeship, lat: c.lat, lng: c.lng })),
         nextMeeting: next ? { slug: next.slug, title: next.title, startsAt: next.startsAt } : null,
       };
     });
@@ -143,7 +147,7 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
       return {
         network: summary,
         access,
-        cities: current.map((c) => ({ cityId: c.cityId, slug: c.slug, name: c.name, joinedOn: c.joinedOn })),
+        cities: current.sort((a, b) => a.name.localeCompare(b.name, "pl")).map((c) => ({ cityId: c.cityId, slug: c.slug, name: c.name, joinedOn: c.joinedOn })),
         formerCities: history.filter((c) => c.leftOn !== null).map((c) => ({ slug: c.slug, name: c.name, joinedOn: c.joinedOn, leftOn: c.leftOn! })),
         people: people.map((p) => ({ userId: p.userId, name: p.name, position: p.position, role: p.role })),
         upcoming,
@@ -164,6 +168,20 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
     ofCity: (cityId: number) => listNetworksOfCity(db, cityId),
     /** Networks working on a thematic area. */
     ofArea: (areaSlug: string) => listNetworksOfArea(db, areaSlug),
+
+    /** Everything of one thematic area in one place: events, library items and networks (undefined: no such area). */
+    async area(areaSlug: string) {
+      const [area] = await findAreasBySlugs(db, [areaSlug]);
+      if (!area) return undefined;
+      const [upcoming, past, library, nets] = await Promise.all([
+        listEvents(db, { when: "upcoming", area: area.slug, limit: 10 }),
+        listEvents(db, { when: "past", area: area.slug, limit: 10 }),
+        listPublishedItemsOfArea(db, area.slug, 20),
+        listNetworksOfArea(db, area.slug),
+      ]);
+      const event = (e: (typeof upcoming)[number]) => ({ id: e.id, slug: e.slug, title: e.title, kind: e.kind, startsAt: e.startsAt, endsAt: e.endsAt });
+      return { area: { slug: area.slug, name: area.name, description: area.description }, upcoming: upcoming.map(event), past: past.map(event), library, networks: nets };
+    },
     /** The network an event is a meeting of. */
     ofEvent: (eventId: number) => findNetworkOfEvent(db, eventId),
 
