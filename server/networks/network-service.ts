@@ -39,6 +39,8 @@ import { assertCan, networkAccess, PermissionError, type Actor } from "../auth/p
 import { localToUtcIso, WARSAW } from "../events/time-zone.js";
 import { InputError } from "../validation/input-error.js";
 import type { AgreementForm, MeetingSeries } from "./network-schemas.js";
+import type { CitiesQuery, EventsQuery } from "./api-schemas.js";
+import { listCitiesPage, listEventsPage } from "../../db/repositories/public-lists.js";
 import { quarterlyStarts } from "./quarterly.js";
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
@@ -286,6 +288,23 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
       const n = await requireNetwork(slug);
       if (!(await findEventById(db, eventId))) throw new InputError(t.errors.unknownMeeting, "eventId");
       await setEventNetwork(db, eventId, n.id);
+    },
+
+    /** GET /api/events: events in start order, paged and filtered (area, kind, dates, network). */
+    async apiEvents(q: EventsQuery) {
+      const { rows, total } = await listEventsPage(db, { area: q.area, kind: q.kind, from: q.from ? localToUtcIso(`${q.from}T00:00`) : undefined, to: q.to ? localToUtcIso(`${q.to}T00:00`) : undefined, network: q.network, limit: q.perPage, offset: (q.page - 1) * q.perPage });
+      return {
+        events: rows.map((e) => ({ id: e.id, slug: e.slug, title: e.title, kind: e.kind, format: e.format, status: e.status, startsAt: e.startsAt, endsAt: e.endsAt, place: e.place, areas: e.areas, network: e.networkSlug ? { slug: e.networkSlug, name: e.networkName } : null, url: `/wydarzenia/${e.slug}` })),
+        page: q.page,
+        perPage: q.perPage,
+        total,
+      };
+    },
+
+    /** GET /api/cities: confirmed cities by name, paged and filtered (voivodeship, size, name, network). */
+    async apiCities(q: CitiesQuery) {
+      const { rows, total } = await listCitiesPage(db, { voivodeship: q.voivodeship, sizeClass: q.sizeClass, q: q.q, network: q.network, limit: q.perPage, offset: (q.page - 1) * q.perPage });
+      return { cities: rows.map((c) => ({ ...c, url: `/miasta/${c.slug}` })), page: q.page, perPage: q.perPage, total };
     },
 
     /** The city, if it exists, for forms that pick an owner. */

@@ -95,5 +95,6 @@ export const networks = {
   },
   api: {
     badQuery: "Nieprawidłowe parametry zapytania.",
+    badParam: (name: string) => `Nieprawidłowa wartość parametru „${name}”. Sprawdź opis API pod /api/openapi.json.`,
   },
 } as const;
