@@ -6,7 +6,7 @@ import { NetworkMap } from "~/components/network-map";
 import { NetworkNotes } from "~/components/network-notes";
 import { formatDate, formatRange } from "~/lib/format";
 import { badForm, formToObject, readForm, validate } from "~/lib/forms.server";
-import { actorOf, notFound, permissionResponse } from "~/lib/guards.server";
+import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards.server";
 import { t } from "../../domain/i18n";
 import { count, nouns } from "../../domain/i18n/pl/plural.js";
 import { isNamedError } from "../../server/errors.js";
@@ -28,6 +28,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const intent = form.get("intent");
   const data = formToObject(form);
+  // Membership first: someone outside the network learns nothing from validation messages.
+  const network = await nets.summary(slug);
+  if (!network) notFound();
+  if ((await nets.access(network.id, actor)) === "public") {
+    if (!actor) requireUser(context, request);
+    throw json({ message: t.networks.errors.notMember }, { status: 403 });
+  }
   try {
     if (intent === "agreement") {
       const v = validate(agreementFormSchema, data);
