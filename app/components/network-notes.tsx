@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from "react";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
 import { applyTextEdit, networkDocName, networkNotes } from "../../domain/network-doc";
 import { t } from "../../domain/i18n";
 
@@ -13,11 +15,8 @@ export function NetworkNotes({ networkId }: { networkId: number }) {
   const apply = useRef<(value: string) => void>(() => {});
   const [status, setStatus] = useState<Status>("connecting");
   useEffect(() => {
-    let destroyed = false;
     let cleanup = () => {};
-    void (async () => {
-      const [Y, { WebsocketProvider }] = await Promise.all([import("yjs"), import("y-websocket")]);
-      if (destroyed) return;
+    {
       const doc = new Y.Doc();
       const text = networkNotes(doc);
       const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
@@ -44,11 +43,8 @@ export function NetworkNotes({ networkId }: { networkId: number }) {
         provider.destroy();
         doc.destroy();
       };
-    })();
-    return () => {
-      destroyed = true;
-      cleanup();
-    };
+    }
+    return () => cleanup();
   }, [networkId]);
   return (
     <div>
@@ -59,7 +55,7 @@ export function NetworkNotes({ networkId }: { networkId: number }) {
         rows={10}
         readOnly={status !== "connected"}
         aria-describedby="network-notes-status"
-        onInput={(e) => apply.current(e.currentTarget.value)}
+        onChange={(e) => apply.current(e.currentTarget.value)}
       />
       <p id="network-notes-status" className="card-meta" role="status">
         {status === "connecting" ? t.networks.notesConnecting : status === "closed" ? t.networks.notesClosed : t.networks.notesSaved}
