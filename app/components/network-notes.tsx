@@ -50,6 +50,7 @@ export function NetworkNotes({ networkId }: { networkId: number }) {
     <div>
       <label htmlFor="network-notes">{t.networks.notesLabel}</label>
       <textarea
+        ref={area}
         id="network-notes"
         className="network-notes"
         rows={10}

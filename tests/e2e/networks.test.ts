@@ -1,7 +1,5 @@
-// Issue 14 in Chromium: follow a network from /sieci to a meeting, post in its discussion and record an agreement;
-// axe finds no serious violation on /sieci and /sieci/<slug>. Editing the notes in two browsers is NOT covered yet:
-// the server side is tested with real y-websocket clients (tests/integration/network-notes.test.ts), but the
-// browser textarea's edits did not reach the other browser when this was written (see the issue 14 report).
+// Issue 14 in Chromium: follow a network from /sieci to a meeting, post in its discussion, edit its notes in two
+// browsers and record an agreement; axe finds no serious violation on /sieci and /sieci/<slug>.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
@@ -21,7 +19,7 @@ afterAll(async () => {
 });
 
 describe("networks of experience exchange", () => {
-  it("from /sieci to a meeting, a post in the discussion and an agreement", async () => {
+  it("from /sieci to a meeting, a post, shared notes in two browsers and an agreement", async () => {
     const anon = await (await browser.newContext()).newPage();
     await anon.goto(`${app.url}/sieci`);
     await anon.getByRole("img", { name: "Mapa miast członkowskich" }).waitFor();
@@ -40,6 +38,20 @@ describe("networks of experience exchange", () => {
     await member.getByRole("button", { name: "Zacznij wątek" }).click();
     await member.getByRole("status").filter({ hasText: "Wpis dodany." }).waitFor();
     await member.getByRole("heading", { name: "Dane o migracjach" }).waitFor();
+
+    const coordinator = await (await browser.newContext()).newPage();
+    await browserLogin(coordinator, app.url, "moderator@frl.test", DEMO_PASSWORD);
+    await coordinator.goto(`${app.url}/sieci/zmiany-demograficzne`);
+    const notesA = member.getByLabel("Treść wspólnych notatek");
+    const notesB = coordinator.getByLabel("Treść wspólnych notatek");
+    await member.getByText("Zmiany zapisują się automatycznie.").waitFor();
+    await coordinator.getByText("Zmiany zapisują się automatycznie.").waitFor();
+    await notesA.click();
+    await notesA.pressSequentially("Dzierżoniów: ankieta gotowa.");
+    await expect.poll(() => notesB.inputValue(), { timeout: 10_000 }).toContain("Dzierżoniów: ankieta gotowa.");
+    await notesB.press("End");
+    await notesB.pressSequentially(" ZMP: sala zarezerwowana.");
+    await expect.poll(() => notesA.inputValue(), { timeout: 10_000 }).toBe("Dzierżoniów: ankieta gotowa. ZMP: sala zarezerwowana.");
 
     await member.getByLabel("Co ustalono").fill("Dzierżoniów przygotuje wzór ankiety dla seniorów");
     await member.getByLabel("Miasto odpowiedzialne").selectOption({ label: "Dzierżoniów" });
