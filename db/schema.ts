@@ -116,6 +116,8 @@ export interface EventsTable {
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
+  /** The network of experience exchange whose meeting this is (issue 14). */
+  networkId: Generated<number | null>;
 }
 
 export interface EventAreasTable {
@@ -366,6 +368,84 @@ export interface SurveyInvitationsTable {
   createdAt: string;
 }
 
+// Networks of experience exchange (issue 14). Membership rows are history: leftOn null means a member now.
+export type NetworkStatus = "active" | "closed";
+export type NetworkPersonRole = "expert" | "partner" | "coordinator";
+export type AgreementStatus = "open" | "in_progress" | "done" | "dropped";
+
+export interface NetworksTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  status: NetworkStatus;
+  startYear: number;
+  endYear: number | null;
+  leaderCityId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NetworkAreasTable {
+  networkId: number;
+  areaId: number;
+}
+
+export interface NetworkCitiesTable {
+  id: Generated<number>;
+  networkId: number;
+  cityId: number;
+  joinedOn: string; // YYYY-MM-DD
+  leftOn: string | null;
+}
+
+export interface NetworkPeopleTable {
+  id: Generated<number>;
+  networkId: number;
+  userId: number;
+  role: NetworkPersonRole;
+  joinedOn: string;
+  leftOn: string | null;
+}
+
+export interface NetworkAgreementsTable {
+  id: Generated<number>;
+  networkId: number;
+  eventId: number | null;
+  title: string;
+  ownerCityId: number | null;
+  ownerUserId: number | null;
+  dueOn: string | null;
+  status: AgreementStatus;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NetworkMaterialsTable {
+  networkId: number;
+  itemId: number;
+  membersOnly: number;
+  createdAt: string;
+}
+
+export interface NetworkThreadsTable {
+  id: Generated<number>;
+  networkId: number;
+  title: string;
+  createdBy: number | null;
+  createdAt: string;
+  lastPostAt: string;
+}
+
+export interface NetworkPostsTable {
+  id: Generated<number>;
+  threadId: number;
+  authorId: number | null;
+  body: string;
+  createdAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   cityClaims: CityClaimsTable;
@@ -396,6 +476,14 @@ export interface Database {
   surveys: SurveysTable;
   surveyResponses: SurveyResponsesTable;
   surveyInvitations: SurveyInvitationsTable;
+  networks: NetworksTable;
+  networkAreas: NetworkAreasTable;
+  networkCities: NetworkCitiesTable;
+  networkPeople: NetworkPeopleTable;
+  networkAgreements: NetworkAgreementsTable;
+  networkMaterials: NetworkMaterialsTable;
+  networkThreads: NetworkThreadsTable;
+  networkPosts: NetworkPostsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -416,3 +504,10 @@ export type SurveyResponseRow = Selectable<SurveyResponsesTable>;
 export type NewSurveyResponse = Insertable<SurveyResponsesTable>;
 export type SurveyResponseUpdate = Updateable<SurveyResponsesTable>;
 export type SurveyInvitationRow = Selectable<SurveyInvitationsTable>;
+export type NetworkRow = Selectable<NetworksTable>;
+export type NewNetwork = Insertable<NetworksTable>;
+export type NetworkUpdate = Updateable<NetworksTable>;
+export type NetworkAgreementRow = Selectable<NetworkAgreementsTable>;
+export type NewNetworkAgreement = Insertable<NetworkAgreementsTable>;
+export type NetworkThreadRow = Selectable<NetworkThreadsTable>;
+export type NetworkPostRow = Selectable<NetworkPostsTable>;

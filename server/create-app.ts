@@ -20,6 +20,7 @@ import { startLibrary } from "./library/start-library.js";
 import { createExpressApp } from "./http/express-app.js";
 import { createLiveHub } from "./live/live-hub.js";
 import { createLogger } from "./logger.js";
+import { startNetworks } from "./networks/start-networks.js";
 import { createFileMailer, createSmtpMailer } from "./mail/mailer.js";
 import { seedDemoData, seedReferenceData } from "./seed/demo-seed.js";
 import type { AppServices } from "./services.js";
@@ -59,8 +60,9 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser });
   const pageReads = { areas: createAreaService({ db }), cities: createCityDirectory({ db }), users: createUserDirectory({ db }), audit: createAuditService({ db }) };
   const surveys = createSurveyService({ db, mailer, logger, hub: agenda.hub, events });
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, surveys, ...pageReads });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, surveys, ...pageReads };
+  const networks = await startNetworks({ db, access, hub: agenda.hub, demo: config.demo });
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, surveys, networks, ...pageReads });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, surveys, networks, ...pageReads };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
   closers.push(lib.close);

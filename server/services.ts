@@ -13,6 +13,7 @@ import type { EventService } from "./events/event-service.js";
 import type { LibraryService } from "./library/library-service.js";
 import type { SearchRuntime } from "./search/search-runtime.js";
 import type { LiveService } from "./live/live-service.js";
+import type { NetworkService } from "./networks/network-service.js";
 import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { UpgradeDispatcher } from "./upgrade.js";
@@ -45,4 +46,6 @@ export type AppServices = {
   audit: AuditService;
   /** City surveys and the road from their answers to the agenda (issue 13). */
   surveys: SurveyService;
+  /** Networks of experience exchange (issue 14). */
+  networks: NetworkService;
 };

@@ -83,7 +83,7 @@ export default function Home() {
           {areas.map((a) => (
             <li key={a.slug} className="card area-card">
               <h3>
-                <Link to={`/wydarzenia?area=${a.slug}`}>{a.name}</Link>
+                <Link to={`/obszary/${a.slug}`}>{a.name}</Link>
               </h3>
               <p>{a.description}</p>
             </li>

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { openApiDocument } from "../../server/library/openapi.js";
+import { networkApiPaths, networkApiSchemas } from "../../server/networks/openapi.js";
 
-/** GET /api/openapi.json: OpenAPI 3.1 description of the JSON API. */
+/** GET /api/openapi.json: OpenAPI 3.1 description of the JSON API (library, then networks, events and cities). */
 export async function loader({ context }: LoaderFunctionArgs) {
-  return json(openApiDocument(context.origin), { headers: { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" } });
+  const doc = openApiDocument(context.origin);
+  const merged = { ...doc, paths: { ...doc.paths, ...networkApiPaths }, components: { ...doc.components, schemas: { ...doc.components.schemas, ...networkApiSchemas } } };
+  return json(merged, { headers: { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" } });
 }

@@ -15,11 +15,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!city) notFound();
   const people = await cities.people(city.id);
   const practices = await context.services.library.cityPractices(city.id);
-  return json({ city, people, practices });
+  const networks = await context.services.networks.ofCity(city.id);
+  return json({ city, people, practices, networks });
 }
 
 export default function CityPage() {
-  const { city, people, practices } = useLoaderData<typeof loader>();
+  const { city, people, practices, networks } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="city-title">
       <p className="card-meta breadcrumb">
@@ -42,6 +43,20 @@ export default function CityPage() {
           </>
         ) : null}
       </dl>
+      <section aria-labelledby="city-networks-title">
+        <h2 id="city-networks-title">{t.networks.cityNetworks}</h2>
+        {networks.length ? (
+          <ul>
+            {networks.map((n) => (
+              <li key={n.id}>
+                <Link to={`/sieci/${n.slug}`}>{n.name}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty-state">{t.networks.cityNoNetworks}</p>
+        )}
+      </section>
       <LibraryCityPractices practices={practices} />
       <section aria-labelledby="people-title">
         <h2 id="people-title">{t.cities.people}</h2>

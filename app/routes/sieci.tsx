@@ -1,47 +1,62 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { EventCard } from "~/components/event-card";
+import { Link, useLoaderData } from "@remix-run/react";
+import { NetworkMap } from "~/components/network-map";
+import { formatDate } from "~/lib/format";
 import { t } from "../../domain/i18n";
-import { publicEventView } from "../../server/events/event-view.js";
+import { count, nouns } from "../../domain/i18n/pl/plural.js";
 
-export const meta: MetaFunction = () => [{ title: `${t.home.networksTitle} — ${t.common.appName}` }];
+export const meta: MetaFunction = () => [{ title: `${t.networks.title} — ${t.common.appName}` }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { events } = context.services;
-  const [upcoming, past] = await Promise.all([
-    events.list({ when: "upcoming", kind: "network_meeting", limit: 20 }),
-    events.list({ when: "past", kind: "network_meeting", limit: 20 }),
-  ]);
-  return json({ upcoming: upcoming.map(publicEventView), past: past.map(publicEventView) });
+  return json({ networks: await context.services.networks.list() });
 }
 
 export default function Networks() {
-  const { upcoming, past } = useLoaderData<typeof loader>();
+  const { networks } = useLoaderData<typeof loader>();
+  // Every member city once, for the map and its list.
+  const cities = [...new Map(networks.flatMap((n) => n.members).map((c) => [c.slug, c])).values()].sort((a, b) => a.name.localeCompare(b.name, "pl"));
   return (
     <>
-      <h1>{t.home.networksTitle}</h1>
-      <p className="prose">{t.home.networksIntro}</p>
-      <section aria-labelledby="net-upcoming">
-        <h2 id="net-upcoming">{t.home.networksUpcoming}</h2>
-        {upcoming.length ? (
-          <div className="grid">
-            {upcoming.map((e) => (
-              <EventCard key={e.id} event={e} />
-            ))}
-          </div>
-        ) : (
-          <p className="empty-state">{t.home.networksEmpty}</p>
-        )}
-      </section>
-      {past.length ? (
-        <section aria-labelledby="net-past">
-          <h2 id="net-past">{t.home.networksPast}</h2>
-          <div className="grid">
-            {past.map((e) => (
-              <EventCard key={e.id} event={e} />
-            ))}
-          </div>
+      <h1>{t.networks.title}</h1>
+      <p className="prose">{t.networks.intro}</p>
+      {networks.length ? (
+        <ul className="plain-list" aria-label={t.networks.listLabel}>
+          {networks.map((n) => (
+            <li key={n.id} className="card">
+              <h2>
+                <Link to={`/sieci/${n.slug}`}>{n.name}</Link>
+              </h2>
+              <p className="card-meta">
+                {t.networks.statuses[n.status]} · {t.networks.years(n.startYear, n.endYear)} · {count(n.members.length, nouns.miasto)}
+              </p>
+              <dl className="facts">
+                <dt>{t.networks.areas}</dt>
+                <dd>
+                  {n.areas.map((a, i) => (
+                    <span key={a.slug}>
+                      {i ? ", " : ""}
+                      <Link to={`/obszary/${a.slug}`}>{a.name}</Link>
+                    </span>
+                  ))}
+                </dd>
+                <dt>{t.networks.leader}</dt>
+                <dd>{n.leader ? <Link to={`/miasta/${n.leader.slug}`}>{n.leader.name}</Link> : "—"}</dd>
+                <dt>{t.networks.members}</dt>
+                <dd>{n.members.map((c) => c.name).join(", ")}</dd>
+                <dt>{t.networks.nextMeeting}</dt>
+                <dd>{n.nextMeeting ? <Link to={`/wydarzenia/${n.nextMeeting.slug}`}>{`${formatDate(n.nextMeeting.startsAt)} — ${n.nextMeeting.title}`}</Link> : t.networks.noNextMeeting}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty-state">{t.networks.empty}</p>
+      )}
+      {cities.length ? (
+        <section aria-labelledby="networks-map">
+          <h2 id="networks-map">{t.networks.mapTitle}</h2>
+          <NetworkMap cities={cities} id="map-all" />
         </section>
       ) : null}
     </>

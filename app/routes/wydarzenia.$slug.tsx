@@ -42,6 +42,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     agendaAccess,
     markers: markers[event.id],
     materials: await context.services.library.eventMaterials(event.id),
+    network: (await context.services.networks.ofEvent(event.id)) ?? null,
     event: publicEventView(event),
     // Only people let in get the link at all: a hidden link in the page data is as good as a visible one.
     joinUrl: maySeeJoinLink(actor, registration?.status) && !ended ? event.joinUrl : null,
@@ -91,7 +92,7 @@ export default function EventPage() {
   return <EventDetail {...data} />;
 }
 
-function EventDetail({ event, joinUrl, registration, participants, canManage, signedIn, ended, markers, agendaAccess }: ReturnType<typeof useLoaderData<typeof loader>>) {
+function EventDetail({ event, joinUrl, registration, participants, canManage, signedIn, ended, markers, agendaAccess, network }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const result = useActionData<typeof action>();
   // The edit and create forms come back here with ?zapisano / ?utworzono: the moderator sees the save went through.
   const [params] = useSearchParams();
@@ -138,6 +139,14 @@ function EventDetail({ event, joinUrl, registration, participants, canManage, si
               <>
                 <dt>{t.events.series}</dt>
                 <dd>{event.seriesTitle}</dd>
+              </>
+            ) : null}
+            {network ? (
+              <>
+                <dt>{t.networks.eventNetwork}</dt>
+                <dd>
+                  <Link to={`/sieci/${network.slug}`}>{network.name}</Link>
+                </dd>
               </>
             ) : null}
             <dt>{t.events.capacity}</dt>

@@ -21,6 +21,9 @@ import * as syncProtocol from "y-protocols/sync";
 
 export type AgendaHubOptions = PersistenceOptions & { idleCloseMs?: number; pingMs?: number };
 
+/** Decides access to a non-agenda document by its id for a signed-in actor; null when there is no such document. */
+export type DocAccessResolver = (id: number, actor: { id: number; role: SessionUser["role"]; cityId: number | null }) => Promise<"edit" | "read" | "none" | null>;
+
 /**
  * The /collab endpoint: decides access before accepting, loads the stored document BEFORE the first sync message is
  * sent (so no client ever syncs against an empty document), and owns the open rooms of this instance.
@@ -40,12 +43,19 @@ export class AgendaHub {
   private unsubscribe: () => void = () => {};
   // Bumped on every access change, so a connection accepted while one was announced is re-checked once it is set up.
   private accessGeneration = 0;
+  private readonly resolvers = new Map<string, DocAccessResolver>();
 
   constructor(
     private deps: { db: DbHandle; logger: Logger; relay?: AgendaRelay; access?: AccessChanges; sessionUser?: (sessionId: string) => Promise<SessionUser | null> },
     opts: AgendaHubOptions = {},
   ) {
-    this.recheck = createAgendaRecheck({ db: deps.db, logger: deps.logger, sessionUser: deps.sessionUser ?? (async () => null), rooms: () => this.rooms.values() });
+    this.recheck = createAgendaRecheck({
+      db: deps.db,
+      logger: deps.logger,
+      sessionUser: deps.sessionUser ?? (async () => null),
+      rooms: () => this.rooms.values(),
+      resolver: (kind) => this.resolvers.get(kind),
+    });
     if (deps.access) {
       this.unsubscribe = deps.access.subscribe((change) => {
         this.accessGeneration += 1;
@@ -69,6 +79,14 @@ export class AgendaHub {
       this.refuse(req, socket, head, CLOSE.loadFailed);
     });
   };
+
+  /**
+   * Serves `<kind>:<id>` documents (issue 14: `network:<id>` notes) with the same close codes, persistence and relay
+   * as agendas; the resolver decides access on connect and on every access change.
+   */
+  registerDocKind(kind: "network", resolver: DocAccessResolver): void {
+    this.resolvers.set(kind, resolver);
+  }
 
   /** Number of documents open on this instance. */
   get openDocuments(): number {
@@ -105,11 +123,19 @@ export class AgendaHub {
     if (!doc) return this.refuse(req, socket, head, CLOSE.notFound);
     if (!ctx.user) return this.refuse(req, socket, head, CLOSE.notSignedIn);
     const generation = this.accessGeneration;
-    const event = await findEventById(this.deps.db.db, doc.eventId);
-    if (!event) return this.refuse(req, socket, head, CLOSE.notFound);
-    const settings = await findAgendaSettings(this.deps.db.db, event.id);
     const actor = { id: ctx.user.id, role: ctx.user.role, cityId: ctx.user.cityId };
-    const access = agendaAccess(actor, { ...settings, ended: Date.parse(event.endsAt) < Date.now() });
+    let access: "edit" | "read" | "none";
+    if (doc.kind === "agenda") {
+      const event = await findEventById(this.deps.db.db, doc.eventId);
+      if (!event) return this.refuse(req, socket, head, CLOSE.notFound);
+      const settings = await findAgendaSettings(this.deps.db.db, event.id);
+      access = agendaAccess(actor, { ...settings, ended: Date.parse(event.endsAt) < Date.now() });
+    } else {
+      const resolver = this.resolvers.get(doc.kind);
+      const decided = resolver ? await resolver(doc.id, actor) : null;
+      if (decided === null) return this.refuse(req, socket, head, CLOSE.notFound);
+      access = decided;
+    }
     if (access === "none") return this.refuse(req, socket, head, CLOSE.forbidden);
     if (this.closed) return this.refuse(req, socket, head, CLOSE.shuttingDown);
 
@@ -169,7 +195,7 @@ export class AgendaHub {
       room.docBytes = await this.persistence.load(name, room.doc);
       // The dots budget lives in the document so the vote guard and every client read the same number.
       const meta = room.doc.getMap<unknown>("meta");
-      if (typeof meta.get("dotsBudget") !== "number") {
+      if (name.startsWith("agenda:") && typeof meta.get("dotsBudget") !== "number") {
         const settings = await findAgendaSettings(this.deps.db.db, Number(name.split(":")[1]));
         room.doc.transact(() => meta.set("dotsBudget", settings.dotsBudget), ORIGIN.server);
       }

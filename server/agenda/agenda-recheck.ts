@@ -14,6 +14,8 @@ export type AgendaRecheckDeps = {
   /** Re-loads a session by id (null once it ended, expired, or its user was blocked). */
   sessionUser: (sessionId: string) => Promise<SessionUser | null>;
   rooms: () => Iterable<AgendaRoom>;
+  /** Access decisions of the other document kinds (network notes), registered with the hub. */
+  resolver?: (kind: string) => ((id: number, actor: { id: number; role: SessionUser["role"]; cityId: number | null }) => Promise<"edit" | "read" | "none" | null>) | undefined;
 };
 
 /**
@@ -22,13 +24,21 @@ export type AgendaRecheckDeps = {
  * read-only and is told so (and a reader allowed to edit again becomes an editor). Nothing cached on the connection is trusted.
  */
 export function createAgendaRecheck(deps: AgendaRecheckDeps) {
+  async function decide(room: AgendaRoom, actor: { id: number; role: SessionUser["role"]; cityId: number | null }): Promise<"edit" | "read" | "none"> {
+    const [kind, rawId] = room.name.split(":");
+    const id = Number(rawId);
+    if (kind !== "agenda") return (await deps.resolver?.(kind)?.(id, actor)) ?? "none";
+    const [event, settings] = await Promise.all([findEventById(deps.db.db, id), findAgendaSettings(deps.db.db, id)]);
+    return event ? agendaAccess(actor, { ...settings, ended: Date.parse(event.endsAt) < Date.now() }) : "none";
+  }
+
   async function recheck(room: AgendaRoom, conn: Connection): Promise<void> {
-    const eventId = Number(room.name.slice("agenda:".length));
-    const [session, event, settings] = await Promise.all([deps.sessionUser(conn.sessionId), findEventById(deps.db.db, eventId), findAgendaSettings(deps.db.db, eventId)]);
+    const session = await deps.sessionUser(conn.sessionId);
     if (!room.conns.has(conn.ws)) return;
     if (!session || session.id !== conn.userId) return room.kick(conn, CLOSE.notSignedIn);
     const actor = { id: session.id, role: session.role, cityId: session.cityId };
-    const access = event ? agendaAccess(actor, { ...settings, ended: Date.parse(event.endsAt) < Date.now() }) : "none";
+    const access = await decide(room, actor);
+    if (!room.conns.has(conn.ws)) return;
     if (access === "none") return room.kick(conn, CLOSE.forbidden);
     if (conn.readOnly !== (access === "read")) deps.logger.info("agenda: connection access changed", { doc: room.name, userId: conn.userId, access });
     room.setReadOnly(conn, access === "read");
@@ -39,6 +49,7 @@ export function createAgendaRecheck(deps: AgendaRecheckDeps) {
   function affected(change: AccessChange, room: AgendaRoom, conn: Connection): boolean {
     if (change.kind === "user") return conn.userId === change.userId;
     if (change.kind === "session") return conn.sessionId === change.sessionId;
+    if (change.kind === "network") return room.name === `network:${change.networkId}`;
     return room.name === `agenda:${change.eventId}`;
   }
 

@@ -7,7 +7,7 @@ import type { Logger } from "../logger.js";
  * Something that may change what a long-lived connection is allowed to do. Listeners re-load the user, session or
  * settings from the database; the change itself carries ids only, never rights (nothing here is trusted).
  */
-export type AccessChange = { kind: "user"; userId: number } | { kind: "session"; sessionId: string } | { kind: "agenda"; eventId: number };
+export type AccessChange = { kind: "user"; userId: number } | { kind: "session"; sessionId: string } | { kind: "agenda"; eventId: number } | { kind: "network"; networkId: number };
 export type AccessListener = (change: AccessChange) => Promise<void> | void;
 
 export type AccessChanges = {
@@ -17,6 +17,8 @@ export type AccessChanges = {
   sessionEnded: (sessionId: string) => Promise<void>;
   /** An event's agenda co-design settings changed (mode, cities, open): its /collab connections are re-checked. */
   agendaSettingsChanged: (eventId: number) => Promise<void>;
+  /** A network's membership changed (a city or person joined or left): its /collab notes connections are re-checked. */
+  networkChanged: (networkId: number) => Promise<void>;
   /** Registers a hub's re-check; returns the unsubscribe function. */
   subscribe: (listener: AccessListener) => () => void;
   close: () => Promise<void>;
@@ -26,6 +28,7 @@ const changeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user"), userId: z.number().int().positive() }),
   z.object({ kind: z.literal("session"), sessionId: z.string().min(1).max(200) }),
   z.object({ kind: z.literal("agenda"), eventId: z.number().int().positive() }),
+  z.object({ kind: z.literal("network"), networkId: z.number().int().positive() }),
 ]);
 const envelopeSchema = z.object({ from: z.string(), change: changeSchema });
 
@@ -83,6 +86,7 @@ export async function createAccessChanges(deps: { redisUrl: string | undefined; 
     userChanged: (userId) => announce({ kind: "user", userId }),
     sessionEnded: (sessionId) => announce({ kind: "session", sessionId }),
     agendaSettingsChanged: (eventId) => announce({ kind: "agenda", eventId }),
+    networkChanged: (networkId) => announce({ kind: "network", networkId }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -48,6 +48,10 @@ const rules = {
   "survey:answer-city": (a: Actor) => a !== null && a.cityId !== null,
   "survey:answer-person": (a: Actor) => a !== null,
   "survey:manage": (a: Actor) => isStaff(a),
+  // Networks of experience exchange (issue 14): the public sees networks, meetings and public materials; staff
+  // create networks, manage membership and meeting series. What a member may do is decided by networkAccess below.
+  "network:view": () => true,
+  "network:manage": (a: Actor) => isStaff(a),
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Permission = keyof typeof rules;
@@ -109,6 +113,26 @@ export function libraryAccess(actor: Actor, item: LibraryAccessItem): { view: bo
   const proposer = actor !== null && item.authorId === actor.id && item.kind === "good_practice" && item.cityId !== null && item.cityId === actor.cityId;
   if (proposer && item.status !== "published") return { view: true, edit: true, to: item.status === "draft" ? ["in_review"] : ["draft"] };
   return { view: item.status === "published" || proposer, edit: false, to: [] };
+}
+
+/** A network's current membership, as networkAccess needs it. */
+export type NetworkMembership = { cityIds: number[]; userIds: number[] };
+
+/**
+ * Access to one network's member space (discussion, shared notes, agreements, members-only materials): staff, verified
+ * representatives of a current member city and the network's current experts, partners and coordinators are members;
+ * everyone else (and anonymous visitors) sees the public page only.
+ */
+export function networkAccess(actor: Actor, m: NetworkMembership): "staff" | "member" | "public" {
+  if (isStaff(actor)) return "staff";
+  if (actor === null) return "public";
+  if (actor.cityId !== null && m.cityIds.includes(actor.cityId)) return "member";
+  return m.userIds.includes(actor.id) ? "member" : "public";
+}
+
+/** True when the actor is a member (or staff) of the network: may post, edit notes and record agreements. */
+export function isNetworkMember(actor: Actor, m: NetworkMembership): boolean {
+  return networkAccess(actor, m) !== "public";
 }
 
 /** True when the actor holds the permission. */

@@ -39,6 +39,9 @@ beforeAll(async () => {
     { method: "GET", path: "/miasta", expect: open },
     { method: "GET", path: "/miasta/dzierzoniow", expect: open },
     { method: "GET", path: "/sieci", expect: open },
+    { method: "GET", path: "/sieci/zmiany-demograficzne", expect: open },
+    { method: "GET", path: "/obszary/demografia", expect: open },
+    { method: "GET", path: "/api/networks", expect: open },
     { method: "GET", path: "/haslo/reset", expect: open },
     { method: "GET", path: "/login", expect: { anonymous: 200, member: 302, moderator: 302, admin: 302 } },
     { method: "GET", path: "/register", expect: { anonymous: 200, member: 302, moderator: 302, admin: 302 } },
@@ -57,6 +60,9 @@ beforeAll(async () => {
     { method: "POST", path: `/wydarzenia/${upcoming}`, body: { intent: "restore-event" }, expect: { anonymous: 302, member: 403, moderator: 302, admin: 302 } },
     { method: "POST", path: "/admin/uzytkownicy", body: { userId: "x" }, expect: { anonymous: 302, member: 403, moderator: 403, admin: 400 } },
     { method: "POST", path: "/admin/wyszukiwarka", body: { intent: "nic" }, expect: { anonymous: 302, member: 403, moderator: 403, admin: 400 } },
+    // Networks (issue 14): the demo member represents Dzierżoniów, a member city; the moderator is also its coordinator.
+    { method: "POST", path: "/sieci/zmiany-demograficzne", body: { intent: "thread" }, expect: { anonymous: 302, member: 400, moderator: 400, admin: 400 } },
+    { method: "POST", path: "/sieci/lokalna-energia", body: { intent: "agreement" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
     { method: "POST", path: "/konto", body: { intent: "nic" }, expect: { anonymous: 302, member: 400, moderator: 400, admin: 400 } },
   ];
 });

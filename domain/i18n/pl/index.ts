@@ -12,7 +12,8 @@ import { http } from "./http.js";
 import { accessibility } from "./accessibility.js";
 import { surveys } from "./surveys.js";
 import { cityField } from "./city-field.js";
+import { networks } from "./networks.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility, surveys, cityField };
+export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility, surveys, cityField, networks };
 export type Messages = typeof pl;

@@ -47,4 +47,7 @@ export const nouns = {
   watek: ["wątek", "wątki", "wątków", "wątku"],
   dokument: ["dokument", "dokumenty", "dokumentów", "dokumentu"],
   minuta: ["minuta", "minuty", "minut", "minuty"],
+  miasto: ["miasto", "miasta", "miast", "miasta"],
+  spotkanie: ["spotkanie", "spotkania", "spotkań", "spotkania"],
+  odpowiedz: ["odpowiedź", "odpowiedzi", "odpowiedzi", "odpowiedzi"],
 } as const satisfies Record<string, PluralForms>;

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { apiRateLimited } from "~/lib/api-rate-limit.server";
+import { apiHeaders } from "~/lib/public-api.server";
+import { networkJson } from "../../server/networks/network-json.js";
+
+/** GET /api/networks: every network with areas, leader, member cities and next meeting. */
+export async function loader({ context }: LoaderFunctionArgs) {
+  const limited = await apiRateLimited(context, apiHeaders);
+  if (limited) return limited;
+  return json({ networks: (await context.services.networks.list()).map(networkJson) }, { headers: apiHeaders });
+}

@@ -1,0 +1,125 @@
+import type { Db } from "../index.js";
+import type { AgreementStatus, LibraryKind, NewNetworkAgreement } from "../schema.js";
+import { nowIso } from "../time.js";
+
+/** An agreement with the names of whoever does it and the meeting it came from. */
+export type AgreementView = {
+  id: number;
+  networkId: number;
+  title: string;
+  status: AgreementStatus;
+  dueOn: string | null;
+  ownerCityId: number | null;
+  ownerCitySlug: string | null;
+  ownerCityName: string | null;
+  ownerUserId: number | null;
+  ownerUserName: string | null;
+  eventId: number | null;
+  eventSlug: string | null;
+  eventTitle: string | null;
+  updatedAt: string;
+};
+
+/** Agreements of a network: open and in progress first (soonest due first), then done and dropped. */
+export async function listAgreements(db: Db, networkId: number): Promise<AgreementView[]> {
+  const rows = await db
+    .selectFrom("networkAgreements as a")
+    .leftJoin("cities", "cities.id", "a.ownerCityId")
+    .leftJoin("users", "users.id", "a.ownerUserId")
+    .leftJoin("events", "events.id", "a.eventId")
+    .select(["a.id", "a.networkId", "a.title", "a.status", "a.dueOn", "a.ownerCityId", "cities.slug as ownerCitySlug", "cities.name as ownerCityName", "a.ownerUserId", "users.name as ownerUserName", "a.eventId", "events.slug as eventSlug", "events.title as eventTitle", "a.updatedAt"])
+    .where("a.networkId", "=", networkId)
+    .orderBy("a.id")
+    .execute();
+  const rank: Record<AgreementStatus, number> = { open: 0, in_progress: 0, done: 1, dropped: 2 };
+  return rows.sort((x, y) => rank[x.status] - rank[y.status] || (x.dueOn ?? "9999").localeCompare(y.dueOn ?? "9999") || x.id - y.id);
+}
+
+/** Records an agreement; returns its id. */
+export async function insertAgreement(db: Db, a: Omit<NewNetworkAgreement, "createdAt" | "updatedAt">): Promise<number> {
+  const now = nowIso();
+  const row = await db.insertInto("networkAgreements").values({ ...a, createdAt: now, updatedAt: now }).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes an agreement's status within its network; false when there is no such agreement there. */
+export async function setAgreementStatus(db: Db, networkId: number, id: number, status: AgreementStatus): Promise<boolean> {
+  const res = await db.updateTable("networkAgreements").set({ status, updatedAt: nowIso() }).where("id", "=", id).where("networkId", "=", networkId).executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/** A material of a network: a published library item, possibly for members only. */
+export type NetworkMaterial = { itemId: number; slug: string; title: string; kind: LibraryKind; year: number | null; membersOnly: boolean };
+
+/** Published library items linked to a network; members-only ones only when asked for. */
+export async function listNetworkMaterials(db: Db, networkId: number, includeMembersOnly: boolean): Promise<NetworkMaterial[]> {
+  let q = db
+    .selectFrom("networkMaterials")
+    .innerJoin("libraryItems", "libraryItems.id", "networkMaterials.itemId")
+    .select(["libraryItems.id as itemId", "libraryItems.slug", "libraryItems.title", "libraryItems.kind", "libraryItems.year", "networkMaterials.membersOnly"])
+    .where("networkMaterials.networkId", "=", networkId)
+    .where("libraryItems.status", "=", "published");
+  if (!includeMembersOnly) q = q.where("networkMaterials.membersOnly", "=", 0);
+  const rows = await q.orderBy("libraryItems.year", "desc").orderBy("libraryItems.title").execute();
+  return rows.map((r) => ({ ...r, membersOnly: r.membersOnly === 1 }));
+}
+
+/** Links a library item to a network (again: updates the members-only flag). */
+export async function linkNetworkMaterial(db: Db, networkId: number, itemId: number, membersOnly: boolean): Promise<void> {
+  await db
+    .insertInto("networkMaterials")
+    .values({ networkId, itemId, membersOnly: membersOnly ? 1 : 0, createdAt: nowIso() })
+    .onConflict((oc) => oc.columns(["networkId", "itemId"]).doUpdateSet({ membersOnly: membersOnly ? 1 : 0 }))
+    .execute();
+}
+
+/** A discussion thread with its post count and its author. */
+export type NetworkThreadView = { id: number; title: string; authorName: string | null; createdAt: string; lastPostAt: string; posts: number };
+export type NetworkPostView = { id: number; threadId: number; authorId: number | null; authorName: string | null; body: string; createdAt: string };
+
+/** Threads of a network, most recently active first. */
+export async function listNetworkThreads(db: Db, networkId: number): Promise<NetworkThreadView[]> {
+  const rows = await db
+    .selectFrom("networkThreads as t")
+    .leftJoin("users", "users.id", "t.createdBy")
+    .select(["t.id", "t.title", "users.name as authorName", "t.createdAt", "t.lastPostAt"])
+    .select((eb) => eb.selectFrom("networkPosts").select((e2) => e2.fn.countAll<number>().as("n")).whereRef("networkPosts.threadId", "=", "t.id").as("posts"))
+    .where("t.networkId", "=", networkId)
+    .orderBy("t.lastPostAt", "desc")
+    .orderBy("t.id", "desc")
+    .execute();
+  return rows.map((r) => ({ ...r, posts: Number(r.posts ?? 0) }));
+}
+
+/** Posts of the given threads, oldest first. */
+export function listNetworkPosts(db: Db, threadIds: number[]): Promise<NetworkPostView[]> {
+  if (threadIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("networkPosts as p")
+    .leftJoin("users", "users.id", "p.authorId")
+    .select(["p.id", "p.threadId", "p.authorId", "users.name as authorName", "p.body", "p.createdAt"])
+    .where("p.threadId", "in", threadIds)
+    .orderBy("p.id")
+    .execute();
+}
+
+/** Opens a thread with its first post in one transaction; returns the thread id. */
+export async function insertNetworkThread(db: Db, networkId: number, authorId: number, title: string, body: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const t = await trx.insertInto("networkThreads").values({ networkId, title, createdBy: authorId, createdAt: now, lastPostAt: now }).returning("id").executeTakeFirstOrThrow();
+    await trx.insertInto("networkPosts").values({ threadId: t.id, authorId, body, createdAt: now }).execute();
+    return t.id;
+  });
+}
+
+/** Adds a reply to a thread of the network; false when the thread is not the network's. */
+export async function insertNetworkPost(db: Db, networkId: number, threadId: number, authorId: number, body: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const res = await trx.updateTable("networkThreads").set({ lastPostAt: now }).where("id", "=", threadId).where("networkId", "=", networkId).executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) return false;
+    await trx.insertInto("networkPosts").values({ threadId, authorId, body, createdAt: now }).execute();
+    return true;
+  });
+}
