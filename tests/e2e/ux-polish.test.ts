@@ -42,7 +42,8 @@ describe("library on a phone", () => {
     const page = await open(null, "/biblioteka?q=rewitalizacja", PHONE);
     await page.locator("#results-heading", { hasText: "Wyniki dla" }).waitFor();
     const toggle = page.getByRole("button", { name: /^Filtry/ });
-    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("false");
+    // Without JavaScript the filters stay open; once the page is hydrated they fold (poll: hydration takes a moment).
+    await expect.poll(() => toggle.getAttribute("aria-expanded"), { timeout: 10_000 }).toBe("false");
     await expect(page.locator("#library-aside").isVisible()).resolves.toBe(false);
     // Seen above the results, and first in the reading order too.
     const [buttonBox, resultsBox] = await Promise.all([toggle.boundingBox(), page.locator("#results-heading").boundingBox()]);

@@ -83,7 +83,7 @@ describe.each(["0", "2"])("search with SEARCH_THREADS=%s", (threads) => {
     it("describes both operations in OpenAPI 3.1", async () => {
       const doc = await (await fetch(`${app.url}/api/openapi.json`)).json();
       expect(doc.openapi).toBe("3.1.0");
-      expect(Object.keys(doc.paths)).toEqual(["/api/search", "/api/library/{slug}"]);
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/search", "/api/library/{slug}"]));
       expect(doc.paths["/api/search"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["q", "kind", "area", "city", "yearFrom", "yearTo", "sort", "page", "hitsPerPage"]);
       expect(doc.components.schemas.SearchHit.required).toEqual(["id", "externalId", "slug", "kind", "title", "url", "_formatted"]);
     });
