@@ -15,6 +15,8 @@ import { createEventService } from "./events/event-service.js";
 import { startLibrary } from "./library/start-library.js";
 import { createExpressApp } from "./http/express-app.js";
 import { createLiveHub } from "./live/live-hub.js";
+import { createJobQueue } from "./jobs/index.js";
+import { createNotificationService } from "./notifications/notification-service.js";
 import { createLogger } from "./logger.js";
 import { createFileMailer, createSmtpMailer } from "./mail/mailer.js";
 import { seedDemoData, seedReferenceData } from "./seed/demo-seed.js";
@@ -45,13 +47,17 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const access = await createAccessChanges({ redisUrl: config.redisUrl, channel: config.accessRedisChannel, logger });
   const auth = createAuthService({ db, mailer, limiter, access });
   const cityClaims = createCityClaimService({ db, mailer, logger, onAccessChanged: (userId) => access.userChanged(userId) });
-  const events = createEventService({ db, mailer, logger });
+  const jobs = createJobQueue({ db, databaseUrl: config.databaseUrl, logger, pollMs: config.jobsPollMs, retryBaseMs: config.jobsRetryBaseMs });
+  // Links in mail come from PUBLIC_URL, or the local address once the port is known (PORT=0 in tests).
+  let origin = publicOrigin(config);
+  const notifications = createNotificationService({ db, mailer, queue: jobs, logger, secret: config.sessionSecret, mailFrom: config.mailFrom, origin: () => origin });
+  const events = createEventService({ db, mailer, logger, notices: notifications });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
   const lib = await startLibrary({ config, db, logger, events });
 
   const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser });
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims };
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, jobs, notifications });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, jobs, notifications };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
   closers.push(lib.close);
@@ -68,6 +74,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const port = (server.address() as AddressInfo).port;
   // Where this process answers locally: the configured host (localhost when listening on every interface).
   const url = publicOrigin({ ...config, publicUrl: undefined }, port);
+  origin = publicOrigin(config, port);
+  await jobs.start();
 
   const sweep = setInterval(() => void purgeExpiredSessions(db.db).catch(() => {}), 3600_000);
   sweep.unref();
@@ -76,6 +84,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      await jobs.stop();
       for (const c of closers.reverse()) await c();
       upgrade.destroyAll();
       await new Promise<void>((resolve) => {

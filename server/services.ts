@@ -12,6 +12,8 @@ import type { LiveService } from "./live/live-service.js";
 import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { UpgradeDispatcher } from "./upgrade.js";
+import type { JobQueue } from "./jobs/job-queue.js";
+import type { NotificationService } from "./notifications/notification-service.js";
 
 /** The services created once in the composition root and handed to every loader, action and socket handler. */
 export type AppServices = {
@@ -33,4 +35,8 @@ export type AppServices = {
   live: LiveService;
   /** City affiliation claims and their review (issue 10). */
   cityClaims: CityClaimService;
+  /** Durable background work: pg-boss on PostgreSQL, a polled jobs table on SQLite (issue 15). */
+  jobs: JobQueue;
+  /** In-app notifications, notification mail, reminders; other domains call notifications.notify(). */
+  notifications: NotificationService;
 };

@@ -7,6 +7,7 @@ import * as threadSearch from "./2026-11-28T0500-thread-search.js";
 import * as townDirectory from "./2026-12-04T1700-town-directory.js";
 import * as calendarTokens from "./2026-12-04T1100-calendar-tokens.js";
 import * as cityClaims from "./2026-12-04T1200-city-claims.js";
+import * as notifications from "./2026-12-04T2200-notifications.js";
 
 // Every migration is listed here by its dated name; Kysely applies them in name order.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T1700-town-directory": townDirectory,
   "2026-12-04T1100-calendar-tokens": calendarTokens,
   "2026-12-04T1200-city-claims": cityClaims,
+  "2026-12-04T2200-notifications": notifications,
 };

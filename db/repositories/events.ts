@@ -18,7 +18,8 @@ export type EventInput = Pick<
   Insertable<EventsTable>,
   "slug" | "title" | "description" | "kind" | "startsAt" | "endsAt" | "timeZone" | "format"
 > &
-  Required<Pick<Insertable<EventsTable>, "seriesId" | "place" | "joinUrl" | "capacity">>;
+  Required<Pick<Insertable<EventsTable>, "seriesId" | "place" | "joinUrl" | "capacity">> &
+  Pick<Insertable<EventsTable>, "reminderMinutes">;
 
 function baseQuery(db: Db) {
   return db

@@ -10,7 +10,8 @@ import { agenda } from "./agenda.js";
 import { cityClaims } from "./city-claims.js";
 import { http } from "./http.js";
 import { accessibility } from "./accessibility.js";
+import { notifications } from "./notifications.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility };
+export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility, notifications };
 export type Messages = typeof pl;

@@ -47,4 +47,9 @@ export const nouns = {
   watek: ["wątek", "wątki", "wątków", "wątku"],
   dokument: ["dokument", "dokumenty", "dokumentów", "dokumentu"],
   minuta: ["minuta", "minuty", "minut", "minuty"],
+  // After "za" ("za 1 godzinę", "za 2 dni"): the accusative.
+  dzienBiernik: ["dzień", "dni", "dni", "dnia"],
+  godzinaBiernik: ["godzinę", "godziny", "godzin", "godziny"],
+  minutaBiernik: ["minutę", "minuty", "minut", "minuty"],
+  nieprzeczytane: ["nieprzeczytane", "nieprzeczytane", "nieprzeczytanych", "nieprzeczytanego"],
 } as const satisfies Record<string, PluralForms>;
