@@ -10,6 +10,7 @@ export function createPgBossQueue(deps: { url: string; logger: Logger; pollMs: n
   const boss = new PgBoss({ connectionString: deps.url, schema: "pgboss", max: 4 });
   boss.on("error", (error) => deps.logger.error("job queue error", { error }));
   const handlers = new Map<string, JobHandler<any>>();
+  const workers = new Map<string, string>();
   let started: Promise<void> | undefined;
   const retryDelay = Math.max(1, Math.round(deps.retryBaseMs / 1000));
 
@@ -20,15 +21,23 @@ export function createPgBossQueue(deps: { url: string; logger: Logger; pollMs: n
     async send(queue, data, options = {}) {
       const retryLimit = (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) - 1;
       await boss.send(queue, data as object, { startAfter: options.runAt, retryLimit, retryDelay, retryBackoff: true });
+      // Due now: this instance's worker fetches at once instead of at its next poll.
+      const worker = workers.get(queue);
+      if (worker && (!options.runAt || options.runAt.getTime() <= Date.now())) boss.notifyWorker(worker);
     },
     start() {
       started ??= (async () => {
         await boss.start();
         for (const [queue, handler] of handlers) {
           await boss.createQueue(queue).catch(() => {});
-          await boss.work(queue, { pollingIntervalSeconds: Math.max(0.5, deps.pollMs / 1000), batchSize: 1, includeMetadata: true }, async (jobs) => {
+          // pg-boss waits a whole polling interval after every fetch, even one that found a job: a burst of 20 mails
+          // would trickle out one per interval. After a job, the worker is told to fetch again at once.
+          let id: string | undefined;
+          id = await boss.work(queue, { pollingIntervalSeconds: Math.max(0.5, deps.pollMs / 1000), batchSize: 1, includeMetadata: true }, async (jobs) => {
             for (const job of jobs) await handler({ data: job.data, attempt: job.retryCount + 1 });
+            if (jobs.length && id) boss.notifyWorker(id);
           });
+          workers.set(queue, id);
         }
       })();
       return started;

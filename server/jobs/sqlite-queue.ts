@@ -14,6 +14,7 @@ export function createSqliteQueue(deps: { db: Db; logger: Logger; pollMs: number
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
+  let again = false;
   let lastPurge = 0;
 
   async function drain() {
@@ -36,12 +37,20 @@ export function createSqliteQueue(deps: { db: Db; logger: Logger; pollMs: number
     }
   }
 
+  // A job stored while a drain is finishing (after its last empty claim) would otherwise wait for the next poll:
+  // remember the call and drain once more.
   function tick() {
-    if (stopped || running) return;
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    again = false;
     running = drain()
       .catch((error) => deps.logger.error("job poll failed", { error }))
       .finally(() => {
         running = undefined;
+        if (again) tick();
       });
   }
 
