@@ -83,6 +83,20 @@ export async function replaceFollowedAreas(db: Db, userId: number, areaIds: numb
   });
 }
 
+/** Saves the whole settings form in one transaction: channels per kind, digest frequency, followed areas. */
+export async function saveNotificationSettings(db: Db, userId: number, s: { channels: [string, NotificationChannel][]; digest: DigestFrequency; areaIds: number[] }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const kinds = s.channels.map(([k]) => k);
+    if (kinds.length) await trx.deleteFrom("notificationPreferences").where("userId", "=", userId).where("kind", "in", kinds).execute();
+    if (kinds.length) await trx.insertInto("notificationPreferences").values(s.channels.map(([kind, channel]) => ({ userId, kind, channel }))).execute();
+    const exists = await trx.selectFrom("notificationSettings").select("userId").where("userId", "=", userId).executeTakeFirst();
+    if (exists) await trx.updateTable("notificationSettings").set({ digest: s.digest }).where("userId", "=", userId).execute();
+    else await trx.insertInto("notificationSettings").values({ userId, digest: s.digest, digestSentAt: null }).execute();
+    await trx.deleteFrom("notificationFollows").where("userId", "=", userId).where("targetType", "=", "area").execute();
+    if (s.areaIds.length) await trx.insertInto("notificationFollows").values(s.areaIds.map((targetId) => ({ userId, targetType: "area" as const, targetId }))).execute();
+  });
+}
+
 /** People registered for an event (confirmed and waiting list), with what a mail needs. */
 export function listRegistrants(db: Db, eventId: number): Promise<{ userId: number; name: string; email: string; status: "confirmed" | "waitlisted" | "cancelled" }[]> {
   return db

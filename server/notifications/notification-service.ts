@@ -11,8 +11,13 @@ import {
   markNotificationRead,
   listNotifications,
   setChannelChoice,
+  listChannelChoices,
+  findDigestFrequency,
+  listFollowedAreaIds,
+  saveNotificationSettings,
 } from "../../db/repositories/notifications.js";
-import { DEFAULT_REMINDER_MINUTES, isNotificationKind, notificationKinds, type NotificationKind } from "../../domain/notification-kinds.js";
+import type { NotificationChannel } from "../../db/schema.js";
+import { DEFAULT_REMINDER_MINUTES, isNotificationKind, notificationKindNames, notificationKinds, type NotificationKind } from "../../domain/notification-kinds.js";
 import { notifications as t } from "../../domain/i18n/pl/notifications.js";
 import { events as te } from "../../domain/i18n/pl/events.js";
 import type { JobQueue } from "../jobs/job-queue.js";
@@ -20,6 +25,8 @@ import type { Logger } from "../logger.js";
 import type { Mail, Mailer } from "../mail/mailer.js";
 import { renderNotificationMail, type MailContent } from "../mail/templates/notification-mail.js";
 import { invitation } from "./invitation.js";
+import type { NotificationSettingsForm } from "./notification-schemas.js";
+import { findAreasBySlugs, listAreas } from "../../db/repositories/areas.js";
 
 /** What `notify` tells a person: the in-app line and, when they get mail, the mail's subject and body. */
 export type NotifyData = {
@@ -48,7 +55,22 @@ export function createNotificationService(deps: { db: DbHandle; mailer: Mailer; 
   let publish: (userId: number, unread: number) => void = () => {};
 
   const sign = (userId: number, kind: string) => createHmac("sha256", deps.secret).update(`unsubscribe:${userId}:${kind}`).digest("base64url");
-  const unsubscribeUrl = (userId: number, kind: string) => `${deps.origin()}/powiadomienia/wypisz?u=${userId}&k=${encodeURIComponent(kind)}&t=${sign(userId, kind)}`;
+  // One opaque parameter ("<user>.<kind>.<signature>"): the link authorises exactly one change for one person.
+  const unsubscribeToken = (userId: number, kind: string) => `${userId}.${kind}.${sign(userId, kind)}`;
+  const unsubscribeUrl = (userId: number, kind: string) => `${deps.origin()}/powiadomienia/wypisz?token=${encodeURIComponent(unsubscribeToken(userId, kind))}`;
+
+  /** The person and kind a signed unsubscribe token names, or null when it is malformed or forged. */
+  function readUnsubscribeToken(token: string): { userId: number; kind: NotificationKind } | null {
+    const m = /^(\d{1,12})\.([a-z_]{1,64})\.([\w-]{43})$/.exec(token);
+    if (!m) return null;
+    const [, id, kind, signature] = m;
+    const userId = Number(id);
+    if (!isNotificationKind(kind) || notificationKinds[kind].transactional) return null;
+    const expected = Buffer.from(sign(userId, kind));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    return { userId, kind };
+  }
 
   deps.queue.handle<Mail>(MAIL_QUEUE, async ({ data }) => deps.mailer.send(data));
 
@@ -208,14 +230,37 @@ export function createNotificationService(deps: { db: DbHandle; mailer: Mailer; 
       });
     },
 
-    /** One-click unsubscribe (RFC 8058) from a signed link: no login. False when the link is not valid. */
-    async unsubscribe(userId: number, kind: string, token: string): Promise<boolean> {
-      if (!isNotificationKind(kind) || notificationKinds[kind].transactional) return false;
-      const expected = Buffer.from(sign(userId, kind));
-      const given = Buffer.from(token);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
-      await setChannelChoice(db, userId, kind, "app");
-      return true;
+    /** The kind a signed unsubscribe link is for (the confirmation page names it), or null when it is not valid. */
+    unsubscribeKind: (token: string): NotificationKind | null => readUnsubscribeToken(token)?.kind ?? null,
+
+    /**
+     * One-click unsubscribe (RFC 8058) from a signed link: no login. The kind stops coming by mail and stays in the
+     * notification centre. Null when the link is not valid.
+     */
+    async unsubscribe(token: string): Promise<NotificationKind | null> {
+      const who = readUnsubscribeToken(token);
+      if (!who) return null;
+      await setChannelChoice(db, who.userId, who.kind, "app");
+      return who.kind;
+    },
+
+    /** What /konto/powiadomienia shows: the channel per kind (chosen or default), digest frequency, the areas and which are followed. */
+    async settings(userId: number) {
+      const [chosen, digest, followed, areas] = await Promise.all([listChannelChoices(db, userId), findDigestFrequency(db, userId), listFollowedAreaIds(db, userId), listAreas(db)]);
+      const channels = Object.fromEntries(
+        notificationKindNames.map((k) => [k, notificationKinds[k].transactional ? "mail" : (chosen.get(k) ?? notificationKinds[k].defaultChannel)]),
+      ) as Record<NotificationKind, NotificationChannel>;
+      return { channels, digest, areas: areas.map((a) => ({ slug: a.slug, name: a.name, followed: followed.includes(a.id) })) };
+    },
+
+    /** Saves the settings form in one transaction; transactional kinds are not in it and stay on mail; unknown area slugs are dropped. */
+    async saveSettings(userId: number, form: NotificationSettingsForm) {
+      const areas = await findAreasBySlugs(db, form.areaSlugs);
+      await saveNotificationSettings(db, userId, {
+        channels: Object.entries(form.channels).filter(([k]) => isNotificationKind(k) && !notificationKinds[k].transactional),
+        digest: form.digest,
+        areaIds: areas.map((a) => a.id),
+      });
     },
 
     list: (userId: number) => listNotifications(db, userId),

@@ -93,7 +93,7 @@ describe.each(await dialects())("notification mail over SMTP on %s", (dialect) =
     const mail = to(confirmed.email)(smtp.received).find((m) => m.parsed.subject?.startsWith("Za 1 godzinę"))!;
     expect(mail.parsed.text).toContain(joinUrl);
     const header = rawHeader(mail, "List-Unsubscribe");
-    expect(header).toMatch(new RegExp(`^<${PUBLIC_URL}/powiadomienia/wypisz\\?u=\\d+&k=event_reminder&t=[\\w-]+>$`));
+    expect(header).toMatch(new RegExp(`^<${PUBLIC_URL}/powiadomienia/wypisz\\?token=\\d+\\.event_reminder\\.[\\w-]+>$`));
     expect(rawHeader(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     expect(mail.parsed.text).toContain(`${PUBLIC_URL}/konto/powiadomienia`);
     await new Promise((r) => setTimeout(r, 500));
