@@ -24,3 +24,9 @@ export const notificationSettingsSchema = z
   });
 
 export type NotificationSettingsForm = z.infer<typeof notificationSettingsSchema>;
+
+/** The notification centre's buttons: one notification read (`id`), or all of them. */
+export const markReadSchema = z.union([
+  z.object({ intent: z.literal("read"), id: z.coerce.number({ message: t.badChoice }).int(t.badChoice).positive(t.badChoice).max(2 ** 31, t.badChoice) }),
+  z.object({ intent: z.literal("read-all") }),
+]);
