@@ -25,6 +25,7 @@ import type { Logger } from "../logger.js";
 import type { Mail, Mailer } from "../mail/mailer.js";
 import { renderNotificationMail, type MailContent } from "../mail/templates/notification-mail.js";
 import { invitation } from "./invitation.js";
+import { createFeedService } from "./feeds.js";
 import type { NotificationSettingsForm } from "./notification-schemas.js";
 import { findAreasBySlugs, listAreas } from "../../db/repositories/areas.js";
 
@@ -158,6 +159,8 @@ export function createNotificationService(deps: { db: DbHandle; mailer: Mailer; 
 
   return {
     notify,
+    /** Atom feeds of the library and events (the same origin as mail links). */
+    feeds: createFeedService({ db: deps.db, origin: deps.origin }),
     /** Receives the unread count whenever it changes (the live hub pushes it to the person's open pages). */
     onUnreadChange(fn: (userId: number, unread: number) => void) {
       publish = fn;

@@ -1,0 +1,10 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { t } from "../../domain/i18n";
+
+/** Atom feed (issue 15), optionally for one thematic area: ?obszar=<slug>. An unknown area is a 404 in Polish. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const area = new URL(request.url).searchParams.get("obszar");
+  const xml = await context.services.notifications.feeds.library(area ? area.slice(0, 64) : null);
+  if (xml === null) return new Response(t.common.errors.notFound, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=900" } });
+}
