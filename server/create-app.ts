@@ -76,6 +76,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const url = publicOrigin({ ...config, publicUrl: undefined }, port);
   origin = publicOrigin(config, port);
   await jobs.start();
+  const stopDigests = notifications.scheduleDigests(15 * 60_000);
 
   const sweep = setInterval(() => void purgeExpiredSessions(db.db).catch(() => {}), 3600_000);
   sweep.unref();
@@ -84,6 +85,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      stopDigests();
       await jobs.stop();
       for (const c of closers.reverse()) await c();
       upgrade.destroyAll();

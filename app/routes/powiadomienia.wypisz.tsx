@@ -7,13 +7,16 @@ const n = t.notifications;
 
 export const meta: MetaFunction = () => [{ title: `${n.unsubscribe.title} — ${t.common.appName}` }, { name: "robots", content: "noindex" }];
 
+// The digest is switched by its frequency, not listed among the kinds.
+const kindName = (kind: string) => (kind in n.kinds ? n.kinds[kind as keyof typeof n.kinds] : n.digestLegend);
+
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get("token") ?? "";
 
 /** GET shows what the link would stop and a button; it changes nothing (link scanners in mail systems open links). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = tokenOf(request);
   const kind = context.services.notifications.unsubscribeKind(token);
-  return json({ token, kind: kind ? n.kinds[kind] : null }, { status: kind ? 200 : 400 });
+  return json({ token, kind: kind ? kindName(kind) : null }, { status: kind ? 200 : 400 });
 }
 
 /**
@@ -23,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const kind = await context.services.notifications.unsubscribe(tokenOf(request));
-  return json({ done: kind ? n.kinds[kind] : null }, { status: kind ? 200 : 400 });
+  return json({ done: kind ? kindName(kind) : null }, { status: kind ? 200 : 400 });
 }
 
 export default function Unsubscribe() {

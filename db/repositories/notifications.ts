@@ -115,3 +115,30 @@ export function listRecipients(db: Db, userIds: number[]): Promise<{ id: number;
   if (userIds.length === 0) return Promise.resolve([]);
   return db.selectFrom("users").select(["id", "name", "email"]).where("id", "in", userIds).where("disabledAt", "is", null).execute();
 }
+
+/** People whose digest of this frequency is due: never sent, or last sent before `dueBefore`. */
+export function listDueDigests(db: Db, digest: Exclude<DigestFrequency, "off">, dueBefore: string): Promise<{ userId: number; name: string; email: string; digestSentAt: string | null }[]> {
+  return db
+    .selectFrom("notificationSettings")
+    .innerJoin("users", "users.id", "notificationSettings.userId")
+    .select(["users.id as userId", "users.name", "users.email", "notificationSettings.digestSentAt"])
+    .where("notificationSettings.digest", "=", digest)
+    .where((eb) => eb.or([eb("notificationSettings.digestSentAt", "is", null), eb("notificationSettings.digestSentAt", "<", dueBefore)]))
+    .where("users.disabledAt", "is", null)
+    .orderBy("users.id")
+    .execute();
+}
+
+/**
+ * Claims one person's digest: moves digestSentAt from the value read to `now`. Only one of several instances (or
+ * overlapping runs) sees a row change, so each digest is sent once.
+ */
+export async function claimDigest(db: Db, userId: number, previous: string | null, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable("notificationSettings")
+    .set({ digestSentAt: now })
+    .where("userId", "=", userId)
+    .where((eb) => (previous === null ? eb("digestSentAt", "is", null) : eb("digestSentAt", "=", previous)))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

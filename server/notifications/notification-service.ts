@@ -15,6 +15,9 @@ import {
   findDigestFrequency,
   listFollowedAreaIds,
   saveNotificationSettings,
+  listDueDigests,
+  claimDigest,
+  setDigestFrequency,
 } from "../../db/repositories/notifications.js";
 import type { NotificationChannel } from "../../db/schema.js";
 import { DEFAULT_REMINDER_MINUTES, isNotificationKind, notificationKindNames, notificationKinds, type NotificationKind } from "../../domain/notification-kinds.js";
@@ -26,6 +29,8 @@ import type { Mail, Mailer } from "../mail/mailer.js";
 import { renderNotificationMail, type MailContent } from "../mail/templates/notification-mail.js";
 import { invitation } from "./invitation.js";
 import { createFeedService } from "./feeds.js";
+import { listRecentPublishedLibrary } from "../../db/repositories/library-feed.js";
+import { library as tl } from "../../domain/i18n/pl/library.js";
 import type { NotificationSettingsForm } from "./notification-schemas.js";
 import { findAreasBySlugs, listAreas } from "../../db/repositories/areas.js";
 
@@ -42,6 +47,9 @@ type RegistrationKind = "registration_confirmed" | "registration_waitlisted" | "
 type ReminderJob = { eventId: number; startsAt: string; minutes: number };
 
 const MAIL_QUEUE = "mail.send";
+/** The digest is not a kind in the table (its frequency is its switch), but its mail has an unsubscribe link too. */
+const DIGEST = "digest";
+export type UnsubscribeKind = NotificationKind | typeof DIGEST;
 const REMINDER_QUEUE = "event.reminder";
 
 export type NotificationService = ReturnType<typeof createNotificationService>;
@@ -61,16 +69,58 @@ export function createNotificationService(deps: { db: DbHandle; mailer: Mailer; 
   const unsubscribeUrl = (userId: number, kind: string) => `${deps.origin()}/powiadomienia/wypisz?token=${encodeURIComponent(unsubscribeToken(userId, kind))}`;
 
   /** The person and kind a signed unsubscribe token names, or null when it is malformed or forged. */
-  function readUnsubscribeToken(token: string): { userId: number; kind: NotificationKind } | null {
+  function readUnsubscribeToken(token: string): { userId: number; kind: UnsubscribeKind } | null {
     const m = /^(\d{1,12})\.([a-z_]{1,64})\.([\w-]{43})$/.exec(token);
     if (!m) return null;
     const [, id, kind, signature] = m;
     const userId = Number(id);
-    if (!isNotificationKind(kind) || notificationKinds[kind].transactional) return null;
+    if (kind !== DIGEST && (!isNotificationKind(kind) || notificationKinds[kind].transactional)) return null;
     const expected = Buffer.from(sign(userId, kind));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    return { userId, kind };
+    return { userId, kind: kind as UnsubscribeKind };
+  }
+
+  const PERIOD_MS = { daily: 86400_000, weekly: 7 * 86400_000 } as const;
+  // A run a few minutes early (timers drift, the sweep runs every quarter hour) still counts as due.
+  const SLACK_MS = 20 * 60_000;
+
+  /**
+   * Sends the digests that are due: for each person on daily or weekly, the library items published since their last
+   * digest (or one period back) in the areas they follow; nothing when there is nothing new. Each person is claimed
+   * first (claimDigest), so overlapping runs and several instances send one digest, not two.
+   */
+  async function runDigests(now = new Date()): Promise<number> {
+    let sent = 0;
+    for (const frequency of ["daily", "weekly"] as const) {
+      const period = PERIOD_MS[frequency];
+      for (const person of await listDueDigests(db, frequency, new Date(now.getTime() - period + SLACK_MS).toISOString())) {
+        if (!(await claimDigest(db, person.userId, person.digestSentAt, now.toISOString()))) continue;
+        const since = person.digestSentAt ?? new Date(now.getTime() - period).toISOString();
+        const areaIds = await listFollowedAreaIds(db, person.userId);
+        const items = await listRecentPublishedLibrary(db, { areaIds, since, limit: 30 });
+        if (items.length === 0) continue;
+        const unsubscribe = unsubscribeUrl(person.userId, DIGEST);
+        const base = deps.origin();
+        const { html, text } = await renderNotificationMail({
+          greetingName: person.name,
+          lead: t.mail.digestLead(frequency, items.length),
+          facts: items.map((i) => ({ label: tl.kinds[i.kind], value: `${i.title} — ${base}/biblioteka/${i.slug}` })),
+          actions: [{ label: t.feeds.library, href: `${base}/biblioteka` }],
+          settingsUrl: `${base}/konto/powiadomienia`,
+          unsubscribeUrl: unsubscribe,
+        });
+        await deps.queue.send<Mail>(MAIL_QUEUE, {
+          to: person.email,
+          subject: t.mail.digestSubject(items.length),
+          text,
+          html,
+          headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        });
+        sent++;
+      }
+    }
+    return sent;
   }
 
   deps.queue.handle<Mail>(MAIL_QUEUE, async ({ data }) => deps.mailer.send(data));
@@ -234,16 +284,24 @@ export function createNotificationService(deps: { db: DbHandle; mailer: Mailer; 
     },
 
     /** The kind a signed unsubscribe link is for (the confirmation page names it), or null when it is not valid. */
-    unsubscribeKind: (token: string): NotificationKind | null => readUnsubscribeToken(token)?.kind ?? null,
+    unsubscribeKind: (token: string): UnsubscribeKind | null => readUnsubscribeToken(token)?.kind ?? null,
+    runDigests,
+    /** Looks for due digests every `everyMs` (each instance may; claimDigest keeps it to one mail). Returns the stop. */
+    scheduleDigests(everyMs: number): () => void {
+      const timer = setInterval(() => void runDigests().catch((error) => deps.logger.error("digest run failed", { error })), everyMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
 
     /**
      * One-click unsubscribe (RFC 8058) from a signed link: no login. The kind stops coming by mail and stays in the
      * notification centre. Null when the link is not valid.
      */
-    async unsubscribe(token: string): Promise<NotificationKind | null> {
+    async unsubscribe(token: string): Promise<UnsubscribeKind | null> {
       const who = readUnsubscribeToken(token);
       if (!who) return null;
-      await setChannelChoice(db, who.userId, who.kind, "app");
+      if (who.kind === DIGEST) await setDigestFrequency(db, who.userId, "off");
+      else await setChannelChoice(db, who.userId, who.kind, "app");
       return who.kind;
     },
 

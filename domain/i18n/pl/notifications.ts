@@ -81,6 +81,9 @@ export const notifications = {
     eventCancelledSubject: (title: string) => `Wydarzenie odwołane: ${title}`,
     eventCancelledLead: (title: string) => `Z przykrością informujemy, że wydarzenie „${title}” zostało odwołane.`,
     alarm: (title: string) => `Za chwilę: ${title}`,
+    digestSubject: (n: number) => `Nowości w bibliotece: ${count(n, nouns.pozycja)}`,
+    digestLead: (frequency: "daily" | "weekly", n: number) =>
+      `${frequency === "daily" ? "Od wczoraj" : "W ostatnim tygodniu"} w bibliotece Forum Rozwoju Lokalnego pojawiło się ${count(n, nouns.pozycja)} z obserwowanych obszarów tematycznych:`,
   },
   feeds: {
     library: "Biblioteka Forum Rozwoju Lokalnego",
