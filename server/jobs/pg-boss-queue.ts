@@ -32,12 +32,13 @@ export function createPgBossQueue(deps: { url: string; logger: Logger; pollMs: n
           await boss.createQueue(queue).catch(() => {});
           // pg-boss waits a whole polling interval after every fetch, even one that found a job: a burst of 20 mails
           // would trickle out one per interval. After a job, the worker is told to fetch again at once.
-          let id: string | undefined;
-          id = await boss.work(queue, { pollingIntervalSeconds: Math.max(0.5, deps.pollMs / 1000), batchSize: 1, includeMetadata: true }, async (jobs) => {
+          // The first batch may in principle arrive before work() resolves with the worker's id.
+          const self = { id: "" };
+          self.id = await boss.work(queue, { pollingIntervalSeconds: Math.max(0.5, deps.pollMs / 1000), batchSize: 1, includeMetadata: true }, async (jobs) => {
             for (const job of jobs) await handler({ data: job.data, attempt: job.retryCount + 1 });
-            if (jobs.length && id) boss.notifyWorker(id);
+            if (jobs.length && self.id) boss.notifyWorker(self.id);
           });
-          workers.set(queue, id);
+          workers.set(queue, self.id);
         }
       })();
       return started;
