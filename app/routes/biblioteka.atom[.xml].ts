@@ -8,3 +8,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (xml === null) return new Response(t.common.errors.notFound, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=900" } });
 }
+
+// The sibling page route (/…/:slug) takes POSTs, so the malformed-input guard lets them through to here: answer
+// with the Polish 405 instead of Remix's English "Unexpected Server Error".
+export function action() {
+  return new Response(t.common.errors.methodNotAllowed, { status: 405, headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" } });
+}
