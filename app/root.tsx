@@ -16,9 +16,11 @@ export const meta: MetaFunction = () => [{ title: t.common.appName }, { name: "d
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const u = context.user;
+  // The header shows the unread notification count; it then follows live over socket.io (/powiadomienia).
+  const unread = u ? await context.services.notifications.unreadCount(u.id) : 0;
   return json({
     csrfToken: context.csrfToken,
-    user: u ? { id: u.id, name: u.name, role: u.role, cityId: u.cityId, cityName: u.cityName } : null,
+    user: u ? { id: u.id, name: u.name, role: u.role, cityId: u.cityId, cityName: u.cityName, unread } : null,
   });
 }
 

@@ -111,6 +111,8 @@ export interface EventsTable {
   joinUrl: string | null;
   capacity: number | null;
   status: EventStatus;
+  /** Minutes before the start at which confirmed participants are reminded, comma-separated ("1440,60"). */
+  reminderMinutes: Generated<string>;
   // Bumped inside every registration transaction: the UPDATE takes a row lock on PostgreSQL.
   registrationVersion: number;
   createdBy: number | null;
@@ -446,6 +448,54 @@ export interface NetworkPostsTable {
   createdAt: string;
 }
 
+// Issue 15. The SQLite job queue (on PostgreSQL pg-boss keeps its own tables in the pgboss schema).
+export interface JobsTable {
+  id: Generated<number>;
+  queue: string;
+  payload: string;
+  runAt: string;
+  attempts: Generated<number>;
+  maxAttempts: number;
+  lockedUntil: string | null;
+  lastError: string | null;
+  doneAt: string | null;
+  failedAt: string | null;
+  createdAt: string;
+}
+
+export type NotificationChannel = "mail" | "app" | "off";
+export type DigestFrequency = "off" | "daily" | "weekly";
+export type FollowTarget = "area" | "city" | "network";
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  userId: number;
+  kind: string;
+  title: string;
+  body: string;
+  url: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationPreferencesTable {
+  userId: number;
+  kind: string;
+  channel: NotificationChannel;
+}
+
+export interface NotificationSettingsTable {
+  userId: number;
+  digest: DigestFrequency;
+  digestSentAt: string | null;
+}
+
+export interface NotificationFollowsTable {
+  userId: number;
+  targetType: FollowTarget;
+  targetId: number;
+}
+
 export interface Database {
   users: UsersTable;
   cityClaims: CityClaimsTable;
@@ -484,6 +534,11 @@ export interface Database {
   networkMaterials: NetworkMaterialsTable;
   networkThreads: NetworkThreadsTable;
   networkPosts: NetworkPostsTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
+  notificationPreferences: NotificationPreferencesTable;
+  notificationSettings: NotificationSettingsTable;
+  notificationFollows: NotificationFollowsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -511,3 +566,7 @@ export type NetworkAgreementRow = Selectable<NetworkAgreementsTable>;
 export type NewNetworkAgreement = Insertable<NetworkAgreementsTable>;
 export type NetworkThreadRow = Selectable<NetworkThreadsTable>;
 export type NetworkPostRow = Selectable<NetworkPostsTable>;
+export type JobRow = Selectable<JobsTable>;
+export type NewJob = Insertable<JobsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type NewNotification = Insertable<NotificationsTable>;

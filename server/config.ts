@@ -55,6 +55,8 @@ const envSchema = z
         message: "must be a comma-separated list of https:// origins (https://stream.example.pl)",
       }),
     API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+    JOBS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   })
   .superRefine((env, ctx) => {
     // A real deployment (production without demo data) must share one secret across instances and restarts. A local
@@ -103,6 +105,10 @@ export type Config = {
   apiRateLimit: number;
   /** Video stream origins the pages may load images from and connect to (CSP); none by default. */
   streamHosts: string[];
+  /** How often the job queue looks for due jobs (reminders, mail, digests). */
+  jobsPollMs: number;
+  /** The first retry of a failed job waits this long; each further one twice as long. */
+  jobsRetryBaseMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -142,6 +148,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     accessRedisChannel: env.ACCESS_REDIS_CHANNEL,
     apiRateLimit: env.API_RATE_LIMIT,
     streamHosts: env.STREAM_HOSTS,
+    jobsPollMs: env.JOBS_POLL_MS,
+    jobsRetryBaseMs: env.JOBS_RETRY_BASE_MS,
   };
 }
 

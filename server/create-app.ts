@@ -19,6 +19,8 @@ import { createEventService } from "./events/event-service.js";
 import { startLibrary } from "./library/start-library.js";
 import { createExpressApp } from "./http/express-app.js";
 import { createLiveHub } from "./live/live-hub.js";
+import { createJobQueue } from "./jobs/index.js";
+import { createNotificationService } from "./notifications/notification-service.js";
 import { createLogger } from "./logger.js";
 import { startNetworks } from "./networks/start-networks.js";
 import { createFileMailer, createSmtpMailer } from "./mail/mailer.js";
@@ -53,7 +55,11 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const access = await createAccessChanges({ redisUrl: config.redisUrl, channel: config.accessRedisChannel, logger });
   const auth = createAuthService({ db, mailer, limiter, access });
   const cityClaims = createCityClaimService({ db, mailer, logger, onAccessChanged: (userId) => access.userChanged(userId) });
-  const events = createEventService({ db, mailer, logger });
+  const jobs = createJobQueue({ db, databaseUrl: config.databaseUrl, logger, pollMs: config.jobsPollMs, retryBaseMs: config.jobsRetryBaseMs });
+  // Links in mail come from PUBLIC_URL, or the local address once the port is known (PORT=0 in tests).
+  let origin = publicOrigin(config);
+  const notifications = createNotificationService({ db, mailer, queue: jobs, logger, secret: config.sessionSecret, mailFrom: config.mailFrom, origin: () => origin });
+  const events = createEventService({ db, mailer, logger, notices: notifications });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
   const lib = await startLibrary({ config, db, logger, events });
 
@@ -61,8 +67,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const pageReads = { areas: createAreaService({ db }), cities: createCityDirectory({ db }), users: createUserDirectory({ db }), audit: createAuditService({ db }) };
   const surveys = createSurveyService({ db, mailer, logger, hub: agenda.hub, events });
   const networks = await startNetworks({ db, access, hub: agenda.hub, demo: config.demo });
-  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, surveys, networks, ...pageReads });
-  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, surveys, networks, ...pageReads };
+  const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, surveys, networks, jobs, notifications, ...pageReads });
+  const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, surveys, networks, jobs, notifications, ...pageReads };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
   const closers: (() => Promise<void> | void)[] = [];
   closers.push(lib.close);
@@ -79,6 +85,9 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const port = (server.address() as AddressInfo).port;
   // Where this process answers locally: the configured host (localhost when listening on every interface).
   const url = publicOrigin({ ...config, publicUrl: undefined }, port);
+  origin = publicOrigin(config, port);
+  await jobs.start();
+  const stopDigests = notifications.scheduleDigests(15 * 60_000);
 
   const sweep = setInterval(() => void purgeExpiredSessions(db.db).catch(() => {}), 3600_000);
   sweep.unref();
@@ -87,6 +96,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      stopDigests();
+      await jobs.stop();
       for (const c of closers.reverse()) await c();
       upgrade.destroyAll();
       await new Promise<void>((resolve) => {

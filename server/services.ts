@@ -18,6 +18,8 @@ import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { UpgradeDispatcher } from "./upgrade.js";
 import type { SurveyService } from "./surveys/survey-service.js";
+import type { JobQueue } from "./jobs/job-queue.js";
+import type { NotificationService } from "./notifications/notification-service.js";
 
 /** The services created once in the composition root and handed to every loader, action and socket handler. */
 export type AppServices = {
@@ -48,4 +50,8 @@ export type AppServices = {
   surveys: SurveyService;
   /** Networks of experience exchange (issue 14). */
   networks: NetworkService;
+  /** Durable background work: pg-boss on PostgreSQL, a polled jobs table on SQLite (issue 15). */
+  jobs: JobQueue;
+  /** In-app notifications, notification mail, reminders; other domains call notifications.notify(). */
+  notifications: NotificationService;
 };

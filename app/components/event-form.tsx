@@ -53,6 +53,7 @@ export function EventForm({ values, errors = {}, formError, areas, series }: Pro
         <Field label={t.events.form.place} name="place" defaultValue={v("place")} hint={t.events.form.placeHint} error={errors.place} />
         <Field label={t.events.form.joinUrl} name="joinUrl" type="url" defaultValue={v("joinUrl")} error={errors.joinUrl} />
         <Field label={t.events.form.capacity} name="capacity" type="number" min={1} defaultValue={v("capacity")} hint={t.events.form.capacityHint} error={errors.capacity} />
+        <Field label={t.events.form.reminders} name="reminders" inputMode="numeric" defaultValue={v("reminders")} hint={t.events.form.remindersHint} error={errors.reminders} />
         <fieldset>
           <legend>{t.events.form.areas}</legend>
           {areas.map((a) => (

@@ -1,9 +1,10 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { t } from "../../domain/i18n";
+import { useUnreadCount } from "~/realtime/unread-count";
 import { CsrfInput } from "./csrf-input";
 
-type User = { name: string; role: string } | null;
+type User = { name: string; role: string; unread?: number } | null;
 
 const links = [
   { to: "/biblioteka", label: t.common.nav.library },
@@ -71,6 +72,9 @@ function Nav({ user }: { user: User }) {
         {user ? (
           <>
             <li>
+              <NotificationsLink initial={user.unread ?? 0} />
+            </li>
+            <li>
               <NavLink to="/moje-wydarzenia">{t.common.nav.myEvents}</NavLink>
             </li>
             <li>
@@ -104,5 +108,24 @@ function Nav({ user }: { user: User }) {
         )}
       </ul>
     </nav>
+  );
+}
+
+/** "Powiadomienia (2 nieprzeczytane)": the count arrives live; the visible number is part of the link's name. */
+function NotificationsLink({ initial }: { initial: number }) {
+  const unread = useUnreadCount(initial, true);
+  return (
+    <NavLink to="/powiadomienia" id="header-notifications" data-unread={unread}>
+      {t.notifications.centreTitle}
+      {unread > 0 ? (
+        <>
+          {" "}
+          <span className="badge badge-red" aria-hidden="true">
+            {unread}
+          </span>
+          <span className="visually-hidden"> ({t.notifications.unreadCount(unread)})</span>
+        </>
+      ) : null}
+    </NavLink>
   );
 }

@@ -9,13 +9,17 @@ import { facetLabel, LibraryFacets } from "~/components/library-facets";
 import { LibraryHit, type HitView } from "~/components/library-hit";
 import { libraryQuery, pageLink, toggleFacet, type FacetName, type LibraryState } from "~/components/library-url";
 import { isNamedError } from "../../server/errors.js";
+import { atomLinks } from "~/lib/feed-links";
 import { t } from "../../domain/i18n";
 import { actorOf } from "~/lib/guards.server";
 
 const L = t.library;
 const HITS = 10;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.state.q ? `${data.state.q} — ` : ""}${L.title} — ${t.common.appName}` }];
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => [
+  { title: `${data?.state.q ? `${data.state.q} — ` : ""}${L.title} — ${t.common.appName}` },
+  ...atomLinks("/biblioteka/atom.xml", t.notifications.feeds.library, new URLSearchParams(location.search).getAll("area")),
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { areas: areaService, cities, search } = context.services;

@@ -26,6 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     place: event.place ?? "",
     joinUrl: event.joinUrl ?? "",
     capacity: event.capacity ?? "",
+    reminders: event.reminderMinutes,
     areas: event.areas.map((a) => a.slug),
   };
   return json({ ...(await eventFormOptions(context)), values, title: event.title });

@@ -5,13 +5,17 @@ import { can } from "../../server/auth/permissions.js";
 import { eventListQuerySchema } from "../../server/events/event-schemas.js";
 import { EventCard } from "~/components/event-card";
 import { Select } from "~/components/field";
+import { atomLinks } from "~/lib/feed-links";
 import { t } from "../../domain/i18n";
 import { actorOf } from "~/lib/guards.server";
 import { publicEventView } from "../../server/events/event-view.js";
 
 const PAGE_SIZE = 12;
 
-export const meta: MetaFunction = () => [{ title: `${t.events.title} — ${t.common.appName}` }];
+export const meta: MetaFunction = ({ location }) => [
+  { title: `${t.events.title} — ${t.common.appName}` },
+  ...atomLinks("/wydarzenia/atom.xml", t.notifications.feeds.events, new URLSearchParams(location.search).getAll("area")),
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = Object.fromEntries(new URL(request.url).searchParams);

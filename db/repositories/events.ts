@@ -18,10 +18,11 @@ export type EventInput = Pick<
   Insertable<EventsTable>,
   "slug" | "title" | "description" | "kind" | "startsAt" | "endsAt" | "timeZone" | "format"
 > &
-  Required<Pick<Insertable<EventsTable>, "seriesId" | "place" | "joinUrl" | "capacity">>;
+  Required<Pick<Insertable<EventsTable>, "seriesId" | "place" | "joinUrl" | "capacity">> &
+  Pick<Insertable<EventsTable>, "reminderMinutes">;
 
 // Named columns: EventWithAreas (EventRow from db/schema.ts) makes the compiler refuse a list that misses one.
-const eventColumns = ["events.id", "events.slug", "events.title", "events.description", "events.kind", "events.seriesId", "events.startsAt", "events.endsAt", "events.timeZone", "events.format", "events.place", "events.joinUrl", "events.capacity", "events.status", "events.registrationVersion", "events.createdBy", "events.createdAt", "events.updatedAt", "events.networkId"] as const;
+const eventColumns = ["events.id", "events.slug", "events.title", "events.description", "events.kind", "events.seriesId", "events.startsAt", "events.endsAt", "events.timeZone", "events.format", "events.place", "events.joinUrl", "events.capacity", "events.status", "events.registrationVersion", "events.createdBy", "events.createdAt", "events.updatedAt", "events.networkId", "events.reminderMinutes"] as const;
 
 function baseQuery(db: Db) {
   return db

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { optionalText } from "../validation/optional-text.js";
 import { slugField } from "../validation/slug-field.js";
 import { events as t } from "../../domain/i18n/pl/events.js";
+import { DEFAULT_REMINDER_MINUTES } from "../../domain/notification-kinds.js";
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, t.validation.dateTime);
 
@@ -27,6 +28,13 @@ export const eventFormSchema = z
       .transform((v) => (v ? Number(v) : null))
       .pipe(z.number({ message: t.validation.capacity }).int(t.validation.capacity).min(1, t.validation.capacity).max(100_000, t.validation.capacity).nullable()),
     areas: z.array(z.string()).default([]),
+    // Minutes before the start at which confirmed participants are reminded; empty keeps a day and an hour.
+    reminders: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").split(",").map((p) => p.trim()).filter(Boolean).map(Number))
+      .pipe(z.array(z.number({ message: t.validation.reminders }).int(t.validation.reminders).min(1, t.validation.reminders).max(20_160, t.validation.reminders)).max(5, t.validation.reminders))
+      .transform((list) => (list.length ? [...new Set(list)].sort((a, b) => b - a).join(",") : DEFAULT_REMINDER_MINUTES.join(","))),
   })
   .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: t.validation.endBeforeStart })
   .refine((v) => v.format === "online" || v.place, { path: ["place"], message: t.validation.placeRequired })

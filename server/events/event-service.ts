@@ -14,6 +14,7 @@ import {
   updateEvent,
   type EventFilter,
   type EventInput,
+  type EventWithAreas,
 } from "../../db/repositories/events.js";
 import {
   cancelRegistration,
@@ -35,10 +36,17 @@ import { createEventQueries } from "./event-queries.js";
 import { localToUtcIso, WARSAW } from "./time-zone.js";
 
 export type EventService = ReturnType<typeof createEventService>;
+/** What the event service tells people through (server/notifications); absent in tools that only read events. */
+export type EventNotices = {
+  registration: (eventId: number, userId: number, kind: "registration_confirmed" | "registration_waitlisted" | "registration_promoted" | "registration_cancelled", position?: number | null) => Promise<void>;
+  eventCreated: (eventId: number) => Promise<void>;
+  eventUpdated: (before: EventWithAreas, eventId: number) => Promise<void>;
+  eventCancelled: (eventId: number) => Promise<void>;
+};
 export type EventChangeListener = (change: { type: "created" | "updated" | "cancelled" | "restored"; eventId: number }) => void | Promise<void>;
 
 /** Events and registrations: the rules live here and HTTP actions call them. */
-export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger: Logger }) {
+export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger: Logger; notices?: EventNotices }) {
   const db = deps.db.db;
   const listeners: EventChangeListener[] = [];
 
@@ -74,13 +82,24 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
         place: form.place,
         joinUrl: form.joinUrl,
         capacity: form.capacity,
+        reminderMinutes: form.reminders,
       },
       areaIds: areas.map((a) => a.id),
     };
   }
 
+  // A failed notice never undoes the registration or the edit it reports: it is logged and the queue retries mail.
+  async function tell(what: string, run: (n: EventNotices) => Promise<void>) {
+    if (!deps.notices) return;
+    await run(deps.notices).catch((error) => deps.logger.error(`notice failed: ${what}`, { error }));
+  }
+
   // Promoted people are confirmed now, so their mail carries the join link (mail goes to them alone).
   async function mailPromoted(eventId: number, userIds: number[], baseUrl: string) {
+    if (deps.notices) {
+      for (const id of userIds) await tell("promoted", (n) => n.registration(eventId, id, "registration_promoted"));
+      return;
+    }
     const event = await findEventById(db, eventId);
     if (!event) return;
     for (const id of userIds) {
@@ -114,6 +133,7 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
       const id = await insertEvent(db, input, areaIds, actor!.id);
       await recordAudit(db, { actorId: actor!.id, action: "event.create", subjectType: "event", subjectId: id, details: { slug: input.slug } });
       await notify("created", id);
+      await tell("created", (n) => n.eventCreated(id));
       return { id, slug: input.slug };
     },
 
@@ -121,11 +141,13 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
     async update(actor: Actor, id: number, form: EventForm, baseUrl: string): Promise<{ slug: string }> {
       assertCan(actor, "event:manage");
       const { input, areaIds } = await toInput(form, id);
+      const before = await findEventById(db, id);
       await updateEvent(db, id, input, areaIds);
       const promoted = await promoteAfterCapacityChange(db, id);
       await mailPromoted(id, promoted, baseUrl);
       await recordAudit(db, { actorId: actor!.id, action: "event.update", subjectType: "event", subjectId: id });
       await notify("updated", id);
+      if (before) await tell("updated", (n) => n.eventUpdated(before, id));
       return { slug: input.slug };
     },
 
@@ -135,6 +157,7 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
       await setEventStatus(db, id, cancelled ? "cancelled" : "scheduled");
       await recordAudit(db, { actorId: actor!.id, action: cancelled ? "event.cancel" : "event.restore", subjectType: "event", subjectId: id });
       await notify(cancelled ? "cancelled" : "restored", id);
+      if (cancelled) await tell("cancelled", (n) => n.eventCancelled(id));
     },
 
     /** Registers the actor (confirmed or waiting list). */
@@ -143,6 +166,7 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
       const outcome = await registerForEvent(db, eventId, actor!.id);
       if (outcome.kind === "registered") {
         await recordAudit(db, { actorId: actor!.id, action: `registration.${outcome.status}`, subjectType: "event", subjectId: eventId });
+        await tell("registered", (n) => n.registration(eventId, actor!.id, outcome.status === "confirmed" ? "registration_confirmed" : "registration_waitlisted", outcome.position));
       }
       return outcome;
     },
@@ -153,6 +177,7 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
       const result = await cancelRegistration(db, eventId, actor!.id);
       if (result.cancelled) {
         await recordAudit(db, { actorId: actor!.id, action: "registration.cancel", subjectType: "event", subjectId: eventId, details: { promoted: result.promoted } });
+        await tell("cancelled registration", (n) => n.registration(eventId, actor!.id, "registration_cancelled"));
         await mailPromoted(eventId, result.promoted, baseUrl);
       }
       return result;

@@ -2,11 +2,11 @@ import type { EventWithAreas } from "../../db/repositories/events.js";
 import { events as t } from "../../domain/i18n/pl/events.js";
 
 // RFC 5545: text values escape backslash, semicolon, comma and newlines; lines fold at 75 octets with CRLF + space.
-function escapeText(v: string): string {
+export function escapeText(v: string): string {
   return v.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 }
 
-function fold(line: string): string {
+export function fold(line: string): string {
   const bytes = Buffer.from(line, "utf8");
   if (bytes.length <= 75) return line;
   const out: string[] = [];
@@ -26,7 +26,7 @@ function fold(line: string): string {
   return out.join("\r\n ");
 }
 
-function utcStamp(iso: string): string {
+export function utcStamp(iso: string): string {
   return new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 

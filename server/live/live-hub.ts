@@ -7,6 +7,7 @@ import { parseCookies, SESSION_COOKIE } from "../auth/cookies.js";
 import { isSameOrigin, siteOrigin } from "../http/origin.js";
 import type { AppServices } from "../services.js";
 import { registerLiveHandlers } from "./live-handlers.js";
+import { registerNotificationNamespace } from "../notifications/notification-socket.js";
 import { createLiveRecheck, liveUserOf } from "./live-recheck.js";
 import { createLiveService, type LiveService } from "./live-service.js";
 import { PresenceTracker } from "./presence.js";
@@ -83,6 +84,8 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
       });
   });
   registerLiveHandlers(nsp, { service, presence, timers, logger });
+  // The header's live unread count (issue 15) shares this server, its transport and its session check.
+  registerNotificationNamespace(io, { auth: services.auth, notifications: services.notifications, logger });
   nsp.on("connection", (socket: LiveSocket) => {
     if (revokeOnConnect.has(socket)) return recheck.revoke(socket);
     if (!recoveredFrom.has(socket)) return;

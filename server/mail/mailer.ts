@@ -2,7 +2,18 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 
-export type Mail = { to: string; subject: string; text: string };
+/**
+ * One message. `text` is always there; notification mails add `html`, extra headers (List-Unsubscribe) and a calendar
+ * invitation sent as a text/calendar alternative, which mail clients show as an invitation with Accept/Decline.
+ */
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+  calendar?: { method: "REQUEST" | "CANCEL" | "PUBLISH"; content: string };
+};
 export type Mailer = { send: (mail: Mail) => Promise<void> };
 
 /** Writes each message as JSON under dir, so development and tests can read what would have been sent. */
@@ -22,7 +33,15 @@ export function createSmtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.headers ? { headers: mail.headers } : {}),
+        ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, filename: "zaproszenie.ics", content: mail.calendar.content } } : {}),
+      });
     },
   };
 }

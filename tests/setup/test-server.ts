@@ -30,6 +30,8 @@ export async function startTestServer(opts: { dialect?: Dialect; env?: Record<st
     LOG_LEVEL: "error",
     FRL_DEMO: "1",
     // With REDIS_URL, rate-limit counters would otherwise be shared by every test (and run) logging in from 127.0.0.1.
+    // Mail and reminders go through the job queue; poll it often so a test sees a mail soon after its cause.
+    JOBS_POLL_MS: "100",
     RATE_LIMIT_PREFIX: `frl:rate:test:${randomBytes(4).toString("hex")}:`,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...opts.env,

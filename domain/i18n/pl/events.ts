@@ -84,6 +84,8 @@ export const events = {
     joinUrl: "Link do transmisji lub spotkania (https://…)",
     capacity: "Liczba miejsc",
     capacityHint: "Zostaw puste, jeśli bez limitu.",
+    reminders: "Przypomnienia (minuty przed początkiem)",
+    remindersHint: "Oddziel przecinkami, np. 1440, 60 — dzień i godzinę przed. Zostaw puste, by przypomnieć dzień i godzinę przed.",
     areas: "Obszary tematyczne",
     save: "Zapisz wydarzenie",
     created: "Utworzono wydarzenie.",
@@ -104,6 +106,7 @@ export const events = {
     joinUrlRequired: "Podaj link do transmisji dla wydarzenia online lub hybrydowego.",
     url: "Podaj poprawny adres zaczynający się od https://",
     capacity: "Liczba miejsc musi być liczbą całkowitą od 1 do 100 000.",
+    reminders: "Podaj liczby minut od 1 do 20 160 (dwa tygodnie), oddzielone przecinkami, najwyżej pięć.",
   },
   // The personal calendar feed, managed from /konto.
   personalCalendar: {

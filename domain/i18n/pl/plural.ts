@@ -50,4 +50,9 @@ export const nouns = {
   miasto: ["miasto", "miasta", "miast", "miasta"],
   spotkanie: ["spotkanie", "spotkania", "spotkań", "spotkania"],
   odpowiedz: ["odpowiedź", "odpowiedzi", "odpowiedzi", "odpowiedzi"],
+  // After "za" ("za 1 godzinę", "za 2 dni"): the accusative.
+  dzienBiernik: ["dzień", "dni", "dni", "dnia"],
+  godzinaBiernik: ["godzinę", "godziny", "godzin", "godziny"],
+  minutaBiernik: ["minutę", "minuty", "minut", "minuty"],
+  nieprzeczytane: ["nieprzeczytane", "nieprzeczytane", "nieprzeczytanych", "nieprzeczytanego"],
 } as const satisfies Record<string, PluralForms>;

@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { notificationSettingsSchema } from "../../server/notifications/notification-schemas.js";
+import { channels, digestFrequencies, notificationKindNames, notificationKinds } from "../../domain/notification-kinds.js";
+import { CsrfInput } from "~/components/csrf-input";
+import { ErrorSummary } from "~/components/field";
+import { t } from "../../domain/i18n";
+import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
+import { requireUser } from "~/lib/guards.server";
+
+const n = t.notifications;
+
+export const meta: MetaFunction = () => [{ title: `${n.settingsTitle} — ${t.common.appName}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  return json(await context.services.notifications.settings(user.id));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const form = await readForm(request, context);
+  const parsed = validate(notificationSettingsSchema, formToObject(form));
+  if (!parsed.ok) return badForm({ fieldErrors: parsed.fieldErrors, formError: n.badChoice });
+  await context.services.notifications.saveSettings(user.id, parsed.data);
+  return json({ ok: true as const, message: n.saved });
+}
+
+export default function NotificationSettings() {
+  const settings = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as FormFailure | { ok: true; message: string } | undefined;
+  const failure = result && !result.ok ? result : undefined;
+  return (
+    <>
+      <h1>{n.settingsTitle}</h1>
+      {result?.ok ? (
+        <p className="notice notice-ok" role="status">
+          {result.message}
+        </p>
+      ) : null}
+      <ErrorSummary errors={failure?.fieldErrors} formError={failure?.formError} />
+      <p>{n.settingsIntro}</p>
+      <p>
+        <Link to="/powiadomienia">{n.centreLink}</Link>
+      </p>
+      <Form method="post" className="stack notification-settings">
+        <CsrfInput />
+        <h2>{n.kindsHeading}</h2>
+        {notificationKindNames.map((kind) =>
+          notificationKinds[kind].transactional ? (
+            <p key={kind} className="notification-fixed">
+              <strong>{n.kinds[kind]}</strong>: {n.transactionalNote}
+            </p>
+          ) : (
+            <fieldset key={kind} id={`channel_${kind}`}>
+              <legend>{n.kinds[kind]}</legend>
+              {channels.map((c) => (
+                <div className="checkbox-row" key={c}>
+                  <input type="radio" id={`channel_${kind}_${c}`} name={`channel_${kind}`} value={c} defaultChecked={settings.channels[kind] === c} />
+                  <label htmlFor={`channel_${kind}_${c}`}>{n.channels[c]}</label>
+                </div>
+              ))}
+            </fieldset>
+          ),
+        )}
+        <fieldset id="digest" aria-describedby="digest-hint">
+          <legend>{n.digestLegend}</legend>
+          <p id="digest-hint" className="hint">
+            {n.digestHint}
+          </p>
+          {digestFrequencies.map((d) => (
+            <div className="checkbox-row" key={d}>
+              <input type="radio" id={`digest_${d}`} name="digest" value={d} defaultChecked={settings.digest === d} />
+              <label htmlFor={`digest_${d}`}>{n.digest[d]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset id="areas" aria-describedby="areas-hint">
+          <legend>{n.followLegend}</legend>
+          <p id="areas-hint" className="hint">
+            {n.followHint}
+          </p>
+          {settings.areas.map((a) => (
+            <div className="checkbox-row" key={a.slug}>
+              <input type="checkbox" id={`area_${a.slug}`} name="areas[]" value={a.slug} defaultChecked={a.followed} />
+              <label htmlFor={`area_${a.slug}`}>{a.name}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{n.save}</button>
+      </Form>
+    </>
+  );
+}

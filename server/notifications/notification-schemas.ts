@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { notifications as t } from "../../domain/i18n/pl/notifications.js";
+import { channels, digestFrequencies, notificationKindNames, notificationKinds } from "../../domain/notification-kinds.js";
+
+const switchable = notificationKindNames.filter((k) => !notificationKinds[k].transactional);
+
+/**
+ * The settings form of /konto/powiadomienia: one radio group per switchable kind (`channel_<kind>`), the digest
+ * frequency and the followed areas (`areas[]`, slugs). A missing or unknown choice is a 400, nothing is saved.
+ */
+export const notificationSettingsSchema = z
+  .object({
+    ...Object.fromEntries(switchable.map((k) => [`channel_${k}`, z.enum(channels, { message: t.badChoice })])),
+    digest: z.enum(digestFrequencies, { message: t.badChoice }),
+    areas: z.array(z.string().max(64)).max(50).default([]),
+  })
+  .transform((v) => {
+    const raw = v as Record<string, unknown>;
+    return {
+      channels: Object.fromEntries(switchable.map((k) => [k, raw[`channel_${k}`] as (typeof channels)[number]])),
+      digest: v.digest,
+      areaSlugs: [...new Set(v.areas)],
+    };
+  });
+
+export type NotificationSettingsForm = z.infer<typeof notificationSettingsSchema>;
+
+/** The notification centre's buttons: one notification read (`id`), or all of them. */
+export const markReadSchema = z.union([
+  z.object({ intent: z.literal("read"), id: z.coerce.number({ message: t.badChoice }).int(t.badChoice).positive(t.badChoice).max(2 ** 31, t.badChoice) }),
+  z.object({ intent: z.literal("read-all") }),
+]);
