@@ -1,0 +1,47 @@
+import type { Generated } from "kysely";
+
+// City surveys (issue 13). Questions and answers are JSON text on both dialects (server/surveys/survey-definition.ts).
+export type SurveyRespondent = "city" | "person";
+export type SurveyResponseStatus = "draft" | "submitted";
+
+export interface SurveysTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  intro: string;
+  respondent: SurveyRespondent;
+  opensAt: string;
+  closesAt: string;
+  questions: string;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<number>;
+  surveyId: number;
+  cityId: number | null; // UNIQUE (survey_id, city_id): one response per city
+  personId: number | null; // UNIQUE (survey_id, person_id): one response per person
+  status: SurveyResponseStatus;
+  answers: string;
+  version: number; // bumped on every write; a stale form is refused instead of overwriting someone's answers
+  updatedBy: number | null;
+  submittedBy: number | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SurveyInvitationsTable {
+  id: Generated<number>;
+  surveyId: number;
+  cityId: number;
+  email: string;
+  tokenHash: string | null;
+  expiresAt: string | null;
+  usedAt: string | null;
+  lastSentAt: string;
+  createdBy: number | null;
+  createdAt: string;
+}
