@@ -5,6 +5,7 @@ import { LibraryCityPractices } from "~/components/library-city-practices";
 import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
 import { notFound } from "~/lib/guards.server";
+import { NetworkLinkList } from "~/components/network-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.city.name} — ${t.common.appName}` : t.common.appName }];
 
@@ -45,17 +46,7 @@ export default function CityPage() {
       </dl>
       <section aria-labelledby="city-networks-title">
         <h2 id="city-networks-title">{t.networks.cityNetworks}</h2>
-        {networks.length ? (
-          <ul>
-            {networks.map((n) => (
-              <li key={n.id}>
-                <Link to={`/sieci/${n.slug}`}>{n.name}</Link>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="empty-state">{t.networks.cityNoNetworks}</p>
-        )}
+        <NetworkLinkList networks={networks} empty={t.networks.cityNoNetworks} />
       </section>
       <LibraryCityPractices practices={practices} />
       <section aria-labelledby="people-title">

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/format";
 import { notFound } from "~/lib/guards.server";
 import { t } from "../../domain/i18n";
+import { NetworkLinkList } from "~/components/network-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${t.networks.areaTitle(data.area.name)} — ${t.common.appName}` : t.common.appName }];
 
@@ -22,17 +23,7 @@ export default function AreaPage() {
       <p className="prose">{area.description}</p>
       <section aria-labelledby="area-networks">
         <h2 id="area-networks">{t.networks.areaNetworks}</h2>
-        {networks.length ? (
-          <ul>
-            {networks.map((n) => (
-              <li key={n.id}>
-                <Link to={`/sieci/${n.slug}`}>{n.name}</Link>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="empty-state">{t.networks.areaNothing}</p>
-        )}
+        <NetworkLinkList networks={networks} empty={t.networks.areaNothing} />
       </section>
       <section aria-labelledby="area-events">
         <h2 id="area-events">{t.networks.areaEvents}</h2>

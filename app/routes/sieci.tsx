@@ -5,6 +5,7 @@ import { NetworkMap } from "~/components/network-map";
 import { formatDate } from "~/lib/format";
 import { t } from "../../domain/i18n";
 import { count, nouns } from "../../domain/i18n/pl/plural.js";
+import { AreaLinks } from "~/components/network-links";
 
 export const meta: MetaFunction = () => [{ title: `${t.networks.title} — ${t.common.appName}` }];
 
@@ -33,12 +34,7 @@ export default function Networks() {
               <dl className="facts">
                 <dt>{t.networks.areas}</dt>
                 <dd>
-                  {n.areas.map((a, i) => (
-                    <span key={a.slug}>
-                      {i ? ", " : ""}
-                      <Link to={`/obszary/${a.slug}`}>{a.name}</Link>
-                    </span>
-                  ))}
+                  <AreaLinks areas={n.areas} />
                 </dd>
                 <dt>{t.networks.leader}</dt>
                 <dd>{n.leader ? <Link to={`/miasta/${n.leader.slug}`}>{n.leader.name}</Link> : "—"}</dd>

@@ -12,6 +12,7 @@ import { count, nouns } from "../../domain/i18n/pl/plural.js";
 import { isNamedError } from "../../server/errors.js";
 import { agreementFormSchema, agreementStatusSchema, replyFormSchema, threadFormSchema } from "../../server/networks/network-schemas.js";
 import { InputError } from "../../server/validation/input-error.js";
+import { AreaLinks } from "~/components/network-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.network.name} — ${t.networks.title} — ${t.common.appName}` : t.common.appName }];
 
@@ -94,12 +95,7 @@ export default function NetworkPage() {
       <dl className="facts">
         <dt>{t.networks.areas}</dt>
         <dd>
-          {network.areas.map((a, i) => (
-            <span key={a.slug}>
-              {i ? ", " : ""}
-              <Link to={`/obszary/${a.slug}`}>{a.name}</Link>
-            </span>
-          ))}
+          <AreaLinks areas={network.areas} />
         </dd>
         <dt>{t.networks.leader}</dt>
         <dd>{network.leader ? <Link to={`/miasta/${network.leader.slug}`}>{network.leader.name}</Link> : "—"}</dd>
