@@ -43,7 +43,8 @@ describe("library search in a real browser", () => {
     expect(await top.innerText()).toContain("Rewitalizacja śródmieścia Dzierżoniowa");
     await top.click();
     await page.waitForURL(/\/biblioteka\/rewitalizacja-srodmiescia-dzierzoniowa/);
-    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toContain("Rewitalizacja śródmieścia Dzierżoniowa");
+    // The URL changes when client navigation starts; wait for the new page's heading, not the old one.
+    await page.getByRole("heading", { level: 1, name: /Rewitalizacja śródmieścia Dzierżoniowa/ }).waitFor();
     await page.getByRole("link", { name: "Dzierżoniów" }).first().waitFor();
     await page.screenshot({ path: `${shots}/pozycja.png`, fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
