@@ -13,6 +13,8 @@ export const notificationKinds = {
   event_cancelled: { transactional: true, defaultChannel: "mail" },
   event_reminder: { transactional: false, defaultChannel: "mail" },
   materials_added: { transactional: false, defaultChannel: "mail" },
+  survey_opened: { transactional: false, defaultChannel: "mail" },
+  survey_closing: { transactional: false, defaultChannel: "mail" },
 } as const satisfies Record<string, { transactional: boolean; defaultChannel: "mail" | "app" | "off" }>;
 
 export type NotificationKind = keyof typeof notificationKinds;
@@ -27,3 +29,6 @@ export function isNotificationKind(v: string): v is NotificationKind {
 
 /** Reminder offsets used when an event sets none: a day and an hour before. */
 export const DEFAULT_REMINDER_MINUTES = [1440, 60];
+
+/** When invited cities that have not submitted are reminded of a survey: a week and a day before it closes. */
+export const SURVEY_REMINDER_MINUTES = [7 * 1440, 1440];

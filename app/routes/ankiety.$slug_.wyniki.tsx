@@ -27,7 +27,6 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { rows, ...results } = await surveys.results(actor, survey, filter);
   const staff = can(actor, "survey:manage");
   const events = staff ? (await surveys.upcomingEvents()).map((e) => ({ slug: e.slug, title: e.title })) : [];
-  const respondents = staff ? await surveys.respondents(actor, survey) : [];
   const topics = survey.questions.filter((q) => q.topics).flatMap((q) => (q.options ?? []).map((o) => ({ id: o.id, label: o.label, backers: (results.questions.find((r) => r.id === q.id)?.backers as Record<string, string[]>)[o.id]?.length ?? 0 })));
   return json({
     survey,
@@ -39,7 +38,6 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     staff,
     events,
     topics: topics.sort((a, b) => b.backers - a.backers),
-    respondents,
   });
 }
 
@@ -51,14 +49,6 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (!survey) notFound();
   const form = await readForm(request, context);
   const intent = form.get("intent");
-  if (intent === "invite" || intent === "remind") {
-    try {
-      const sent = intent === "invite" ? await surveys.invite(actorOf(context), survey, context.origin) : await surveys.remind(actorOf(context), survey, context.origin);
-      return json<ActionData>({ ok: true, message: s.invitations.sent(sent) });
-    } catch (error) {
-      permissionResponse(error, request);
-    }
-  }
   if (intent !== "propose") return json<ActionData>({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
   const event = String(form.get("event") ?? "");
   const options = form.getAll("option").filter((o): o is string => typeof o === "string" && o !== "");
@@ -73,7 +63,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function SurveyResultsPage() {
-  const { survey, results, cityNames, voivodeships, filter, query, staff, events, topics, respondents } = useLoaderData<typeof loader>();
+  const { survey, results, cityNames, voivodeships, filter, query, staff, events, topics } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article aria-labelledby="results-title" className="survey-results">
@@ -123,6 +113,12 @@ export default function SurveyResultsPage() {
             <a href={`/ankiety/${survey.slug}.json`} download>
               {s.results.exportJson}
             </a>
+            {survey.respondent === "city" ? (
+              <>
+                {" · "}
+                <Link to={`/ankiety/${survey.slug}/zaproszenia`}>{t.surveyInvitations.linkFromResults}</Link>
+              </>
+            ) : null}
           </>
         ) : null}
       </p>
@@ -131,45 +127,6 @@ export default function SurveyResultsPage() {
         const r = results.questions.find((x) => x.id === q.id);
         return r ? <SurveyQuestionResult key={q.id} q={q} r={r} cityNames={cityNames} /> : null;
       })}
-      {staff ? (
-        <section aria-labelledby="respondents-h" className="card">
-          <h2 id="respondents-h">{s.invitations.title}</h2>
-          <p>{s.invitations.intro}</p>
-          <p>{s.invitations.summary(respondents.filter((r) => r.status === "submitted").length, respondents.filter((r) => r.status !== "submitted").length)}</p>
-          <Form method="post" className="form-actions">
-            <CsrfInput />
-            <button type="submit" name="intent" value="invite">
-              {s.invitations.invite}
-            </button>{" "}
-            <button type="submit" name="intent" value="remind">
-              {s.invitations.remind}
-            </button>
-          </Form>
-          {respondents.length ? (
-            <table className="data-table">
-              <caption className="visually-hidden">{s.invitations.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.invitations.city}</th>
-                  <th scope="col">{s.invitations.status}</th>
-                  <th scope="col">{s.invitations.invited}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {respondents.map((r) => (
-                  <tr key={r.slug}>
-                    <th scope="row">{r.name}</th>
-                    <td>{s.invitations.states[r.status]}</td>
-                    <td>{r.invited ? s.invitations.yes : s.invitations.no}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p>{s.invitations.nobody}</p>
-          )}
-        </section>
-      ) : null}
       {staff && topics.length ? (
         <section aria-labelledby="propose-h" className="card">
           <h2 id="propose-h">{s.propose.title}</h2>

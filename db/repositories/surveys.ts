@@ -130,34 +130,3 @@ export function listResponseStates(db: Db, surveyId: number) {
     .where("surveyResponses.surveyId", "=", surveyId)
     .execute();
 }
-
-/** Enabled people who are verified representatives of a city (whom a city survey's invitation goes to). */
-export function listVerifiedRepresentatives(db: Db) {
-  return db
-    .selectFrom("users")
-    .innerJoin("cities", "cities.id", "users.verifiedCityId")
-    .select(["users.id", "users.email", "users.name", "cities.id as cityId", "cities.name as cityName"])
-    .where("users.disabledAt", "is", null)
-    .orderBy("cities.name")
-    .execute();
-}
-
-/** Records that an invitation or reminder went to an address of a city (one row per city and address). */
-export async function recordInvitation(db: Db, surveyId: number, cityId: number, email: string, createdBy: number | null): Promise<void> {
-  const now = nowIso();
-  const row = await db.selectFrom("surveyInvitations").select(["id"]).where("surveyId", "=", surveyId).where("cityId", "=", cityId).where("email", "=", email).executeTakeFirst();
-  if (row) await db.updateTable("surveyInvitations").set({ lastSentAt: now }).where("id", "=", row.id).execute();
-  else await db.insertInto("surveyInvitations").values({ surveyId, cityId, email, tokenHash: null, expiresAt: null, usedAt: null, lastSentAt: now, createdBy, createdAt: now }).execute();
-}
-
-/** Invited cities with their addresses, and where each city's response stands (none, draft, submitted). */
-export function listInvitedCities(db: Db, surveyId: number) {
-  return db
-    .selectFrom("surveyInvitations")
-    .innerJoin("cities", "cities.id", "surveyInvitations.cityId")
-    .leftJoin("surveyResponses", (j) => j.onRef("surveyResponses.cityId", "=", "surveyInvitations.cityId").onRef("surveyResponses.surveyId", "=", "surveyInvitations.surveyId"))
-    .select(["cities.id as cityId", "cities.slug", "cities.name", "surveyInvitations.email", "surveyInvitations.lastSentAt", "surveyResponses.status"])
-    .where("surveyInvitations.surveyId", "=", surveyId)
-    .orderBy("cities.name")
-    .execute();
-}

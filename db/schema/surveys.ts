@@ -33,6 +33,18 @@ export interface SurveyResponsesTable {
   updatedAt: string;
 }
 
+/** A city invited to a survey; `contactEmail` is where its personal sign-up link goes when it has no representative. */
+export interface SurveyInvitedCitiesTable {
+  id: Generated<number>;
+  surveyId: number;
+  cityId: number; // UNIQUE (survey_id, city_id)
+  contactEmail: string | null;
+  invitedBy: number | null;
+  invitedAt: string;
+  lastSentAt: string | null;
+}
+
+/** A personal sign-up link for a city without an account: single use, expires, bound to the city; only its hash is kept. */
 export interface SurveyInvitationsTable {
   id: Generated<number>;
   surveyId: number;
@@ -41,7 +53,18 @@ export interface SurveyInvitationsTable {
   tokenHash: string | null;
   expiresAt: string | null;
   usedAt: string | null;
+  usedBy: number | null;
   lastSentAt: string;
   createdBy: number | null;
   createdAt: string;
+}
+
+/** One reminder (offset `minutes` before `closesAt`) sent to one city: the claim that keeps it to once. */
+export interface SurveyRemindersSentTable {
+  id: Generated<number>;
+  surveyId: number;
+  cityId: number;
+  closesAt: string;
+  minutes: number;
+  sentAt: string;
 }

@@ -45,3 +45,6 @@ export const resetRequestSchema = z.object({ email });
 export const resetSchema = z.object({ token: z.string().min(10).max(200), newPassword });
 
 export type RegisterInput = z.infer<typeof registerSchema>;
+
+/** Sign-up from a survey's personal link: the city comes from the link's token, never from the form. */
+export const signupLinkSchema = accountFields.pick({ name: true, email: true, password: true, position: true }).extend({ token: z.string().min(10).max(200) });

@@ -5,12 +5,8 @@ import {
   findResponse,
   findSurveyBySlug,
   listCityResponses,
-  listInvitedCities,
-  listResponseStates,
   listSubmittedResponses,
   listSurveys,
-  listVerifiedRepresentatives,
-  recordInvitation,
   writeResponse,
   type ResultFilter,
 } from "../../db/repositories/surveys.js";
@@ -20,12 +16,14 @@ import type { AgendaHub } from "../agenda/agenda-hub.js";
 import type { EventService } from "../events/event-service.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../mail/mailer.js";
+import type { JobQueue } from "../jobs/job-queue.js";
+import type { NotificationService } from "../notifications/notification-service.js";
+import { createSurveyInvitations } from "./survey-invitations.js";
 import { readAnswers, type Answers } from "./survey-answers.js";
 import type { SurveyDefinition, SurveyQuestion } from "./survey-definition.js";
 import { importSurvey } from "./survey-import.js";
 import { computeResults, type SurveyResults } from "./survey-results.js";
 import { proposeTopics, type ProposeOutcome } from "./survey-propose.js";
-import { surveys as text } from "../../domain/i18n/pl/surveys.js";
 
 /** A survey as pages show it: its definition plus where it stands in time. */
 export type SurveyView = SurveyDefinition & { id: number; phase: "upcoming" | "open" | "closed" };
@@ -45,7 +43,7 @@ function viewOf(row: SurveyRow, now = Date.now()): SurveyView {
 const respondentOf = (s: SurveyView, actor: Actor) => (s.respondent === "city" ? { cityId: actor?.cityId ?? null, personId: null } : { cityId: null, personId: actor?.id ?? null });
 
 /** City surveys (issue 13): import and export, answering with a version check, results, topics into the agenda. */
-export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger: Logger; hub: AgendaHub; events: EventService }) {
+export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger: Logger; hub: AgendaHub; events: EventService; queue: JobQueue; notifications: NotificationService; origin: () => string }) {
   const db = deps.db.db;
 
   const bySlug = async (slug: string): Promise<SurveyView | null> => {
@@ -63,6 +61,9 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
 
   return {
     bySlug,
+
+    /** Invitations, personal sign-up links for cities without an account, reminders, who has answered. */
+    invitations: createSurveyInvitations(deps),
 
     /** Every survey with its phase (the /ankiety list). */
     async list(): Promise<SurveyView[]> {
@@ -156,44 +157,6 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
     async cityAnswers(actor: Actor, cityId: number) {
       if (!isStaff(actor) && actor?.cityId !== cityId) return [];
       return (await listCityResponses(db, cityId)).map((r) => ({ ...r, questions: JSON.parse(r.questions) as SurveyQuestion[], answers: JSON.parse(r.answers) as Answers }));
-    },
-
-    /**
-     * Invites every city with a verified representative: each representative gets the link by mail (sent directly
-     * through the mailer). Returns how many messages went out.
-     */
-    async invite(actor: Actor, s: SurveyView, origin: string): Promise<number> {
-      assertCan(actor, "survey:manage");
-      const reps = await listVerifiedRepresentatives(db);
-      const closes = new Date(s.closesAt).toLocaleDateString("pl-PL", { timeZone: "Europe/Warsaw", dateStyle: "long" });
-      for (const r of reps) {
-        await deps.mailer.send({ to: r.email, subject: text.mail.inviteSubject(s.title), text: text.mail.invite(s.title, r.cityName, `${origin}/ankiety/${s.slug}`, closes) });
-        await recordInvitation(db, s.id, r.cityId, r.email, actor!.id);
-      }
-      await recordAudit(db, { actorId: actor!.id, action: "survey.invite", subjectType: "survey", subjectId: s.id, details: { sent: reps.length } });
-      return reps.length;
-    },
-
-    /** Reminds invited cities that have not submitted, at every address they were invited at. Returns the count. */
-    async remind(actor: Actor, s: SurveyView, origin: string): Promise<number> {
-      assertCan(actor, "survey:manage");
-      const pending = (await listInvitedCities(db, s.id)).filter((c) => c.status !== "submitted");
-      const closes = new Date(s.closesAt).toLocaleDateString("pl-PL", { timeZone: "Europe/Warsaw", dateStyle: "long" });
-      for (const c of pending) {
-        await deps.mailer.send({ to: c.email, subject: text.mail.reminderSubject(s.title), text: text.mail.reminder(s.title, c.name, `${origin}/ankiety/${s.slug}`, closes) });
-        await recordInvitation(db, s.id, c.cityId, c.email, actor!.id);
-      }
-      return pending.length;
-    },
-
-    /** Staff's view of who has and has not answered: invited cities and any other city that answered. */
-    async respondents(actor: Actor, s: SurveyView) {
-      assertCan(actor, "survey:manage");
-      const [invited, states] = await Promise.all([listInvitedCities(db, s.id), listResponseStates(db, s.id)]);
-      const byCity = new Map<number, { slug: string; name: string; status: "none" | "draft" | "submitted"; invited: boolean }>();
-      for (const c of invited) byCity.set(c.cityId, { slug: c.slug, name: c.name, status: c.status ?? "none", invited: true });
-      for (const r of states) if (!byCity.has(r.cityId)) byCity.set(r.cityId, { slug: r.slug, name: r.name, status: r.status, invited: false });
-      return [...byCity.values()].sort((a, b) => a.name.localeCompare(b.name, "pl"));
     },
 
     /** Upcoming events staff can propose topics to. */

@@ -14,7 +14,8 @@ import { surveys } from "./surveys.js";
 import { cityField } from "./city-field.js";
 import { networks } from "./networks.js";
 import { notifications } from "./notifications.js";
+import { surveyInvitations } from "./survey-invitations.js";
 
 /** All Polish UI strings, one module per domain. */
-export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility, surveys, cityField, networks, notifications };
+export const pl = { common, auth, events, cities, home, admin, live, library, agenda, cityClaims, http, accessibility, surveys, cityField, networks, notifications, surveyInvitations };
 export type Messages = typeof pl;

@@ -43,6 +43,8 @@ export const notifications = {
     event_cancelled: "Odwołanie wydarzenia",
     event_reminder: "Przypomnienia przed wydarzeniem",
     materials_added: "Nagrania i materiały z wydarzeń",
+    survey_opened: "Zaproszenia miasta do ankiet",
+    survey_closing: "Przypomnienia o ankietach bez odpowiedzi miasta",
   },
   unsubscribe: {
     title: "Rezygnacja z powiadomień",

@@ -86,21 +86,6 @@ export const surveys = {
     why: (n: number) => `Temat wskazany w ankiecie przez ${count(n, miasto)}.`,
     noEvents: "Brak nadchodzących wydarzeń, do których można dodać propozycje.",
   },
-  invitations: {
-    title: "Kto odpowiedział",
-    intro: "Zaproszenie trafia mailem do potwierdzonych przedstawicieli miast; przypomnienie do zaproszonych miast, które jeszcze nie wysłały odpowiedzi.",
-    invite: "Zaproś miasta",
-    remind: "Przypomnij miastom bez odpowiedzi",
-    sent: (n: number) => `Wysłano: ${count(n, ["wiadomość", "wiadomości", "wiadomości", "wiadomości"])}.`,
-    city: "Miasto",
-    status: "Stan",
-    invited: "Zaproszone",
-    states: { none: "Brak odpowiedzi", draft: "Wersja robocza", submitted: "Wysłana" } as Record<string, string>,
-    yes: "tak",
-    no: "nie",
-    nobody: "Nikogo jeszcze nie zaproszono i nikt nie odpowiedział.",
-    summary: (answered: number, missing: number) => `Odpowiedziały: ${count(answered, miasto)}; bez odpowiedzi: ${count(missing, miasto)}.`,
-  },
   /** "Zgłoszone w ankiecie przez: Dzierżoniów, Kalisz i 3 inne" */
   backedBy: (names: string[], shown = 2) => {
     const head = names.slice(0, shown).join(", ");
@@ -121,13 +106,5 @@ export const surveys = {
     closesBeforeOpens: "Data zamknięcia (closesAt) musi być późniejsza niż data otwarcia (opensAt).",
     slugTaken: (slug: string) => `Ankieta „${slug}” już istnieje; import ją zaktualizuje.`,
     done: (slug: string) => `Zaimportowano ankietę „${slug}”.`,
-  },
-  mail: {
-    inviteSubject: (title: string) => `Zaproszenie do ankiety: ${title}`,
-    invite: (title: string, city: string, url: string, closes: string) =>
-      `Dzień dobry,\n\nZwiązek Miast Polskich zaprasza miasto ${city} do udziału w ankiecie „${title}”.\nOdpowiedzi przyjmujemy do ${closes}:\n${url}\n\nForum Rozwoju Lokalnego`,
-    reminderSubject: (title: string) => `Przypomnienie: ankieta ${title}`,
-    reminder: (title: string, city: string, url: string, closes: string) =>
-      `Dzień dobry,\n\nprzypominamy, że miasto ${city} nie wysłało jeszcze odpowiedzi na ankietę „${title}”. Ankieta zamyka się ${closes}:\n${url}\n\nForum Rozwoju Lokalnego`,
   },
 };
