@@ -78,7 +78,7 @@ export function listInvitedCities(db: Db, surveyId: number, cityIds?: number[]) 
       "submitter.name as submittedByName",
     ])
     .where("surveyInvitedCities.surveyId", "=", surveyId);
-  if (cityIds) q = q.where("cityId", "in", cityIds.length ? cityIds : [-1]);
+  if (cityIds) q = q.where("surveyInvitedCities.cityId", "in", cityIds.length ? cityIds : [-1]);
   return q.orderBy("cities.name").orderBy("cities.id").execute();
 }
 
