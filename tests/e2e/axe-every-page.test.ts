@@ -10,6 +10,7 @@ import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { connectAgenda, cookieOf, eventually } from "../integration/agenda-clients.js";
 import { createAgendaEvent } from "../integration/agenda-fixtures.js";
 import { createLiveEvent } from "../integration/live-support.js";
+import { surveyWithSignupLink } from "../integration/survey-invitation-support.js";
 import { browserLogin, launchBrowser, type AxeViolation } from "./browser.js";
 
 const require = createRequire(import.meta.url);
@@ -60,6 +61,7 @@ describe("axe on every page type", () => {
   let librarySlug: string;
   let programmeSlug: string;
   let live: { slug: string };
+  let invitations: { slug: string; signupPath: string };
 
   beforeAll(async () => {
     const anonymous = await signedIn(app.url, null);
@@ -79,6 +81,7 @@ describe("axe on every page type", () => {
     expect((await moderator.post(`/wydarzenia/${programmeSlug}/program`, { intent: "publish" })).status).toBe(200);
 
     live = await createLiveEvent(app, { joinUrl: "https://127.0.0.1:9/stream" });
+    invitations = await surveyWithSignupLink(app);
   });
 
   it("public pages, as a visitor", async () => {
@@ -97,6 +100,7 @@ describe("axe on every page type", () => {
       { path: "/login" },
       { path: "/register" },
       { path: "/haslo/nowe" },
+      { path: invitations.signupPath },
       { path: "/deklaracja-dostepnosci" },
       { path: "/nie-ma-takiej-strony" },
     ]);
@@ -126,6 +130,7 @@ describe("axe on every page type", () => {
       { path: "/admin/uzytkownicy" },
       { path: "/admin/dziennik" },
       { path: "/admin/import" },
+      { path: `/ankiety/${invitations.slug}/zaproszenia` },
     ]);
     expect(report).toEqual(clean(report));
   });

@@ -67,39 +67,3 @@ describe.each(await dialects())("survey topics into the agenda on %s", (dialect)
     expect(text).not.toContain("Gdańsk");
   });
 });
-
-describe.each(await dialects())("survey invitations on %s", (dialect) => {
-  let app: TestServer;
-
-  beforeAll(async () => {
-    app = await startTestServer({ dialect });
-  });
-  afterAll(async () => app?.stop());
-
-  it("staff invite verified representatives by mail, see who has not answered, and remind only those", async () => {
-    const { readMail } = await import("../setup/mail.js");
-    const moderator = await signedIn(app.url, "moderator");
-    const before = readMail(app.dataDir).length;
-    let res = await moderator.post("/ankiety/seminaria-2020/wyniki", { intent: "invite" });
-    expect(res.status).toBe(200);
-    const invites = readMail(app.dataDir).slice(before);
-    expect(invites.map((m) => m.to).sort()).toEqual(["kalisz@frl.test", "member@frl.test"]);
-    expect(invites[0].text).toContain("/ankiety/seminaria-2020");
-
-    // Kalisz answers; the list says so and the reminder goes to Dzierżoniów only.
-    const kalisz = await signedIn(app.url, null);
-    await kalisz.login("kalisz@frl.test");
-    await kalisz.get("/ankiety/seminaria-2020");
-    const answers = { udzial: "tak", tematy: ["dane"], ...Object.fromEntries(["kapital-ludzki", "przedsiebiorczosc", "dziedzictwo", "przyroda", "polozenie", "tereny", "wspolpraca"].map((r) => [`zasoby.${r}`, "atut"])) };
-    expect((await kalisz.post("/ankiety/seminaria-2020", { intent: "submit", version: "0", ...answers })).status).toBe(302);
-    const page = await moderator.html("/ankiety/seminaria-2020/wyniki");
-    expect(page.html).toMatch(/Kalisz<\/th><td>Wysłana/);
-    expect(page.html).toMatch(/Dzierżoniów<\/th><td>Brak odpowiedzi/);
-    const mid = readMail(app.dataDir).length;
-    res = await moderator.post("/ankiety/seminaria-2020/wyniki", { intent: "remind" });
-    expect(res.status).toBe(200);
-    expect(readMail(app.dataDir).slice(mid).map((m) => m.to)).toEqual(["member@frl.test"]);
-    // Members cannot send invitations.
-    expect((await (await signedIn(app.url, "member")).post("/ankiety/seminaria-2020/wyniki", { intent: "invite" })).status).toBe(403);
-  });
-});
