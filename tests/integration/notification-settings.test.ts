@@ -3,6 +3,7 @@ import { buildMemberClient } from "../factories/users.js";
 import { dialects } from "../setup/dialects.js";
 import { TestClient } from "../setup/http-client.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
+import { everyChannel } from "../factories/notifications.js";
 
 const checked = (html: string, id: string) => new RegExp(`<input[^>]*id="${id}"[^>]*checked`).test(html);
 
@@ -53,7 +54,7 @@ describe.each(await dialects())("notification settings and one-click unsubscribe
     expect(page.html).toContain("Potwierdzenie zapisu na wydarzenie");
     expect(page.html).toContain("Zawsze e-mailem — tego nie można wyłączyć");
     expect(page.html).not.toContain('name="channel_registration_confirmed"');
-    const res = await person.client.post("/konto/powiadomienia", { channel_event_reminder: "off", channel_materials_added: "app", digest: "weekly", "areas[]": ["finanse", "smart-city", "nie-ma-takiego"] });
+    const res = await person.client.post("/konto/powiadomienia", { ...everyChannel("mail"), channel_event_reminder: "off", channel_materials_added: "app", digest: "weekly", "areas[]": ["finanse", "smart-city", "nie-ma-takiego"] });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Ustawienia powiadomień zapisane.");
     const after = (await person.client.html("/konto/powiadomienia")).html;
