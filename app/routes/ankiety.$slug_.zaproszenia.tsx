@@ -6,7 +6,7 @@ import { DataTable } from "~/components/data-table";
 import { ErrorSummary, Select, TextArea } from "~/components/field";
 import { formatDate } from "~/lib/format";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
-import { actorOf, notFound, permissionResponse, requirePermission } from "~/lib/guards.server";
+import { notFound, permissionResponse, requirePermission } from "~/lib/guards.server";
 import { t } from "../../domain/i18n";
 import { isNamedError } from "../../server/errors.js";
 import { inviteFormSchema, resendFormSchema } from "../../server/surveys/survey-invitation-schemas.js";
@@ -34,7 +34,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 type ActionData = { ok: true; message: string } | FormFailure;
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const actor = actorOf(context);
+  // Permission before reading the form: a member learns nothing from validation messages.
+  const actor = requirePermission(context, request, "survey:manage");
   const surveys = context.services.surveys;
   const survey = await surveys.bySlug(params.slug ?? "");
   if (!survey) notFound();

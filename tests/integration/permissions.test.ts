@@ -52,6 +52,9 @@ beforeAll(async () => {
     { method: "GET", path: "/admin/uzytkownicy", expect: adminOnly },
     { method: "GET", path: "/admin/dziennik", expect: adminOnly },
     { method: "GET", path: "/admin/wyszukiwarka", expect: adminOnly },
+    // Survey invitations (issue 13): staff only; a personal sign-up link page needs a real token and no session.
+    { method: "GET", path: "/ankiety/seminaria-2020/zaproszenia", expect: staffOnly },
+    { method: "GET", path: `/register/zaproszenie?token=${"x".repeat(43)}`, expect: { anonymous: 404, member: 302, moderator: 302, admin: 302 } },
     // Mutations: valid CSRF token, deliberately empty or harmless payloads, so nothing real changes.
     { method: "POST", path: "/wydarzenia/nowe", body: {}, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
     { method: "POST", path: `/wydarzenia/${past}/edycja`, body: {}, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
@@ -63,6 +66,7 @@ beforeAll(async () => {
     // Networks (issue 14): the demo member represents Dzierżoniów, a member city; the moderator is also its coordinator.
     { method: "POST", path: "/sieci/zmiany-demograficzne", body: { intent: "thread" }, expect: { anonymous: 302, member: 400, moderator: 400, admin: 400 } },
     { method: "POST", path: "/sieci/lokalna-energia", body: { intent: "agreement" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    { method: "POST", path: "/ankiety/seminaria-2020/zaproszenia", body: { intent: "invite" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
     { method: "POST", path: "/konto", body: { intent: "nic" }, expect: { anonymous: 302, member: 400, moderator: 400, admin: 400 } },
   ];
 });
