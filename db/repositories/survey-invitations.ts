@@ -46,6 +46,11 @@ export async function addInvitedCities(db: Db, surveyId: number, cityIds: number
   return added;
 }
 
+/** Whether any city is invited to the survey. */
+export async function hasInvitedCities(db: Db, surveyId: number): Promise<boolean> {
+  return (await db.selectFrom("surveyInvitedCities").select(["id"]).where("surveyId", "=", surveyId).limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** Sets the contact address of an invited city (where its personal sign-up link goes). */
 export async function setInvitedCityContact(db: Db, surveyId: number, cityId: number, contactEmail: string): Promise<void> {
   await db.updateTable("surveyInvitedCities").set({ contactEmail }).where("surveyId", "=", surveyId).where("cityId", "=", cityId).execute();

@@ -9,6 +9,7 @@ import {
   consumeSignupLink,
   findSignupLink,
   findSurveyById,
+  hasInvitedCities,
   insertSignupLink,
   listCityIdsInScope,
   listInvitedCities,
@@ -92,8 +93,12 @@ export function createSurveyInvitations(deps: { db: DbHandle; mailer: Mailer; lo
     return out;
   }
 
-  /** Puts the survey's reminders on the queue (those still ahead); sending twice is harmless, claims keep it to once. */
+  /**
+   * Puts the survey's reminders on the queue (those still ahead) when it has invited cities; queueing them twice is
+   * harmless, the claims keep each to once. Call it whenever the close date may have moved.
+   */
   async function scheduleReminders(s: SurveyRef) {
+    if (s.respondent !== "city" || !(await hasInvitedCities(db, s.id))) return;
     for (const minutes of reminderMinutes) {
       const at = Date.parse(s.closesAt) - minutes * 60_000;
       if (at <= Date.now()) continue;
@@ -175,7 +180,7 @@ export function createSurveyInvitations(deps: { db: DbHandle; mailer: Mailer; lo
       if (!cityIds.length) throw new InputError(t.errors.noCities, form.scope === "individual" ? "cities" : form.scope);
       const added = await addInvitedCities(db, s.id, cityIds, actor!.id);
       const sent = await sendInvitations(s, added, actor!.id);
-      await scheduleReminders(s);
+      if (added.length) await scheduleReminders(s);
       await recordAudit(db, { actorId: actor!.id, action: "survey.invite", subjectType: "survey", subjectId: s.id, details: { added: added.length, ...sent } });
       return { added: added.length, ...sent };
     },
@@ -223,6 +228,7 @@ export function createSurveyInvitations(deps: { db: DbHandle; mailer: Mailer; lo
     /** The reminder dates still ahead (what the staff page announces). */
     reminderDates: (s: SurveyRef) => reminderMinutes.map((m) => Date.parse(s.closesAt) - m * 60_000).filter((at) => at > Date.now()).map((at) => new Date(at).toISOString()),
 
+    scheduleReminders,
     runReminder,
 
     /** Whether a personal link can still be used, and for which city (the sign-up page shows it fixed). */

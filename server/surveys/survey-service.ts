@@ -59,11 +59,13 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
     return undefined;
   };
 
+  const invitations = createSurveyInvitations(deps);
+
   return {
     bySlug,
 
     /** Invitations, personal sign-up links for cities without an account, reminders, who has answered. */
-    invitations: createSurveyInvitations(deps),
+    invitations,
 
     /** Every survey with its phase (the /ankiety list). */
     async list(): Promise<SurveyView[]> {
@@ -76,7 +78,11 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
      */
     async import(actor: Actor | "cli", input: string | unknown): Promise<{ ok: true; slug: string } | { ok: false; problems: string[] }> {
       if (actor !== "cli") assertCan(actor, "survey:manage");
-      return importSurvey(deps.db, actor === "cli" ? null : actor!.id, input);
+      const result = await importSurvey(deps.db, actor === "cli" ? null : actor!.id, input);
+      // A moved close date: reminders already queued for the old one do nothing, so queue the new ones.
+      const updated = result.ok ? await bySlug(result.slug) : null;
+      if (updated) await invitations.scheduleReminders(updated);
+      return result;
     },
 
     /** The survey as its import file (staff). */

@@ -180,6 +180,24 @@ describe.each(await dialects())("survey invitations on %s", (dialect) => {
     expect(mailsTo("member@frl.test", subject).length).toBe(1);
     expect(mailsTo("kalisz@frl.test", subject).length).toBe(0);
     expect(mailsTo("member@frl.test", subject)[0].parsed.text).toContain(`${PUBLIC_URL}/ankiety/${survey.slug}`);
+    // Września has no account but a contact address: it is reminded with a fresh personal link, once.
+    const wrzesnia = smtp.received.filter((m) => m.to === `urzad-${process.pid}-${dialect}@wrzesnia.example.pl` && m.parsed.subject === s.mail.reminderLinkSubject(survey.title));
+    expect(wrzesnia.length).toBe(1);
+    expect((await new TestClient(app.url).get(`/register/zaproszenie?token=${encodeURIComponent(tokenIn(wrzesnia[0].parsed.text!))}`)).status).toBe(200);
+  });
+
+  it("a moved close date: reminders queued for the old one send nothing, and new ones are queued", async () => {
+    const def = await (await moderator.get(`/ankiety/${survey.slug}.json`)).json();
+    const closesAt = new Date(Date.parse(survey.closesAt) + 2 * DAY).toISOString();
+    expect(await app.services.surveys.import("cli", { ...def, closesAt })).toEqual({ ok: true, slug: survey.slug });
+    expect(await app.services.surveys.invitations.runReminder({ surveyId: survey.id, closesAt: survey.closesAt, minutes: 7 * 1440 })).toBe(0);
+    const jobs =
+      dialect === "sqlite"
+        ? await app.services.db.db.selectFrom("jobs").select(["runAt"]).where("queue", "=", "survey.reminder").execute()
+        : (await sql<{ runAt: Date }>`select start_after as "runAt" from pgboss.job where name = 'survey.reminder'`.execute(app.services.db.db)).rows;
+    const times = jobs.map((j) => new Date(j.runAt).getTime());
+    expect(times).toContain(Date.parse(closesAt) - 7 * DAY);
+    expect(times).toContain(Date.parse(closesAt) - DAY);
   });
 });
 
