@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import { idColumn } from "../migration-helpers.js";
+import { idColumn, isPostgres } from "../migration-helpers.js";
 
 // Frozen once merged. Survey invitations (issue 13, part B). Which cities a survey invites is its own table (one row
 // per survey and city, with the contact address staff gave for a city without an account): a city can be invited
@@ -35,6 +35,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("survey_reminders_sent").execute();
-  await db.schema.alterTable("survey_invitations").dropColumn("used_by").execute();
+  // SQLite cannot drop a column that references another table; the column stays there, unused, until the surveys
+  // migration's own down drops the table.
+  if (isPostgres(db)) await db.schema.alterTable("survey_invitations").dropColumn("used_by").execute();
   await db.schema.dropTable("survey_invited_cities").execute();
 }
