@@ -104,8 +104,8 @@ export async function setCityCoordinator(db: Db, userId: number, coordinator: bo
 }
 
 /**
- * Marks a person's stated city as verified without a reviewer (demo accounts only): an accepted claim is recorded so
- * the history says how the city was verified.
+ * Marks a person's stated city as verified without a reviewer (demo accounts, and accounts made from a survey's
+ * personal sign-up link, whose token proves the city): an accepted claim is recorded so the history says how.
  */
 export async function verifyStatedCity(db: Db, userId: number, cityId: number, reason: string): Promise<void> {
   const now = nowIso();
