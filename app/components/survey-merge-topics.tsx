@@ -12,7 +12,8 @@ type MergedTopic = { id: number; questionId: string; label: string; cities: { sl
  * the topic's label and an optional area. Works without JavaScript; the merged topics then appear in the propose form.
  */
 export function SurveyMergeTopics({ questions, topics, areas }: { questions: OpenQuestion[]; topics: MergedTopic[]; areas: { slug: string; name: string }[] }) {
-  const withAnswers = questions.filter((q) => q.answers.length);
+  // Topics are backed by cities: an answer of a person without a verified city cannot back one.
+  const withAnswers = questions.map((q) => ({ ...q, answers: q.answers.filter((a) => a.city) })).filter((q) => q.answers.length);
   if (!withAnswers.length && !topics.length) return null;
   return (
     <section aria-labelledby="merge-h" className="card survey-merge">
@@ -26,8 +27,8 @@ export function SurveyMergeTopics({ questions, topics, areas }: { questions: Ope
           <fieldset>
             <legend id={`merge-${q.id}-legend`}>{m.answersOf(q.text)}</legend>
             <ul className="plain-list">
-              {q.answers.map((a) => (
-                <li key={a.city}>
+              {q.answers.map((a, i) => (
+                <li key={i}>
                   <label>
                     <input type="checkbox" name="answer" value={a.city} /> <strong>{a.cityName}:</strong> {a.text}
                   </label>

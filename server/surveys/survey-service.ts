@@ -146,9 +146,16 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
     },
 
     /** Counts, backers and means of submitted answers, filtered by the cities' voivodeship and size. */
-    async results(actor: Actor, s: SurveyView, filter: ResultFilter = {}): Promise<SurveyResults & { rows: { citySlug: string; cityName: string; voivodeship: string; sizeClass: string; answers: Answers }[] }> {
+    async results(actor: Actor, s: SurveyView, filter: ResultFilter = {}): Promise<SurveyResults & { rows: { id: number; citySlug: string; cityName: string; voivodeship: string; sizeClass: string; answers: Answers }[] }> {
       if (!(await this.resultsAccess(actor, s))) assertCan(actor, "survey:manage");
-      const rows = (await listSubmittedResponses(db, s.id, filter)).map((r) => ({ citySlug: r.citySlug, cityName: r.cityName, voivodeship: r.voivodeship, sizeClass: r.sizeClass, answers: JSON.parse(r.answers) as Answers }));
+      const rows = (await listSubmittedResponses(db, s.id, filter)).map((r) => ({
+        id: r.id,
+        citySlug: r.citySlug ?? "",
+        cityName: r.cityName ?? text.results.noCity,
+        voivodeship: r.voivodeship ?? "",
+        sizeClass: r.sizeClass ?? "",
+        answers: JSON.parse(r.answers) as Answers,
+      }));
       return { ...computeResults(s.questions, rows), rows };
     },
 

@@ -73,6 +73,7 @@ export const surveys = {
     exportJson: "Pobierz ankietę (JSON)",
     forbidden: "Wyniki zobaczą osoby odpowiadające po zamknięciu ankiety; wcześniej tylko zespół Forum.",
     nobody: "Brak odpowiedzi spełniających kryteria.",
+    noCity: "osoba bez potwierdzonego miasta",
     cityCount: (n: number) => count(n, miasto),
   },
   propose: {
