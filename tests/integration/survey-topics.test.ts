@@ -2,7 +2,7 @@
 // of them and propose it like an option; a session made from a survey proposal keeps its backers and the published
 // programme says how many cities asked for it. Runs on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agendaRoots, appendSession, createSessionMap, readProposal } from "../../domain/agenda-doc.js";
+import { agendaRoots, appendSession, createProposalMap, createSessionMap, readProposal } from "../../domain/agenda-doc.js";
 import { t } from "../../domain/i18n/index.js";
 import { dialects } from "../setup/dialects.js";
 import { signedIn, type TestClient } from "../setup/http-client.js";
@@ -118,5 +118,41 @@ describe.each(await dialects())("survey topics merged from open answers on %s", 
     const del = await admin.post(RESULTS, { intent: "delete-topic", topic: String(topic.id) });
     expect(del.status).toBe(200);
     expect(await topicRows()).toHaveLength(0);
+  });
+
+  it("a co-designer can neither invent survey backing for a proposal nor change the cities of a survey proposal", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    const event = (await app.services.events.byId(eventId))!;
+    expect((await admin.post(RESULTS, { intent: "propose", event: event.slug, option: "dane" })).status).toBe(200);
+    const member = connectAgenda(app.url, `agenda:${eventId}`, await cookieOf(app.url, "member"));
+    await member.synced;
+    const { proposals } = agendaRoots(member.doc);
+    await eventually(() => proposals.length === 1, "the member sees the survey proposal");
+    const honest = readProposal(proposals.get(0));
+    expect(honest.backers?.length).toBeGreaterThan(0);
+
+    // A proposal of her own dressed up as coming from the survey, and the survey proposal's cities rewritten.
+    const forged = createProposalMap({ title: "Nasz temat", why: "", area: "", city: "Dzierżoniów", authorId: 0, authorName: "" });
+    forged.set("source", "survey:seminaria-2020:nasz");
+    forged.set("backers", ["poznan", "gdansk", "lodz"]);
+    forged.set("backerNames", ["Poznań", "Gdańsk", "Łódź"]);
+    member.doc.transact(() => {
+      proposals.push([forged]);
+      proposals.get(0).set("backers", ["dzierzoniow"]);
+      proposals.get(0).set("backerNames", ["Dzierżoniów"]);
+    });
+
+    await eventually(() => {
+      const [survey, own] = proposals.toArray().map(readProposal);
+      return own !== undefined && own.source === undefined && own.backers === undefined && JSON.stringify(survey.backers) === JSON.stringify(honest.backers);
+    }, "the server puts the survey fields back as they were");
+    // What another client gets from the server agrees.
+    const other = connectAgenda(app.url, `agenda:${eventId}`, await cookieOf(app.url, "moderator"));
+    await other.synced;
+    const stored = agendaRoots(other.doc).proposals.toArray().map(readProposal);
+    expect(stored.map((p) => p.source)).toEqual(["survey:seminaria-2020:dane", undefined]);
+    expect(stored[0].backerNames).toEqual(honest.backerNames);
+    other.destroy();
+    member.destroy();
   });
 });
