@@ -3,7 +3,7 @@ import type { AuditLogTable, CalendarTokensTable, CitiesTable, CityClaimsTable, 
 import type { LibraryAttachmentsTable, LibraryItemAreasTable, LibraryItemsTable, LibraryRevisionsTable, SearchOutboxTable } from "./schema/library.js";
 import type { AgendaSettingsTable, AgendaSnapshotsTable, AgendaUpdatesTable, AgendaVersionsTable } from "./schema/agenda.js";
 import type { LiveMessagesTable, LiveRemovalsTable, LiveRoomsTable, LiveThreadsTable, LiveVotesTable } from "./schema/live.js";
-import type { SurveyInvitationsTable, SurveyInvitedCitiesTable, SurveyRemindersSentTable, SurveyResponsesTable, SurveysTable } from "./schema/surveys.js";
+import type { SurveyInvitationsTable, SurveyInvitedCitiesTable, SurveyRemindersSentTable, SurveyResponsesTable, SurveysTable, SurveyTopicCitiesTable, SurveyTopicsTable } from "./schema/surveys.js";
 import type { NetworkAgreementsTable, NetworkAreasTable, NetworkCitiesTable, NetworkMaterialsTable, NetworkPeopleTable, NetworkPostsTable, NetworkThreadsTable, NetworksTable } from "./schema/networks.js";
 import type { JobsTable, NotificationFollowsTable, NotificationPreferencesTable, NotificationSettingsTable, NotificationsTable } from "./schema/notifications.js";
 
@@ -50,6 +50,8 @@ export interface Database {
   surveyInvitations: SurveyInvitationsTable;
   surveyInvitedCities: SurveyInvitedCitiesTable;
   surveyRemindersSent: SurveyRemindersSentTable;
+  surveyTopics: SurveyTopicsTable;
+  surveyTopicCities: SurveyTopicCitiesTable;
   networks: NetworksTable;
   networkAreas: NetworkAreasTable;
   networkCities: NetworkCitiesTable;

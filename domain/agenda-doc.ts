@@ -17,6 +17,10 @@ export type AgendaSession = {
   speakers: Speaker[];
   area: string;
   libraryItemIds: number[];
+  /** Slugs of the cities that asked for the topic in a survey, kept from the proposal the session was made from. */
+  backers?: string[];
+  /** Their names, for the workspace. */
+  backerNames?: string[];
 };
 
 export type AgendaProposal = {
@@ -31,6 +35,8 @@ export type AgendaProposal = {
   total: number;
   /** `survey:<slug>:<optionId>` when the server proposed it from a survey's answers (issue 13). */
   source?: string;
+  /** Slugs of the cities that chose the topic in the survey. */
+  backers?: string[];
   /** Names of the cities that chose the topic in the survey. */
   backerNames?: string[];
 };
@@ -70,6 +76,11 @@ export function createSessionMap(fields: Partial<Omit<AgendaSession, "descriptio
   m.set("speakers", fields.speakers ?? []);
   m.set("area", fields.area ?? "");
   m.set("libraryItemIds", fields.libraryItemIds ?? []);
+  // Only a session made from a survey proposal carries backers; others stay without the keys.
+  if (fields.backers?.length) {
+    m.set("backers", fields.backers);
+    m.set("backerNames", fields.backerNames ?? []);
+  }
   return m;
 }
 
@@ -84,6 +95,14 @@ export function createProposalMap(p: { title: string; why: string; area: string;
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : undefined);
+
+/** The survey backers a session or proposal map carries, as optional fields (absent when it has none). */
+function backersOf(m: Y.Map<unknown>): { backers?: string[]; backerNames?: string[] } {
+  const backers = strings(m.get("backers"));
+  const backerNames = strings(m.get("backerNames"));
+  return { ...(backers ? { backers } : {}), ...(backerNames ? { backerNames } : {}) };
+}
 
 /** Reads one session map into its plain shape. */
 export function readSession(m: Y.Map<unknown>): AgendaSession {
@@ -103,6 +122,7 @@ export function readSession(m: Y.Map<unknown>): AgendaSession {
       .map((s) => ({ name: s.name, affiliation: typeof s.affiliation === "string" ? s.affiliation : "" })),
     area: str(m.get("area")),
     libraryItemIds: ids.filter((n): n is number => Number.isInteger(n)),
+    ...backersOf(m),
   };
 }
 
@@ -122,7 +142,7 @@ export function readProposal(m: Y.Map<unknown>): AgendaProposal {
     votes,
     total: Object.values(votes).reduce((a, b) => a + b, 0),
     ...(typeof m.get("source") === "string" ? { source: m.get("source") as string } : {}),
-    ...(Array.isArray(m.get("backerNames")) ? { backerNames: (m.get("backerNames") as unknown[]).filter((n): n is string => typeof n === "string") } : {}),
+    ...backersOf(m),
   };
 }
 

@@ -54,7 +54,8 @@ export function AgendaProposals({ conn, user, readOnly, canManage, dotsBudget, a
     conn.undo.stopCapturing();
     const v = readProposal(roots.proposals.get(index));
     doc.transact(() => {
-      appendSession(doc, createSessionMap({ title: v.title, area: v.area, kind: "discussion", description: v.why }));
+      // A survey proposal's backers go with it, so the published programme can say how many cities asked for it.
+      appendSession(doc, createSessionMap({ title: v.title, area: v.area, kind: "discussion", description: v.why, backers: v.backers, backerNames: v.backerNames }));
       roots.proposals.delete(index, 1);
     }, LOCAL_ORIGIN);
     announce(`${p.toSession}: ${v.title}`);

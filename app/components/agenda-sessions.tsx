@@ -147,6 +147,11 @@ export function AgendaSessions({ conn, user, readOnly, areas, presence, announce
                   </div>
                 ) : null}
               </div>
+              {v.backers?.length ? (
+                <p className="agenda-backers">
+                  {t.surveys.backedBy(v.backerNames?.length ? v.backerNames : v.backers)} · {t.agenda.published.askedBy(v.backers.length)}
+                </p>
+              ) : null}
               <div className="agenda-session-fields">
                 <div className="field field-title">
                   <label htmlFor={`${idp}-title`}>{s.title}</label>

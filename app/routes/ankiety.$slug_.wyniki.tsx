@@ -3,11 +3,15 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { SurveyQuestionResult } from "~/components/survey-chart";
+import { SurveyMergeTopics } from "~/components/survey-merge-topics";
 import { readForm } from "~/lib/forms.server";
 import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards.server";
 import { resultFilterFrom } from "~/lib/survey-filter";
 import { t } from "../../domain/i18n";
+import { seedAreas } from "../../domain/thematic-areas";
 import { can } from "../../server/auth/permissions.js";
+import { isNamedError } from "../../server/errors.js";
+import { InputError } from "../../server/validation/input-error.js";
 
 const s = t.surveys;
 
@@ -27,7 +31,15 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { rows, ...results } = await surveys.results(actor, survey, filter);
   const staff = can(actor, "survey:manage");
   const events = staff ? (await surveys.upcomingEvents()).map((e) => ({ slug: e.slug, title: e.title })) : [];
-  const topics = survey.questions.filter((q) => q.topics).flatMap((q) => (q.options ?? []).map((o) => ({ id: o.id, label: o.label, backers: (results.questions.find((r) => r.id === q.id)?.backers as Record<string, string[]>)[o.id]?.length ?? 0 })));
+  const merged = staff ? await surveys.topics(actor, survey) : [];
+  const topics = survey.questions
+    .filter((q) => q.topics)
+    .flatMap((q) => (q.options ?? []).map((o) => ({ id: o.id, label: o.label, backers: (results.questions.find((r) => r.id === q.id)?.backers as Record<string, string[]>)[o.id]?.length ?? 0 })))
+    // Topics merged from open answers are proposed like options.
+    .concat(merged.map((m) => ({ id: m.optionId, label: m.label, backers: m.cities.length })));
+  const openQuestions = staff
+    ? survey.questions.filter((q) => q.type === "text").map((q) => ({ id: q.id, text: q.text, answers: results.questions.find((r) => r.id === q.id)?.answers ?? [] }))
+    : [];
   return json({
     survey,
     results,
@@ -38,6 +50,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     staff,
     events,
     topics: topics.sort((a, b) => b.backers - a.backers),
+    merged,
+    openQuestions,
   });
 }
 
@@ -49,6 +63,24 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (!survey) notFound();
   const form = await readForm(request, context);
   const intent = form.get("intent");
+  if (intent === "merge") {
+    const input = { question: String(form.get("question") ?? ""), label: String(form.get("label") ?? ""), area: String(form.get("area") ?? ""), answers: form.getAll("answer").map(String) };
+    try {
+      await surveys.mergeTopic(actorOf(context), survey, input);
+      return json<ActionData>({ ok: true, message: s.merge.done(input.label.trim(), new Set(input.answers).size) });
+    } catch (error) {
+      if (isNamedError(error, InputError)) return json<ActionData>({ ok: false, message: error.message }, { status: 400 });
+      permissionResponse(error, request);
+    }
+  }
+  if (intent === "delete-topic") {
+    try {
+      const removed = await surveys.deleteTopic(actorOf(context), survey, Number(form.get("topic")) || 0);
+      return json<ActionData>(removed ? { ok: true, message: s.merge.removed } : { ok: false, message: s.merge.errors.unknownTopic }, { status: removed ? 200 : 400 });
+    } catch (error) {
+      permissionResponse(error, request);
+    }
+  }
   if (intent !== "propose") return json<ActionData>({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
   const event = String(form.get("event") ?? "");
   const options = form.getAll("option").filter((o): o is string => typeof o === "string" && o !== "");
@@ -63,7 +95,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function SurveyResultsPage() {
-  const { survey, results, cityNames, voivodeships, filter, query, staff, events, topics } = useLoaderData<typeof loader>();
+  const { survey, results, cityNames, voivodeships, filter, query, staff, events, topics, merged, openQuestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article aria-labelledby="results-title" className="survey-results">
@@ -127,6 +159,7 @@ export default function SurveyResultsPage() {
         const r = results.questions.find((x) => x.id === q.id);
         return r ? <SurveyQuestionResult key={q.id} q={q} r={r} cityNames={cityNames} /> : null;
       })}
+      {staff ? <SurveyMergeTopics questions={openQuestions} topics={merged} areas={seedAreas.map((a) => ({ slug: a.slug, name: a.name }))} /> : null}
       {staff && topics.length ? (
         <section aria-labelledby="propose-h" className="card">
           <h2 id="propose-h">{s.propose.title}</h2>

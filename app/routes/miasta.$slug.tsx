@@ -4,7 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { LibraryCityPractices } from "~/components/library-city-practices";
 import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
-import { notFound } from "~/lib/guards.server";
+import { actorOf, notFound } from "~/lib/guards.server";
+import { CitySurveyAnswersSection } from "~/components/city-survey-answers";
 import { NetworkLinkList } from "~/components/network-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.city.name} — ${t.common.appName}` : t.common.appName }];
@@ -17,11 +18,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const people = await cities.people(city.id);
   const practices = await context.services.library.cityPractices(city.id);
   const networks = await context.services.networks.ofCity(city.id);
-  return json({ city, people, practices, networks });
+  // Empty for everyone but the city's verified representatives and staff: others never receive the answers.
+  const surveyAnswers = await context.services.surveys.cityAnswers(actorOf(context), city.id);
+  return json({ city, people, practices, networks, surveyAnswers });
 }
 
 export default function CityPage() {
-  const { city, people, practices, networks } = useLoaderData<typeof loader>();
+  const { city, people, practices, networks, surveyAnswers } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="city-title">
       <p className="card-meta breadcrumb">
@@ -48,6 +51,7 @@ export default function CityPage() {
         <h2 id="city-networks-title">{t.networks.cityNetworks}</h2>
         <NetworkLinkList networks={networks} empty={t.networks.cityNoNetworks} />
       </section>
+      <CitySurveyAnswersSection responses={surveyAnswers} />
       <LibraryCityPractices practices={practices} />
       <section aria-labelledby="people-title">
         <h2 id="people-title">{t.cities.people}</h2>

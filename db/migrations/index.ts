@@ -11,6 +11,7 @@ import * as surveys from "./2026-12-04T2000-surveys.js";
 import * as networks from "./2026-12-04T2100-networks.js";
 import * as notifications from "./2026-12-04T2200-notifications.js";
 import * as surveyInvitations from "./2026-12-05T0200-survey-invitations.js";
+import * as surveyTopics from "./2026-12-05T0300-survey-topics.js";
 
 // Every migration is listed here by its dated name; Kysely applies them in name order.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T2100-networks": networks,
   "2026-12-04T2200-notifications": notifications,
   "2026-12-05T0200-survey-invitations": surveyInvitations,
+  "2026-12-05T0300-survey-topics": surveyTopics,
 };

@@ -96,18 +96,21 @@ function isUniqueViolation(error: unknown): boolean {
 
 export type ResultFilter = { voivodeship?: string; sizeClass?: SizeClass };
 
-/** Submitted responses with their city (or the person's verified city), filtered by the city's voivodeship and size. */
+/**
+ * Submitted responses with their city (or the person's verified city), filtered by the city's voivodeship and size.
+ * A person survey's respondent without a verified city is listed with null city columns (and drops out of any filter).
+ */
 export function listSubmittedResponses(db: Db, surveyId: number, f: ResultFilter = {}) {
   let q = db
     .selectFrom("surveyResponses")
     .leftJoin("users as person", "person.id", "surveyResponses.personId")
-    .innerJoin("cities", (j) => j.on((eb) => eb.or([eb("cities.id", "=", eb.ref("surveyResponses.cityId")), eb("cities.id", "=", eb.ref("person.verifiedCityId"))])))
+    .leftJoin("cities", (j) => j.on((eb) => eb.or([eb("cities.id", "=", eb.ref("surveyResponses.cityId")), eb("cities.id", "=", eb.ref("person.verifiedCityId"))])))
     .select(["surveyResponses.id", "surveyResponses.answers", "surveyResponses.submittedAt", "cities.slug as citySlug", "cities.name as cityName", "cities.voivodeship", "cities.sizeClass"])
     .where("surveyResponses.surveyId", "=", surveyId)
     .where("surveyResponses.status", "=", "submitted");
   if (f.voivodeship) q = q.where("cities.voivodeship", "=", f.voivodeship);
   if (f.sizeClass) q = q.where("cities.sizeClass", "=", f.sizeClass);
-  return q.orderBy("cities.slug").execute();
+  return q.orderBy("cities.slug").orderBy("surveyResponses.id").execute();
 }
 
 /** Every response of a city, newest survey first (for the city's profile). */

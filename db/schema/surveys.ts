@@ -68,3 +68,20 @@ export interface SurveyRemindersSentTable {
   minutes: number;
   sentAt: string;
 }
+
+/** A topic staff merged from similar open answers of a text question (issue 13). */
+export interface SurveyTopicsTable {
+  id: Generated<number>;
+  surveyId: number;
+  questionId: string;
+  label: string;
+  area: string; // thematic area slug or ""
+  createdBy: number | null;
+  createdAt: string;
+}
+
+/** The cities whose open answers were merged into a topic: its backers. */
+export interface SurveyTopicCitiesTable {
+  topicId: number;
+  cityId: number;
+}

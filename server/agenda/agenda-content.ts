@@ -33,6 +33,9 @@ export const agendaContentSchema = z.object({
         speakers: z.array(z.object({ name: z.string().max(200), affiliation: z.string().max(300) })).max(50),
         area: z.string().max(100),
         libraryItemIds: z.array(z.number().int().positive()).max(50),
+        // Cities that asked for the topic in a survey (issue 13); the published programme says how many.
+        backers: z.array(z.string().max(200)).max(3000).optional(),
+        backerNames: z.array(z.string().max(300)).max(3000).optional(),
       }),
     )
     .max(200),
@@ -58,11 +61,12 @@ export function renderAgendaHtml(content: AgendaContent, kinds: KindLabels, area
       ? `<ul class="agenda-speakers">${s.speakers.map((p) => `<li>${escapeHtml(p.name)}${p.affiliation ? `, ${escapeHtml(p.affiliation)}` : ""}</li>`).join("")}</ul>`
       : "";
     const area = s.area && areaNames[s.area] ? `<p class="agenda-area">${escapeHtml(areaNames[s.area])}</p>` : "";
+    const asked = s.backers?.length ? `<p class="agenda-asked">${escapeHtml(agendaText.published.askedBy(s.backers.length))}</p>` : "";
     const linked = library ? s.libraryItemIds.map((id) => library.items[id]).filter(Boolean) : [];
     const materials = linked.length
       ? `<div class="agenda-library"><p>${escapeHtml(library!.label)}</p><ul>${linked.map((i) => `<li><a href="/biblioteka/${encodeURIComponent(i.slug)}">${escapeHtml(i.title)}</a></li>`).join("")}</ul></div>`
       : "";
-    return `<li class="agenda-item agenda-kind-${s.kind}">${when}<h3>${escapeHtml(s.title || "—")} <span class="agenda-kind">(${escapeHtml(kinds[s.kind])})</span></h3>${area}${speakers}<div class="agenda-description">${sanitizeDescription(s.descriptionHtml)}</div>${materials}</li>`;
+    return `<li class="agenda-item agenda-kind-${s.kind}">${when}<h3>${escapeHtml(s.title || "—")} <span class="agenda-kind">(${escapeHtml(kinds[s.kind])})</span></h3>${area}${asked}${speakers}<div class="agenda-description">${sanitizeDescription(s.descriptionHtml)}</div>${materials}</li>`;
   });
   return sanitizeHtml(`<ol class="agenda-programme">${items.join("")}</ol>`, {
     allowedTags: [...DESCRIPTION_TAGS, "ol", "div", "span", "time", "h3", "a"],
@@ -87,6 +91,7 @@ export function renderAgendaMarkdown(title: string, content: AgendaContent, kind
   for (const s of content.sessions) {
     const when = s.start ? `${timeText(s.start)}${s.end ? `–${timeText(s.end)}` : ""} · ` : "";
     lines.push(`## ${md(when + s.title)} (${kinds[s.kind]})`, "");
+    if (s.backers?.length) lines.push(md(agendaText.published.askedBy(s.backers.length)), "");
     if (s.speakers.length) lines.push(...s.speakers.map((p) => `- ${md(p.name)}${p.affiliation ? `, ${md(p.affiliation)}` : ""}`), "");
     const text = htmlToText(sanitizeDescription(s.descriptionHtml));
     if (text) lines.push(md(text), "");

@@ -7,7 +7,12 @@ export type GuardUser = { id: number; name: string; city: string };
 const AUTHOR_FIELDS = ["authorId", "authorName", "city"] as const;
 type AuthorField = (typeof AUTHOR_FIELDS)[number];
 
-type Entry = { id: string; votes: Map<string, unknown>; author: Record<AuthorField, unknown> };
+// A proposal the server made from a survey (issue 13): where it came from and the cities that asked for it.
+const SURVEY_FIELDS = ["source", "backers", "backerNames"] as const;
+type SurveyField = (typeof SURVEY_FIELDS)[number];
+type SurveyMark = Record<SurveyField, string | undefined>; // JSON of each value, undefined when absent
+
+type Entry = { id: string; votes: Map<string, unknown>; author: Record<AuthorField, unknown>; survey: SurveyMark };
 // The last accepted state: every proposal map with what it held, and the same entries by proposal id.
 type Shadow = { budget: unknown; maps: Map<Y.Map<unknown>, Entry>; byId: Map<string, Entry> };
 
@@ -19,7 +24,13 @@ function entryOf(p: Y.Map<unknown>, id = idOf(p)): Entry {
     id,
     votes: new Map(v instanceof Y.Map ? [...v.entries()] : []),
     author: { authorId: p.get("authorId"), authorName: p.get("authorName"), city: p.get("city") },
+    survey: surveyMarkOf(p),
   };
+}
+
+function surveyMarkOf(p: Y.Map<unknown>): SurveyMark {
+  const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
+  return { source: json(p.get("source")), backers: json(p.get("backers")), backerNames: json(p.get("backerNames")) };
 }
 
 function proposalMaps(doc: Y.Doc): Y.Map<unknown>[] {
@@ -59,6 +70,13 @@ type Fix =
 export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => GuardUser | null; onViolation: (userId: number, what: string) => void }): () => void {
   const { proposals, meta } = agendaRoots(doc);
   let shadow = snapshot(doc);
+  // Survey marks ever accepted per proposal id while the document is loaded: a survey proposal deleted and brought
+  // back (undo of "move to the programme", a restore) may carry its mark again; nobody can invent one.
+  const surveyMarks = new Map<string, SurveyMark>();
+  const remember = () => {
+    for (const e of shadow.byId.values()) if (e.survey.source !== undefined) surveyMarks.set(e.id, e.survey);
+  };
+  remember();
 
   const touchesVotes = (tr: Y.Transaction) => {
     for (const type of tr.changed.keys()) {
@@ -73,6 +91,7 @@ export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => Guar
     const user = opts.userOf(tr.origin);
     if (user === null) {
       shadow = snapshot(doc); // loaded, relayed from another instance, or written by the server: trusted
+      remember();
       return;
     }
     const me = String(user.id);
@@ -135,6 +154,15 @@ export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => Guar
         fixes.push({ kind: "field", map: p, key, value: author[key] });
         if (before || (key === "authorId" && p.get(key) !== user.id)) violations.add("author");
       }
+      // Survey source and backers are the server's: kept as accepted, absent on a proposal a person adds.
+      const mark = before?.survey ?? surveyMarks.get(id);
+      const has = surveyMarkOf(p);
+      for (const key of SURVEY_FIELDS) {
+        const want = mark?.[key];
+        if (has[key] === want) continue;
+        fixes.push({ kind: "field", map: p, key, value: want === undefined ? undefined : JSON.parse(want) });
+        violations.add("survey source");
+      }
     }
     const budget = typeof shadow.budget === "number" ? shadow.budget : Infinity;
     if (!mineValid || mine > budget) {
@@ -146,6 +174,7 @@ export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => Guar
     }
     if (!budgetChanged && fixes.length === 0) {
       shadow = snapshot(doc);
+      remember();
       return;
     }
     if (violations.size) opts.onViolation(user.id, [...violations].join(", "));

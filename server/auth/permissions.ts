@@ -88,6 +88,14 @@ export function agendaAccess(actor: Actor, s: AgendaAccessSettings): "edit" | "r
   return s.open && !s.ended ? "edit" : "read";
 }
 
+/**
+ * A city's own survey answers (on its profile): its verified representatives and staff only. `cityId` of the actor
+ * is the verified city, so a pending claim sees nothing.
+ */
+export function cityAnswersAccess(actor: Actor, cityId: number): boolean {
+  return isStaff(actor) || (actor !== null && actor.cityId === cityId);
+}
+
 /** What surveyAccess needs to know about a survey and the actor's response to it. */
 export type SurveyAccessInput = { respondent: "city" | "person"; phase: "upcoming" | "open" | "closed"; answered: boolean };
 

@@ -10,8 +10,9 @@ import {
   writeResponse,
   type ResultFilter,
 } from "../../db/repositories/surveys.js";
+import { deleteSurveyTopic, listSurveyTopics, type SurveyTopic } from "../../db/repositories/survey-topics.js";
 import type { SurveyRow } from "../../db/schema.js";
-import { assertCan, can, isStaff, surveyAccess, type Actor } from "../auth/permissions.js";
+import { assertCan, can, cityAnswersAccess, isStaff, surveyAccess, type Actor } from "../auth/permissions.js";
 import type { AgendaHub } from "../agenda/agenda-hub.js";
 import type { EventService } from "../events/event-service.js";
 import type { Logger } from "../logger.js";
@@ -22,8 +23,11 @@ import { createSurveyInvitations } from "./survey-invitations.js";
 import { readAnswers, type Answers } from "./survey-answers.js";
 import type { SurveyDefinition, SurveyQuestion } from "./survey-definition.js";
 import { importSurvey } from "./survey-import.js";
+import { readableAnswers } from "./survey-readable.js";
 import { computeResults, type SurveyResults } from "./survey-results.js";
 import { proposeTopics, type ProposeOutcome } from "./survey-propose.js";
+import { mergeOpenAnswers, proposable, topicOptionId, type MergeTopicInput } from "./survey-topics.js";
+import { surveys as text } from "../../domain/i18n/pl/surveys.js";
 
 /** A survey as pages show it: its definition plus where it stands in time. */
 export type SurveyView = SurveyDefinition & { id: number; phase: "upcoming" | "open" | "closed" };
@@ -150,9 +154,16 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
     },
 
     /** Counts, backers and means of submitted answers, filtered by the cities' voivodeship and size. */
-    async results(actor: Actor, s: SurveyView, filter: ResultFilter = {}): Promise<SurveyResults & { rows: { citySlug: string; cityName: string; voivodeship: string; sizeClass: string; answers: Answers }[] }> {
+    async results(actor: Actor, s: SurveyView, filter: ResultFilter = {}): Promise<SurveyResults & { rows: { id: number; citySlug: string; cityName: string; voivodeship: string; sizeClass: string; answers: Answers }[] }> {
       if (!(await this.resultsAccess(actor, s))) assertCan(actor, "survey:manage");
-      const rows = (await listSubmittedResponses(db, s.id, filter)).map((r) => ({ citySlug: r.citySlug, cityName: r.cityName, voivodeship: r.voivodeship, sizeClass: r.sizeClass, answers: JSON.parse(r.answers) as Answers }));
+      const rows = (await listSubmittedResponses(db, s.id, filter)).map((r) => ({
+        id: r.id,
+        citySlug: r.citySlug ?? "",
+        cityName: r.cityName ?? text.results.noCity,
+        voivodeship: r.voivodeship ?? "",
+        sizeClass: r.sizeClass ?? "",
+        answers: JSON.parse(r.answers) as Answers,
+      }));
       return { ...computeResults(s.questions, rows), rows };
     },
 
@@ -161,8 +172,38 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
 
     /** A city's own answers to every survey, for its profile (shown to the city's representatives and staff). */
     async cityAnswers(actor: Actor, cityId: number) {
-      if (!isStaff(actor) && actor?.cityId !== cityId) return [];
-      return (await listCityResponses(db, cityId)).map((r) => ({ ...r, questions: JSON.parse(r.questions) as SurveyQuestion[], answers: JSON.parse(r.answers) as Answers }));
+      if (!cityAnswersAccess(actor, cityId)) return [];
+      // Only what the profile shows, in words: never the raw answer JSON or who wrote it.
+      return (await listCityResponses(db, cityId)).map((r) => ({
+        slug: r.slug,
+        title: r.title,
+        status: r.status,
+        submittedAt: r.submittedAt,
+        answers: readableAnswers(JSON.parse(r.questions) as SurveyQuestion[], JSON.parse(r.answers) as Answers),
+      }));
+    },
+
+    /** Topics staff merged from open answers (staff only: they name the cities behind each). */
+    async topics(actor: Actor, s: SurveyView): Promise<(SurveyTopic & { optionId: string })[]> {
+      assertCan(actor, "survey:manage");
+      return (await listSurveyTopics(db, s.id)).map((t) => ({ ...t, optionId: topicOptionId(t.id) }));
+    },
+
+    /**
+     * Merges several open answers of a text question into one topic that keeps the cities of all of them, so it can
+     * be proposed like an option. Bad input throws an InputError; nothing is stored then.
+     */
+    async mergeTopic(actor: Actor, s: SurveyView, input: MergeTopicInput): Promise<number> {
+      assertCan(actor, "survey:manage");
+      const id = await mergeOpenAnswers(db, s, await this.results(actor, s), input, actor!.id);
+      await recordAudit(db, { actorId: actor!.id, action: "survey.merge", subjectType: "survey", subjectId: s.id, details: { topic: id, question: input.question } });
+      return id;
+    },
+
+    /** Removes a merged topic (a proposal already made from it stays in the agenda). */
+    async deleteTopic(actor: Actor, s: SurveyView, topicId: number): Promise<boolean> {
+      assertCan(actor, "survey:manage");
+      return deleteSurveyTopic(db, s.id, topicId);
     },
 
     /** Upcoming events staff can propose topics to. */
@@ -177,7 +218,8 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
       const event = await deps.events.bySlug(eventSlug);
       if (!event) return null;
       const results = await this.results(actor, s);
-      const outcome = await proposeTopics(deps.hub, event.id, s, results, optionIds);
+      const merged = (await listSurveyTopics(db, s.id)).map(proposable);
+      const outcome = await proposeTopics(deps.hub, event.id, s, results, optionIds, merged);
       await recordAudit(db, { actorId: actor!.id, action: "survey.propose", subjectType: "event", subjectId: event.id, details: { survey: s.slug, ...outcome } });
       return outcome;
     },

@@ -135,6 +135,18 @@ describe("axe on every page type", () => {
     expect(report).toEqual(clean(report));
   });
 
+  it("survey pages: the form, the results with the merge and propose forms, a city's own answers on its profile", async () => {
+    // Dzierżoniów answers (with an open answer), so its profile shows the answers and the results can merge them.
+    const member = await signedIn(app.url, "member");
+    const resources = ["kapital-ludzki", "przedsiebiorczosc", "dziedzictwo", "przyroda", "polozenie", "tereny", "wspolpraca"];
+    const answers = { udzial: "tak", tematy: ["fundusze"], uwagi: "Mieszkania dla młodych", ...Object.fromEntries(resources.map((r) => [`zasoby.${r}`, "atut"])) };
+    expect((await member.post("/ankiety/seminaria-2020", { intent: "submit", version: "0", ...answers })).status).toBe(302);
+    const asMember = await audit("member@frl.test", [{ path: "/ankiety" }, { path: "/ankiety/seminaria-2020" }, { path: "/miasta/dzierzoniow" }]);
+    expect(asMember).toEqual(clean(asMember));
+    const asStaff = await audit("admin@frl.test", [{ path: "/ankiety/seminaria-2020/wyniki" }]);
+    expect(asStaff).toEqual(clean(asStaff));
+  });
+
   it("every page links to the accessibility statement from its footer", async () => {
     const page = await browser.newPage();
     await page.goto(`${app.url}/biblioteka`);

@@ -1,7 +1,7 @@
 // Issue 13: the survey rows of the permission table, walked over anonymous, unverified member, verified
 // representative, moderator and admin. The Actor's cityId is the VERIFIED city, so a pending claim answers nothing.
 import { describe, expect, it } from "vitest";
-import { can, surveyAccess, type Actor } from "../../server/auth/permissions.js";
+import { can, cityAnswersAccess, surveyAccess, type Actor } from "../../server/auth/permissions.js";
 
 type Who = "anonymous" | "unverified" | "representative" | "moderator" | "admin";
 const actors: Record<Who, Actor> = {
@@ -32,5 +32,19 @@ describe("survey permissions", () => {
     expect(who((a) => surveyAccess(a, { respondent: "city", phase: "closed", answered: false }).answer)).toEqual([]);
     expect(who((a) => surveyAccess(a, { respondent: "city", phase: "closed", answered: true }).results)).toEqual(["representative", "moderator", "admin"]);
     expect(who((a) => surveyAccess(a, { respondent: "city", phase: "closed", answered: false }).results)).toEqual(["moderator", "admin"]);
+  });
+
+  it("a person survey is answered by anyone signed in, while open; results as for city surveys", () => {
+    expect(who((a) => surveyAccess(a, { respondent: "person", phase: "open", answered: false }).answer)).toEqual(["unverified", "representative", "moderator", "admin"]);
+    expect(who((a) => surveyAccess(a, { respondent: "person", phase: "upcoming", answered: false }).answer)).toEqual([]);
+    expect(who((a) => surveyAccess(a, { respondent: "person", phase: "closed", answered: false }).answer)).toEqual([]);
+    expect(who((a) => surveyAccess(a, { respondent: "person", phase: "open", answered: true }).results)).toEqual(["moderator", "admin"]);
+    expect(who((a) => surveyAccess(a, { respondent: "person", phase: "closed", answered: true }).results)).toEqual(["unverified", "representative", "moderator", "admin"]);
+  });
+
+  it("a city's own answers (its profile) are seen by its verified representatives and staff only", () => {
+    expect(who((a) => cityAnswersAccess(a, 1))).toEqual(["representative", "moderator", "admin"]);
+    // A representative of city 1 sees nothing of city 2.
+    expect(who((a) => cityAnswersAccess(a, 2))).toEqual(["moderator", "admin"]);
   });
 });

@@ -1,5 +1,5 @@
 // Agenda co-design workspace, published programme, print page and version history.
-import { count, nouns } from "./plural.js";
+import { count, nouns, pluralForm } from "./plural.js";
 export const agenda = {
   title: "Program — współtworzenie",
   pageTitle: (event: string) => `Program: ${event}`,
@@ -14,6 +14,8 @@ export const agenda = {
     workspaceView: "Zobacz, jak powstawał program",
     print: "Wersja do druku",
     markdown: "Pobierz (Markdown)",
+    /** "Temat zgłosiło 5 miast", "Temat zgłosiły 2 miasta": how many cities asked for a session in the survey. */
+    askedBy: (n: number) => `Temat ${pluralForm(n, ["zgłosiło", "zgłosiły", "zgłosiło", "zgłosiło"])} ${count(n, nouns.miasto)}`,
   },
   status: {
     connecting: "Łączenie…",

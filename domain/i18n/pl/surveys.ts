@@ -1,6 +1,6 @@
-import { count, pluralForm, type PluralForms } from "./plural.js";
+import { count, nouns, pluralForm, type PluralForms } from "./plural.js";
 
-const miasto: PluralForms = ["miasto", "miasta", "miast", "miasta"];
+const miasto = nouns.miasto;
 const odpowiedz: PluralForms = ["odpowiedź", "odpowiedzi", "odpowiedzi", "odpowiedzi"];
 const inne: PluralForms = ["inne", "inne", "innych", "innego"];
 
@@ -73,6 +73,7 @@ export const surveys = {
     exportJson: "Pobierz ankietę (JSON)",
     forbidden: "Wyniki zobaczą osoby odpowiadające po zamknięciu ankiety; wcześniej tylko zespół Forum.",
     nobody: "Brak odpowiedzi spełniających kryteria.",
+    noCity: "osoba bez potwierdzonego miasta",
     cityCount: (n: number) => count(n, miasto),
   },
   propose: {
@@ -86,11 +87,43 @@ export const surveys = {
     why: (n: number) => `Temat wskazany w ankiecie przez ${count(n, miasto)}.`,
     noEvents: "Brak nadchodzących wydarzeń, do których można dodać propozycje.",
   },
-  /** "Zgłoszone w ankiecie przez: Dzierżoniów, Kalisz i 3 inne" */
+  /** "Zgłoszone w ankiecie przez: Dzierżoniów, Kalisz i 3 inne"; up to one more city is named rather than counted. */
   backedBy: (names: string[], shown = 2) => {
-    const head = names.slice(0, shown).join(", ");
     const rest = names.length - shown;
-    return `Zgłoszone w ankiecie przez: ${rest > 0 ? `${head} i ${count(rest, inne)}` : head}`;
+    if (rest > 1) return `Zgłoszone w ankiecie przez: ${names.slice(0, shown).join(", ")} i ${count(rest, inne)}`;
+    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} i ${names[names.length - 1]}` : (names[0] ?? "");
+    return `Zgłoszone w ankiecie przez: ${list}`;
+  },
+  merge: {
+    title: "Połącz podobne odpowiedzi otwarte w jeden temat",
+    intro: "Zaznacz odpowiedzi, które mówią o tym samym, i nazwij temat. Temat zachowuje wszystkie miasta, których odpowiedzi połączono, i można go zaproponować do programu jak każdy inny.",
+    answersOf: (q: string) => `Odpowiedzi na pytanie: ${q}`,
+    label: "Nazwa tematu",
+    area: "Obszar tematyczny (opcjonalnie)",
+    noArea: "— bez obszaru —",
+    submit: "Połącz w temat",
+    done: (label: string, n: number) => `Utworzono temat „${label}” (${count(n, miasto)}).`,
+    list: "Tematy z odpowiedzi otwartych",
+    topic: (label: string, n: number) => `${label} (${count(n, miasto)})`,
+    remove: "Usuń temat",
+    removed: "Usunięto temat. Propozycje już dodane do programu zostają.",
+    errors: {
+      question: "Wybierz pytanie otwarte tej ankiety.",
+      label: "Podaj nazwę tematu.",
+      labelTooLong: "Nazwa tematu może mieć najwyżej 300 znaków.",
+      area: "Wybierz jeden z obszarów tematycznych albo żaden.",
+      answers: "Zaznacz przynajmniej jedną odpowiedź.",
+      unknownAnswer: "Można łączyć tylko odpowiedzi wysłane na to pytanie.",
+      unknownTopic: "Nie ma takiego tematu.",
+    },
+  },
+  cityProfile: {
+    title: "Odpowiedzi miasta w ankietach",
+    hint: "Widoczne tylko dla potwierdzonych przedstawicieli miasta i zespołu Forum.",
+    status: { draft: "Wersja robocza (niewysłana)", submitted: "Wysłana" } as Record<string, string>,
+    submittedOn: (date: string) => `Wysłana ${date}`,
+    noAnswer: "— bez odpowiedzi —",
+    keyResources: "Kluczowe zasoby i czynniki",
   },
   import: {
     invalid: "Plik ankiety zawiera błędy:",
