@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, useLocation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { t } from "../../domain/i18n";
 import { seedAreas } from "../../domain/thematic-areas.js";
 import type { DraftQuestion, SurveyDraft } from "../../server/surveys/survey-builder-form.js";
@@ -22,6 +22,14 @@ type Props = { draft: SurveyDraft; issues: DefinitionIssue[]; mode: "new" | "edi
  * validation message is shown next to its field and listed, linked, in the summary above.
  */
 export function SurveyBuilderForm({ draft, issues, mode }: Props) {
+  const summary = useRef<HTMLDivElement>(null);
+  const location = useLocation();
+  // With JavaScript the page is redrawn in place, so focus is put where a reload would leave the reader: on the list
+  // of problems after a refusal, on the moved or added question (#pytanie-N) after a save.
+  useEffect(() => {
+    if (issues.length) summary.current?.focus();
+    else if (/^#pytanie-\d+$/.test(location.hash)) document.getElementById(location.hash.slice(1))?.focus();
+  }, [issues, location.key, location.hash]);
   const byPath = new Map<string, string[]>();
   for (const i of issues) byPath.set(i.path, [...(byPath.get(i.path) ?? []), i.message]);
   const errorOf = (path: string) => byPath.get(path)?.join(" ");
@@ -65,7 +73,7 @@ export function SurveyBuilderForm({ draft, issues, mode }: Props) {
       </h2>
       <CsrfInput />
       {issues.length ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
           <p>{b.fixBelow}</p>
           <ul>
             {issues.map((i, n) => (
@@ -103,7 +111,7 @@ export function SurveyBuilderForm({ draft, issues, mode }: Props) {
       {groupError("questions")}
       <ol className="plain-list survey-builder-questions">
         {draft.questions.map((q, i) => (
-          <li key={i} id={`pytanie-${i + 1}`}>
+          <li key={i} id={`pytanie-${i + 1}`} tabIndex={-1}>
             <QuestionEditor q={q} i={i} last={i === draft.questions.length - 1} text={text} groupError={groupError} errorOf={errorOf} />
           </li>
         ))}
@@ -182,8 +190,8 @@ function QuestionEditor({ q, i, last, text, groupError, errorOf }: EditorProps) 
           {text(`${p}.scale.maxLabel`, b.scaleMaxLabel, q.scale.maxLabel)}
         </fieldset>
       ) : null}
-      {q.type === "matrix" ? <ItemList kind="rows" p={p} items={q.rows} text={text} groupError={groupError} /> : null}
-      {usesOptions(q.type) ? <ItemList kind="options" p={p} items={q.options} text={text} groupError={groupError} /> : null}
+      {q.type === "matrix" ? <ItemList kind="rows" p={p} items={q.rows} text={text} groupError={groupError} which={which} /> : null}
+      {usesOptions(q.type) ? <ItemList kind="options" p={p} items={q.options} text={text} groupError={groupError} which={which} /> : null}
       <div className="form-actions" role="group" aria-label={b.questionActions(n)}>
         {i > 0 ? (
           <button type="submit" name="intent" value={`up:${i}`}>
@@ -212,10 +220,12 @@ type ItemListProps = {
   items: { id: string; label: string; area?: string }[];
   text: EditorProps["text"];
   groupError: EditorProps["groupError"];
+  /** "(Pytanie 3)" for screen readers, so each remove button says which question it acts on. */
+  which: ReactNode;
 };
 
 /** Options or matrix rows: each line an id, a label (and for options an area) and a remove button; one spare line adds. */
-function ItemList({ kind, p, items, text, groupError }: ItemListProps) {
+function ItemList({ kind, p, items, text, groupError, which }: ItemListProps) {
   const options = kind === "options";
   const lines = [...items, { id: "", label: "", area: "" }];
   const qi = p.slice("questions[".length, -1);
@@ -250,6 +260,7 @@ function ItemList({ kind, p, items, text, groupError }: ItemListProps) {
               {spare ? null : (
                 <button type="submit" name="intent" value={`${options ? "remove-option" : "remove-row"}:${qi}:${j}`}>
                   {options ? b.removeOption(n) : b.removeRow(n)}
+                  {which}
                 </button>
               )}
             </li>
