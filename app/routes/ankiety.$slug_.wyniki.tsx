@@ -138,6 +138,8 @@ export default function SurveyResultsPage() {
             <a href={`/ankiety/${survey.slug}.json`} download>
               {s.results.exportJson}
             </a>
+            {" · "}
+            <Link to={`/ankiety/${survey.slug}/edycja`}>{b.editIt}</Link>
           </>
         ) : null}
       </p>
