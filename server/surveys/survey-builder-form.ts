@@ -218,7 +218,8 @@ export function definitionOf(draft: SurveyDraft): unknown {
       ...(q.type === "scale"
         ? { scale: { min: int(q.scale.min), max: int(q.scale.max), ...(q.scale.minLabel.trim() ? { minLabel: q.scale.minLabel.trim() } : {}), ...(q.scale.maxLabel.trim() ? { maxLabel: q.scale.maxLabel.trim() } : {}) } }
         : {}),
-      ...(q.topics && usesOptions(q.type) ? { topics: true } : {}),
+      // Topics are options proposed one by one into an agenda: choice questions only (a matrix counts per row).
+      ...(q.topics && usesOptions(q.type) && q.type !== "matrix" ? { topics: true } : {}),
     })),
   };
 }
