@@ -14,6 +14,7 @@ import { isNamedError } from "../../server/errors.js";
 import { InputError } from "../../server/validation/input-error.js";
 
 const s = t.surveys;
+const b = t.surveyBuilder;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${s.results.title(data.survey.title)} — ${t.common.appName}` : t.common.appName }];
 
@@ -45,6 +46,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     results,
     cityNames: Object.fromEntries(rows.map((r) => [r.citySlug, r.cityName])),
     voivodeships: await surveys.voivodeships(),
+    networks: await surveys.networks(),
     filter,
     query: url.search,
     staff,
@@ -95,7 +97,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function SurveyResultsPage() {
-  const { survey, results, cityNames, voivodeships, filter, query, staff, events, topics, merged, openQuestions } = useLoaderData<typeof loader>();
+  const { survey, results, cityNames, voivodeships, networks, filter, query, staff, events, topics, merged, openQuestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article aria-labelledby="results-title" className="survey-results">
@@ -133,11 +135,24 @@ export default function SurveyResultsPage() {
             </option>
           ))}
         </select>{" "}
+        <label htmlFor="siec">{b.network}</label>{" "}
+        <select id="siec" name="siec" defaultValue={filter.network ?? ""}>
+          <option value="">{b.allNetworks}</option>
+          {networks.map((n) => (
+            <option key={n.slug} value={n.slug}>
+              {n.name}
+            </option>
+          ))}
+        </select>{" "}
         <button type="submit">{s.results.apply}</button>
       </Form>
       <p>
         <a href={`/ankiety/${survey.slug}/wyniki.csv${query}`} download>
           {s.results.exportCsv}
+        </a>
+        {" · "}
+        <a href={`/ankiety/${survey.slug}/wyniki.xlsx${query}`} download>
+          {b.exportXlsx}
         </a>
         {staff ? (
           <>
@@ -145,6 +160,8 @@ export default function SurveyResultsPage() {
             <a href={`/ankiety/${survey.slug}.json`} download>
               {s.results.exportJson}
             </a>
+            {" · "}
+            <Link to={`/ankiety/${survey.slug}/edycja`}>{b.editIt}</Link>
             {survey.respondent === "city" ? (
               <>
                 {" · "}

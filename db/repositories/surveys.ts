@@ -94,11 +94,18 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
-export type ResultFilter = { voivodeship?: string; sizeClass?: SizeClass };
+/** The answers (JSON text) of every response to a survey, drafts included: what an edit of its questions must keep valid. */
+export async function listResponseAnswers(db: Db, surveyId: number): Promise<string[]> {
+  const rows = await db.selectFrom("surveyResponses").select(["answers"]).where("surveyId", "=", surveyId).execute();
+  return rows.map((r) => r.answers);
+}
+
+/** `network`: a network's slug; only cities that are its members now count. */
+export type ResultFilter = { voivodeship?: string; sizeClass?: SizeClass; network?: string };
 
 /**
- * Submitted responses with their city (or the person's verified city), filtered by the city's voivodeship and size.
- * A person survey's respondent without a verified city is listed with null city columns (and drops out of any filter).
+ * Submitted responses with their city (or the person's verified city), filtered by the city's voivodeship, size and
+ * network. A person survey's respondent without a verified city is listed with null city columns (and drops out of any filter).
  */
 export function listSubmittedResponses(db: Db, surveyId: number, f: ResultFilter = {}) {
   let q = db
@@ -110,6 +117,12 @@ export function listSubmittedResponses(db: Db, surveyId: number, f: ResultFilter
     .where("surveyResponses.status", "=", "submitted");
   if (f.voivodeship) q = q.where("cities.voivodeship", "=", f.voivodeship);
   if (f.sizeClass) q = q.where("cities.sizeClass", "=", f.sizeClass);
+  if (f.network) {
+    const network = f.network;
+    q = q.where("cities.id", "in", (eb) =>
+      eb.selectFrom("networkCities").innerJoin("networks", "networks.id", "networkCities.networkId").select("networkCities.cityId").where("networks.slug", "=", network).where("networkCities.leftOn", "is", null),
+    );
+  }
   return q.orderBy("cities.slug").orderBy("surveyResponses.id").execute();
 }
 

@@ -3,11 +3,14 @@ import type { SurveyQuestion } from "./survey-definition.js";
 
 const cell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
+/** A submitted response as the exports list it. */
+export type ExportRow = { cityName: string; voivodeship: string; sizeClass: string; answers: Answers };
+
 /**
- * Results as CSV, one row per respondent: option labels rather than ids (a spreadsheet is read by people), choices
- * joined with "; ", rankings in order, one column per matrix row. Starts with a BOM so Excel reads the Polish letters.
+ * The answer columns of the exports (CSV and XLSX share them): option labels rather than ids (a spreadsheet is read
+ * by people), choices joined with "; ", rankings in order, one column per matrix row.
  */
-export function surveyCsv(questions: SurveyQuestion[], rows: { cityName: string; voivodeship: string; sizeClass: string; answers: Answers }[]): string {
+export function answerColumns(questions: SurveyQuestion[]): { head: string; value: (a: Answers) => string }[] {
   const columns: { head: string; value: (a: Answers) => string }[] = [];
   for (const q of questions) {
     const label = (id: string) => q.options?.find((o) => o.id === id)?.label ?? id;
@@ -25,6 +28,12 @@ export function surveyCsv(questions: SurveyQuestion[], rows: { cityName: string;
       });
     }
   }
+  return columns;
+}
+
+/** Results as CSV, one row per respondent. Starts with a BOM so Excel reads the Polish letters. */
+export function surveyCsv(questions: SurveyQuestion[], rows: ExportRow[]): string {
+  const columns = answerColumns(questions);
   const lines = [["Miasto", "Województwo", "Wielkość", ...columns.map((c) => c.head)]];
   for (const r of rows) lines.push([r.cityName, r.voivodeship, r.sizeClass, ...columns.map((c) => c.value(r.answers))]);
   return "\uFEFF" + lines.map((l) => l.map(cell).join(",")).join("\r\n") + "\r\n";

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { areaSlugs } from "../../domain/thematic-areas.js";
 import { surveys as text } from "../../domain/i18n/pl/surveys.js";
+import { surveyBuilder } from "../../domain/i18n/pl/survey-builder.js";
+
+/** Slugs taken by the pages under /ankiety (a survey with one of them could never be opened). */
+export const RESERVED_SURVEY_SLUGS = ["nowa", "wczytaj"];
 
 // Ids become form field names (`<questionId>` and `<questionId>.<rowId>`), so no dots and nothing a URL would mangle.
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "Identyfikator: małe litery, cyfry, - lub _ (do 64 znaków).");
@@ -29,7 +33,11 @@ const instant = z.iso.datetime({ offset: true });
 /** The survey file of `npm run survey:import` and `/ankiety/<slug>.json`, with every cross-field rule checked. */
 export const surveyDefinitionSchema = z
   .object({
-    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Slug: małe litery i cyfry rozdzielone myślnikami.").max(100),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Slug: małe litery i cyfry rozdzielone myślnikami.")
+      .max(100)
+      .refine((v) => !RESERVED_SURVEY_SLUGS.includes(v), surveyBuilder.slugReserved),
     title: z.string().trim().min(3).max(300),
     intro: z.string().max(5000).default(""),
     respondent: z.enum(["city", "person"]),
@@ -68,22 +76,31 @@ export const surveyDefinitionSchema = z
 export type SurveyDefinition = z.infer<typeof surveyDefinitionSchema>;
 export type SurveyQuestion = SurveyDefinition["questions"][number];
 
+/** One problem of a survey file: where it is ("questions[2].options", the builder's field name too) and what. */
+export type DefinitionIssue = { path: string; message: string };
+
 /** Parses a survey file's text; on failure, one line per problem naming where it is ("questions[2].options: ..."). */
-export function parseSurveyDefinition(input: string | unknown): { ok: true; survey: SurveyDefinition } | { ok: false; problems: string[] } {
+export function parseSurveyDefinition(input: string | unknown): { ok: true; survey: SurveyDefinition } | { ok: false; problems: string[]; issues: DefinitionIssue[] } {
   let data = input;
   if (typeof input === "string") {
     try {
       data = JSON.parse(input);
     } catch {
-      return { ok: false, problems: [text.import.notJson] };
+      return refused([{ path: "(plik)", message: text.import.notJson }]);
     }
   }
   const parsed = surveyDefinitionSchema.safeParse(data);
   if (parsed.success) return { ok: true, survey: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };
+  return refused(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
 }
 
-function formatPath(path: PropertyKey[]): string {
+/** A refusal carrying both the structured issues and the report lines the CLI and the upload print. */
+export function refused(issues: DefinitionIssue[]): { ok: false; problems: string[]; issues: DefinitionIssue[] } {
+  return { ok: false, problems: issues.map((i) => `${i.path}: ${i.message}`), issues };
+}
+
+/** `["questions", 2, "options"]` → `questions[2].options`. */
+export function formatPath(path: PropertyKey[]): string {
   if (!path.length) return "(plik)";
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("");
 }

@@ -22,8 +22,10 @@ import type { NotificationService } from "../notifications/notification-service.
 import { createSurveyInvitations } from "./survey-invitations.js";
 import { readAnswers, type Answers } from "./survey-answers.js";
 import type { SurveyDefinition, SurveyQuestion } from "./survey-definition.js";
-import { importSurvey } from "./survey-import.js";
+import { definitionOf, type SurveyDraft } from "./survey-builder-form.js";
+import { importSurvey, storeSurvey, type StoreOutcome } from "./survey-import.js";
 import { readableAnswers } from "./survey-readable.js";
+import { listNetworks } from "../../db/repositories/networks.js";
 import { computeResults, type SurveyResults } from "./survey-results.js";
 import { proposeTopics, type ProposeOutcome } from "./survey-propose.js";
 import { mergeOpenAnswers, proposable, topicOptionId, type MergeTopicInput } from "./survey-topics.js";
@@ -80,13 +82,25 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
      * Imports a survey definition (file text or parsed JSON); an existing slug is updated. `actor` null is the CLI.
      * Returns the problems, one per line, when the file is invalid; nothing is stored then.
      */
-    async import(actor: Actor | "cli", input: string | unknown): Promise<{ ok: true; slug: string } | { ok: false; problems: string[] }> {
+    async import(actor: Actor | "cli", input: string | unknown): Promise<StoreOutcome> {
       if (actor !== "cli") assertCan(actor, "survey:manage");
       const result = await importSurvey(deps.db, actor === "cli" ? null : actor!.id, input);
       // A moved close date: reminders already queued for the old one do nothing, so queue the new ones.
       const updated = result.ok ? await bySlug(result.slug) : null;
       if (updated) await invitations.scheduleReminders(updated);
       return result;
+    },
+
+    /** The builder's "Nowa ankieta": stores the draft as a new survey (a known slug is refused). */
+    async create(actor: Actor, draft: SurveyDraft): Promise<StoreOutcome> {
+      assertCan(actor, "survey:manage");
+      return storeSurvey(deps.db, actor!.id, definitionOf(draft), { action: "survey.create", mustBeNew: true });
+    },
+
+    /** The builder's save of an existing survey (its slug never changes); edits that would orphan answers are refused. */
+    async edit(actor: Actor, slug: string, draft: SurveyDraft): Promise<StoreOutcome> {
+      assertCan(actor, "survey:manage");
+      return storeSurvey(deps.db, actor!.id, definitionOf({ ...draft, slug }), { action: "survey.edit" });
     },
 
     /** The survey as its import file (staff). */
@@ -153,7 +167,7 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
       return surveyAccess(actor, { respondent: s.respondent, phase: s.phase, answered: mine?.status === "submitted" }).results;
     },
 
-    /** Counts, backers and means of submitted answers, filtered by the cities' voivodeship and size. */
+    /** Counts, backers and means of submitted answers, filtered by the cities' voivodeship, size and network. */
     async results(actor: Actor, s: SurveyView, filter: ResultFilter = {}): Promise<SurveyResults & { rows: { id: number; citySlug: string; cityName: string; voivodeship: string; sizeClass: string; answers: Answers }[] }> {
       if (!(await this.resultsAccess(actor, s))) assertCan(actor, "survey:manage");
       const rows = (await listSubmittedResponses(db, s.id, filter)).map((r) => ({
@@ -169,6 +183,9 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
 
     /** Voivodeships to filter by. */
     voivodeships: () => listVoivodeships(db),
+
+    /** Networks to filter by (slug and name). */
+    networks: async () => (await listNetworks(db)).map((n) => ({ slug: n.slug, name: n.name })),
 
     /** A city's own answers to every survey, for its profile (shown to the city's representatives and staff). */
     async cityAnswers(actor: Actor, cityId: number) {

@@ -131,6 +131,9 @@ describe("axe on every page type", () => {
       { path: "/admin/dziennik" },
       { path: "/admin/import" },
       { path: `/ankiety/${invitations.slug}/zaproszenia` },
+      { path: "/ankiety/nowa" },
+      { path: "/ankiety/wczytaj" },
+      { path: "/ankiety/seminaria-2020/edycja" },
     ]);
     expect(report).toEqual(clean(report));
   });
