@@ -52,6 +52,11 @@ beforeAll(async () => {
     { method: "GET", path: "/admin/uzytkownicy", expect: adminOnly },
     { method: "GET", path: "/admin/dziennik", expect: adminOnly },
     { method: "GET", path: "/admin/wyszukiwarka", expect: adminOnly },
+    { method: "GET", path: "/admin/sieci", expect: staffOnly },
+    { method: "GET", path: "/admin/sieci/zmiany-demograficzne", expect: staffOnly },
+    { method: "GET", path: "/admin/sieci/zmiany-demograficzne/spotkania", expect: staffOnly },
+    { method: "GET", path: "/admin/sieci/zmiany-demograficzne/materialy", expect: staffOnly },
+    { method: "GET", path: "/admin/sieci/zmiany-demograficzne/ustalenia", expect: staffOnly },
     // Mutations: valid CSRF token, deliberately empty or harmless payloads, so nothing real changes.
     { method: "POST", path: "/wydarzenia/nowe", body: {}, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
     { method: "POST", path: `/wydarzenia/${past}/edycja`, body: {}, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
@@ -63,6 +68,12 @@ beforeAll(async () => {
     // Networks (issue 14): the demo member represents Dzierżoniów, a member city; the moderator is also its coordinator.
     { method: "POST", path: "/sieci/zmiany-demograficzne", body: { intent: "thread" }, expect: { anonymous: 302, member: 400, moderator: 400, admin: 400 } },
     { method: "POST", path: "/sieci/lokalna-energia", body: { intent: "agreement" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    // Network staff screens (issue 14): empty forms are refused by validation, so nothing is created or changed.
+    { method: "POST", path: "/admin/sieci", body: {}, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    { method: "POST", path: "/admin/sieci/zmiany-demograficzne", body: { intent: "city-add" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    { method: "POST", path: "/admin/sieci/zmiany-demograficzne/spotkania", body: { intent: "series" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    { method: "POST", path: "/admin/sieci/zmiany-demograficzne/materialy", body: { intent: "material-link" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    { method: "POST", path: "/admin/sieci/zmiany-demograficzne/ustalenia", body: { intent: "agreement" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
     { method: "POST", path: "/konto", body: { intent: "nic" }, expect: { anonymous: 302, member: 400, moderator: 400, admin: 400 } },
   ];
 });
@@ -109,6 +120,8 @@ describe("permission matrix over every foundation route", () => {
       "user:manage": ["admin"],
       "audit:view": ["admin"],
       "search:reindex": ["admin"],
+      "network:view": everyone,
+      "network:manage": ["moderator", "admin"],
     });
   });
 });
