@@ -122,11 +122,15 @@ export default function ManageNetwork() {
             header: S.cityColumns.action,
             cell: (c) =>
               c.leftOn === null ? (
-                <Form method="post" className="inline-form" aria-label={S.removeCity(c.name)}>
+                <Form method="post" className="inline-form">
                   <CsrfInput />
                   <input type="hidden" name="intent" value="city-remove" />
                   <input type="hidden" name="citySlug" value={c.slug} />
                   <input type="hidden" name="cityName" value={c.name} />
+                  <label>
+                    <span className="visually-hidden">{S.leftOn(c.name)}</span>
+                    <input type="date" name="leftOn" />
+                  </label>{" "}
                   <button type="submit" aria-label={S.removeCity(c.name)}>
                     {S.removeCityButton}
                   </button>
