@@ -29,7 +29,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     areas: areas.map((a) => ({ slug: a.slug, name: a.name })),
     leaderCity,
     personQuery: query.slice(0, 80),
-    personResults: found,
+    // People already in the network are shown as such, not offered again.
+    personResults: found?.map((p) => ({ ...p, current: view.people.find((x) => x.userId === p.id && x.leftOn === null)?.role ?? null })) ?? null,
   });
 }
 
@@ -191,23 +192,29 @@ export default function ManageNetwork() {
               <ul className="plain-list stack">
                 {personResults.map((p) => (
                   <li key={p.id}>
-                    <Form method="post" className="inline-form">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="person-add" />
-                      <input type="hidden" name="userId" value={p.id} />
-                      <strong>{p.name}</strong> <span className="card-meta">{[p.position, p.cityName].filter(Boolean).join(" · ")}</span>{" "}
-                      <label>
-                        <span className="visually-hidden">{S.personRole(p.name)}</span>
-                        <select name="role" defaultValue="expert">
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {t.networks.roles[r]}
-                            </option>
-                          ))}
-                        </select>
-                      </label>{" "}
-                      <button type="submit">{S.addPerson(p.name)}</button>
-                    </Form>
+                    {p.current ? (
+                      <>
+                        <strong>{p.name}</strong> <span className="card-meta">{[p.position, p.cityName, S.personAlready(t.networks.roles[p.current])].filter(Boolean).join(" · ")}</span>
+                      </>
+                    ) : (
+                      <Form method="post" className="inline-form">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="person-add" />
+                        <input type="hidden" name="userId" value={p.id} />
+                        <strong>{p.name}</strong> <span className="card-meta">{[p.position, p.cityName].filter(Boolean).join(" · ")}</span>{" "}
+                        <label>
+                          <span className="visually-hidden">{S.personRole(p.name)}</span>
+                          <select name="role" defaultValue="expert">
+                            {ROLES.map((r) => (
+                              <option key={r} value={r}>
+                                {t.networks.roles[r]}
+                              </option>
+                            ))}
+                          </select>
+                        </label>{" "}
+                        <button type="submit">{S.addPerson(p.name)}</button>
+                      </Form>
+                    )}
                   </li>
                 ))}
               </ul>

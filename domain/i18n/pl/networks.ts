@@ -122,6 +122,7 @@ export const networks = {
     personSearchHint: "Wpisz co najmniej 2 znaki. Wyniki pokazują tylko imię i nazwisko, stanowisko i miasto.",
     personResults: (q: string) => `Osoby pasujące do „${q}”`,
     personNone: "Nikt nie pasuje do tego wyszukiwania.",
+    personAlready: (role: string) => `już w sieci: ${role}`,
     personRole: (name: string) => `Rola w sieci dla: ${name}`,
     addPerson: (name: string) => `Dodaj ${name}`,
     removePerson: (name: string) => `Zakończ udział: ${name}`,
