@@ -8,6 +8,7 @@ const tabs = [
   { to: "/admin/wyszukiwarka", label: t.admin.searchIndex.tab },
   { to: "/admin/miasta", label: t.cities.review.tab },
   { to: "/admin/miasta-zgloszenia", label: t.cityClaims.queueTab },
+  { to: "/admin/sieci", label: t.networks.staff.tab },
 ];
 
 /** The administration section's tabs; `current` is the path of the page being shown. */

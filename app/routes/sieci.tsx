@@ -6,21 +6,28 @@ import { formatDate } from "~/lib/format";
 import { t } from "../../domain/i18n";
 import { count, nouns } from "../../domain/i18n/pl/plural.js";
 import { AreaLinks } from "~/components/network-links";
+import { actorOf } from "~/lib/guards.server";
+import { can } from "../../server/auth/permissions.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.networks.title} — ${t.common.appName}` }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return json({ networks: await context.services.networks.list() });
+  return json({ networks: await context.services.networks.list(), manage: can(actorOf(context), "network:manage") });
 }
 
 export default function Networks() {
-  const { networks } = useLoaderData<typeof loader>();
+  const { networks, manage } = useLoaderData<typeof loader>();
   // Every member city once, for the map and its list.
   const cities = [...new Map(networks.flatMap((n) => n.members).map((c) => [c.slug, c])).values()].sort((a, b) => a.name.localeCompare(b.name, "pl"));
   return (
     <>
       <h1>{t.networks.title}</h1>
       <p className="prose">{t.networks.intro}</p>
+      {manage ? (
+        <p>
+          <Link to="/admin/sieci">{t.networks.staff.listTitle}</Link>
+        </p>
+      ) : null}
       {networks.length ? (
         <ul className="plain-list" aria-label={t.networks.listLabel}>
           {networks.map((n) => (

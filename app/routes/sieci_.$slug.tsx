@@ -86,6 +86,11 @@ export default function NetworkPage() {
         <Link to="/sieci">{t.networks.title}</Link>
       </p>
       <h1 id="network-title">{network.name}</h1>
+      {access === "staff" ? (
+        <p>
+          <Link to={`/admin/sieci/${network.slug}`}>{t.networks.staff.manageLink}</Link>
+        </p>
+      ) : null}
       <p className="prose">{network.description}</p>
       {message ? (
         <p role="status" className={result?.ok ? "notice notice-ok" : "notice notice-warn"}>

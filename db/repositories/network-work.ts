@@ -123,3 +123,9 @@ export async function insertNetworkPost(db: Db, networkId: number, threadId: num
     return true;
   });
 }
+
+/** Unlinks a library item from a network; false when it was not linked. */
+export async function unlinkNetworkMaterial(db: Db, networkId: number, itemId: number): Promise<boolean> {
+  const res = await db.deleteFrom("networkMaterials").where("networkId", "=", networkId).where("itemId", "=", itemId).executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}

@@ -173,3 +173,23 @@ export function listPublishedItemsOfArea(db: Db, areaSlug: string, limit: number
     .limit(limit)
     .execute();
 }
+
+/** True when another network already uses the slug. */
+export async function isNetworkSlugTaken(db: Db, slug: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom("networks").select("id").where("slug", "=", slug);
+  if (exceptId !== undefined) q = q.where("id", "!=", exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** Changes a network's details and replaces its areas in one transaction. */
+export async function updateNetwork(db: Db, id: number, n: Omit<Insertable<NetworksTable>, "createdAt" | "updatedAt">, areaIds: number[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("networks")
+      .set({ slug: n.slug, name: n.name, description: n.description, status: n.status, startYear: n.startYear, endYear: n.endYear, leaderCityId: n.leaderCityId, updatedAt: nowIso() })
+      .where("id", "=", id)
+      .execute();
+    await trx.deleteFrom("networkAreas").where("networkId", "=", id).execute();
+    if (areaIds.length) await trx.insertInto("networkAreas").values(areaIds.map((areaId) => ({ networkId: id, areaId }))).execute();
+  });
+}

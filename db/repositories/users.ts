@@ -104,3 +104,20 @@ export async function findUserIdByEmail(db: Db, email: string): Promise<number |
   const row = await db.selectFrom("users").select("id").where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
   return row?.id ?? null;
 }
+
+/**
+ * Active accounts matching a name or e-mail fragment, for staff pickers (network people): only what a picker shows
+ * (name, position, city), never the e-mail itself.
+ */
+export function searchPeopleForPicker(db: Db, fragment: string, limit: number): Promise<{ id: number; name: string; position: string | null; cityName: string | null }[]> {
+  const like = `%${fragment.toLowerCase().replace(/[\\%_]/g, "")}%`;
+  return db
+    .selectFrom("users")
+    .leftJoin("cities", "cities.id", "users.verifiedCityId")
+    .select(["users.id", "users.name", "users.position", "cities.name as cityName"])
+    .where("users.disabledAt", "is", null)
+    .where((eb) => eb.or([eb(eb.fn("lower", ["users.name"]), "like", like), eb("users.email", "like", like)]))
+    .orderBy("users.name")
+    .limit(limit)
+    .execute();
+}

@@ -51,6 +51,9 @@ const rules = {
   // Networks of experience exchange (issue 14): the public sees networks, meetings and public materials; staff
   // create networks, manage membership and meeting series. What a member may do is decided by networkAccess below.
   "network:view": () => true,
+  // The /admin/sieci screens and the service's staff functions. A network's ZMP coordinator manages it only through a
+  // staff role (the demo coordinator is a moderator): the person picker and the event editor behind "move a meeting"
+  // are staff tools, so coordinating a network without that role grants member access, not management.
   "network:manage": (a: Actor) => isStaff(a),
 } satisfies Record<string, (a: Actor) => boolean>;
 

@@ -42,6 +42,8 @@ import type { AgreementForm, MeetingSeries } from "./network-schemas.js";
 import type { CitiesQuery, EventsQuery } from "./api-schemas.js";
 import { listCitiesPage, listEventsPage } from "../../db/repositories/public-lists.js";
 import { quarterlyStarts } from "./quarterly.js";
+import { recordAudit } from "../../db/repositories/audit.js";
+import { createNetworkStaff } from "./network-staff.js";
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
 
@@ -106,7 +108,12 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
     if ((await accessTo(network.id, actor)) === "public") throw memberError(actor);
   }
 
+  // Staff changes to a network are written to the audit log (who changed which network, and how).
+  const audit = (actor: Actor, action: string, networkId: number, details: Record<string, unknown>) => recordAudit(db, { actorId: actor?.id ?? null, action, subjectType: "network", subjectId: networkId, details });
+
   return {
+    ...createNetworkStaff({ db, access: deps.access, audit }),
+
     /** Every network with areas, leader, current members and next meeting. */
     async list(): Promise<NetworkSummary[]> {
       return summaries(await listNetworks(db));
@@ -187,13 +194,19 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
     /** The network an event is a meeting of. */
     ofEvent: (eventId: number) => findNetworkOfEvent(db, eventId),
 
-    /** Records an agreement (members and staff); the owner city must be a current member. */
-    async recordAgreement(actor: Actor, slug: string, form: AgreementForm): Promise<number> {
+    /**
+     * Records an agreement (members and staff). Its owner is a current member city, one of the network's current
+     * people (the staff form's owner picker), or nobody in particular; the status starts open unless given.
+     */
+    async recordAgreement(actor: Actor, slug: string, form: AgreementForm & { ownerUserId?: number | null; status?: AgreementStatus }): Promise<number> {
       const n = await requireNetwork(slug);
       await requireMember(n, actor);
-      if (form.ownerCityId !== null && !(await networkMembership(db, n.id)).cityIds.includes(form.ownerCityId)) throw new InputError(t.errors.notMemberCity, "ownerCityId");
+      const ownerUserId = form.ownerUserId ?? null;
+      const membership = await networkMembership(db, n.id);
+      if (form.ownerCityId !== null && !membership.cityIds.includes(form.ownerCityId)) throw new InputError(t.errors.notMemberCity, "ownerCityId");
+      if (ownerUserId !== null && !membership.userIds.includes(ownerUserId)) throw new InputError(t.staff.notNetworkPerson, "ownerUserId");
       if (form.eventId !== null && (await findNetworkOfEvent(db, form.eventId))?.id !== n.id) throw new InputError(t.errors.unknownMeeting, "eventId");
-      return insertAgreement(db, { networkId: n.id, eventId: form.eventId, title: form.title, ownerCityId: form.ownerCityId, ownerUserId: null, dueOn: form.dueOn, status: "open", createdBy: actor!.id });
+      return insertAgreement(db, { networkId: n.id, eventId: form.eventId, title: form.title, ownerCityId: form.ownerCityId, ownerUserId, dueOn: form.dueOn, status: form.status ?? "open", createdBy: actor!.id });
     },
 
     /** Updates an agreement's status (members and staff), as reviewed at the next meeting. */
@@ -223,7 +236,7 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
       const n = await requireNetwork(slug);
       const city = await findCityBySlug(db, citySlug);
       if (!city || !city.confirmed) throw new InputError(t.errors.unknownCity, "citySlug");
-      await addNetworkCity(db, n.id, city.id, on);
+      if (await addNetworkCity(db, n.id, city.id, on)) await audit(actor, "network.city_add", n.id, { city: city.slug, on });
       await deps.access?.networkChanged(n.id);
     },
 
@@ -234,6 +247,7 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
       const city = await findCityBySlug(db, citySlug);
       if (!city) throw new InputError(t.errors.unknownCity, "citySlug");
       if (!(await endNetworkCity(db, n.id, city.id, on))) throw new InputError(t.errors.notMemberCity, "citySlug");
+      await audit(actor, "network.city_remove", n.id, { city: city.slug, on });
       await deps.access?.networkChanged(n.id);
     },
 
@@ -241,7 +255,7 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
     async addPerson(actor: Actor, slug: string, userId: number, role: "expert" | "partner" | "coordinator"): Promise<void> {
       assertCan(actor, "network:manage");
       const n = await requireNetwork(slug);
-      await addNetworkPerson(db, n.id, userId, role, new Date().toISOString().slice(0, 10));
+      if (await addNetworkPerson(db, n.id, userId, role, new Date().toISOString().slice(0, 10))) await audit(actor, "network.person_add", n.id, { userId, role });
       await deps.access?.networkChanged(n.id);
     },
 
@@ -261,7 +275,7 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
           db,
           {
             slug: eventSlug,
-            title: t.meetingTitle(n.name, existing + i + 1),
+            title: s.titlePattern ? s.titlePattern.replaceAll("{n}", String(existing + i + 1)) : t.meetingTitle(n.name, existing + i + 1),
             description: t.meetingDescription(n.name),
             kind: "network_meeting",
             seriesId: null,
@@ -279,6 +293,7 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
         await setEventNetwork(db, id, n.id);
         created.push(id);
       }
+      if (created.length) await audit(actor, "network.meeting_series", n.id, { eventIds: created, firstStartsAt: s.firstStartsAt });
       return (await listNetworkMeetings(db, [n.id])).filter((m) => created.includes(m.id));
     },
 

@@ -97,6 +97,8 @@ describe("axe on every page type", () => {
       { path: "/miasta" },
       { path: "/miasta/dzierzoniow" },
       { path: "/sieci" },
+      { path: "/sieci/zmiany-demograficzne" },
+      { path: "/obszary/demografia" },
       { path: "/login" },
       { path: "/register" },
       { path: "/haslo/nowe" },
@@ -120,7 +122,7 @@ describe("axe on every page type", () => {
     expect(report).toEqual(clean(report));
   });
 
-  it("moderators' and administrators' pages: editors, live report, presenter view, admin", async () => {
+  it("moderators' and administrators' pages: editors, live report, presenter view, admin, network management", async () => {
     const report = await audit("admin@frl.test", [
       { path: `/biblioteka/${librarySlug}/edycja` },
       { path: "/wydarzenia/nowe" },
@@ -134,6 +136,13 @@ describe("axe on every page type", () => {
       { path: "/ankiety/nowa" },
       { path: "/ankiety/wczytaj" },
       { path: "/ankiety/seminaria-2020/edycja" },
+      // Network staff screens (issue 14), with the person picker's and the library picker's results on show.
+      { path: "/sieci/zmiany-demograficzne" },
+      { path: "/admin/sieci" },
+      { path: "/admin/sieci/zmiany-demograficzne?osoba=ekspert" },
+      { path: "/admin/sieci/zmiany-demograficzne/spotkania" },
+      { path: "/admin/sieci/zmiany-demograficzne/materialy?q=rewitalizacja" },
+      { path: "/admin/sieci/zmiany-demograficzne/ustalenia" },
     ]);
     expect(report).toEqual(clean(report));
   });

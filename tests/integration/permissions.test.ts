@@ -55,6 +55,11 @@ beforeAll(async () => {
     // Survey invitations (issue 13): staff only; a personal sign-up link page needs a real token and no session.
     { method: "GET", path: "/ankiety/seminaria-2020/zaproszenia", expect: staffOnly },
     { method: "GET", path: `/register/zaproszenie?token=${"x".repeat(43)}`, expect: { anonymous: 404, member: 302, moderator: 302, admin: 302 } },
+    { method: "GET", path: "/admin/sieci", expect: staffOnly },
+    { method: "GET", path: "/admin/sieci/zmiany-demograficzne", expect: staffOnly },
+    { method: "GET", path: "/admin/sieci/zmiany-demograficzne/spotkania", expect: staffOnly },
+    { method: "GET", path: "/admin/sieci/zmiany-demograficzne/materialy", expect: staffOnly },
+    { method: "GET", path: "/admin/sieci/zmiany-demograficzne/ustalenia", expect: staffOnly },
     // Mutations: valid CSRF token, deliberately empty or harmless payloads, so nothing real changes.
     { method: "POST", path: "/wydarzenia/nowe", body: {}, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
     { method: "POST", path: `/wydarzenia/${past}/edycja`, body: {}, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
@@ -67,6 +72,12 @@ beforeAll(async () => {
     { method: "POST", path: "/sieci/zmiany-demograficzne", body: { intent: "thread" }, expect: { anonymous: 302, member: 400, moderator: 400, admin: 400 } },
     { method: "POST", path: "/sieci/lokalna-energia", body: { intent: "agreement" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
     { method: "POST", path: "/ankiety/seminaria-2020/zaproszenia", body: { intent: "invite" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    // Network staff screens (issue 14): empty forms are refused by validation, so nothing is created or changed.
+    { method: "POST", path: "/admin/sieci", body: {}, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    { method: "POST", path: "/admin/sieci/zmiany-demograficzne", body: { intent: "city-add" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    { method: "POST", path: "/admin/sieci/zmiany-demograficzne/spotkania", body: { intent: "series" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    { method: "POST", path: "/admin/sieci/zmiany-demograficzne/materialy", body: { intent: "material-link" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
+    { method: "POST", path: "/admin/sieci/zmiany-demograficzne/ustalenia", body: { intent: "agreement" }, expect: { anonymous: 302, member: 403, moderator: 400, admin: 400 } },
     { method: "POST", path: "/konto", body: { intent: "nic" }, expect: { anonymous: 302, member: 400, moderator: 400, admin: 400 } },
   ];
 });
@@ -113,6 +124,8 @@ describe("permission matrix over every foundation route", () => {
       "user:manage": ["admin"],
       "audit:view": ["admin"],
       "search:reindex": ["admin"],
+      "network:view": everyone,
+      "network:manage": ["moderator", "admin"],
     });
   });
 });
