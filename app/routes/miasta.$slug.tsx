@@ -6,6 +6,7 @@ import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
 import { notFound } from "~/lib/guards.server";
 import { NetworkLinkList } from "~/components/network-links";
+import { FollowButton } from "~/components/follow-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.city.name} — ${t.common.appName}` : t.common.appName }];
 
@@ -17,17 +18,19 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const people = await cities.people(city.id);
   const practices = await context.services.library.cityPractices(city.id);
   const networks = await context.services.networks.ofCity(city.id);
-  return json({ city, people, practices, networks });
+  const following = context.user ? await context.services.notifications.isFollowing(context.user.id, "city", city.id) : null;
+  return json({ city, people, practices, networks, following });
 }
 
 export default function CityPage() {
-  const { city, people, practices, networks } = useLoaderData<typeof loader>();
+  const { city, people, practices, networks, following } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="city-title">
       <p className="card-meta breadcrumb">
         <Link to="/miasta">{t.cities.title}</Link>
       </p>
       <h1 id="city-title">{city.name}</h1>
+      <FollowButton target="city" slug={city.slug} name={city.name} following={following} />
       <dl className="facts">
         <dt>{t.cities.voivodeship}</dt>
         <dd>{city.voivodeship}</dd>

@@ -47,3 +47,13 @@ export interface NotificationFollowsTable {
   targetType: FollowTarget;
   targetId: number;
 }
+
+/** One row per person and digest period once it was handled (the key is the once-only claim). */
+export interface NotificationDigestsTable {
+  userId: number;
+  period: string;
+  frequency: Exclude<DigestFrequency, "off">;
+  libraryItems: number;
+  events: number;
+  sentAt: string;
+}
