@@ -39,6 +39,7 @@ export interface NotificationPreferencesTable {
 export interface NotificationSettingsTable {
   userId: number;
   digest: DigestFrequency;
+  /** No longer written: since 2026-12-05T0600 each handled period is a row of notification_digests. */
   digestSentAt: string | null;
 }
 
