@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { setEventNetwork } from "../../db/repositories/networks.js";
@@ -5,6 +8,7 @@ import { findUserByEmail } from "../../db/repositories/users.js";
 import { buildEventForm } from "../factories/events.js";
 import { buildMemberClient } from "../factories/users.js";
 import { dialects } from "../setup/dialects.js";
+import { createTestDatabase } from "../setup/postgres.js";
 import { signedIn, TestClient } from "../setup/http-client.js";
 import { startSmtpSink } from "../setup/smtp-sink.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
@@ -133,5 +137,43 @@ describe.each(await dialects())("following and the digest on %s", (dialect) => {
     const next = digests()[1].parsed.text ?? "";
     expect(next).toContain(`${PUBLIC_URL}/biblioteka/${second}`);
     expect(next).not.toContain(`/biblioteka/${practice}`);
+  });
+});
+
+describe.each(await dialects())("the digest schedule across a restart on %s", (dialect) => {
+  it("keeps one stored schedule for the digest job when the app restarts, and the period's digest is not sent again", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "frl-digest-"));
+    const db = dialect === "postgres" ? await createTestDatabase() : undefined;
+    const smtp = await startSmtpSink();
+    const env = { SMTP_URL: smtp.url, JOBS_POLL_MS: "100" };
+    try {
+      const first = await startTestServer({ dialect, dataDir, databaseUrl: db?.url, env });
+      const person = await buildMemberClient(first);
+      await person.client.get("/konto/powiadomienia");
+      expect((await person.client.post("/konto/powiadomienia", { digest: "weekly", "areas[]": ["finanse"] })).status).toBe(200);
+      expect(await first.services.notifications.runDigests()).toBeGreaterThanOrEqual(1);
+      await first.stop();
+
+      const second = await startTestServer({ dialect, dataDir, databaseUrl: db?.url, env });
+      try {
+        if (dialect === "sqlite") {
+          const future = await second.services.db.db.selectFrom("jobs").select("id").where("queue", "=", DIGEST_QUEUE).where("doneAt", "is", null).where("runAt", ">", new Date().toISOString()).execute();
+          expect(future).toHaveLength(1);
+        } else {
+          const rows = await sql<{ name: string }>`select name from pgboss.schedule where name = ${DIGEST_QUEUE}`.execute(second.services.db.db);
+          expect(rows.rows).toHaveLength(1);
+        }
+        await second.services.jobs.send(DIGEST_QUEUE, {});
+        await smtp.waitFor((r) => r.some((m) => m.to === person.email && /^Nowości/.test(m.parsed.subject ?? "")));
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(smtp.received.filter((m) => m.to === person.email && /^(Nowości|Nadchodzące)/.test(m.parsed.subject ?? ""))).toHaveLength(1);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await smtp.close();
+      await db?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
