@@ -6,7 +6,7 @@ import { listPeopleOfCities, listRegistrants } from "../../db/repositories/notif
 import { notifications as t } from "../../domain/i18n/pl/notifications.js";
 import type { NotificationKind } from "../../domain/notification-kinds.js";
 import type { Logger } from "../logger.js";
-import type { NotifyData } from "./notification-service.js";
+import type { NotifyData } from "./notify-data.js";
 
 type Notify = (userIds: number[], kind: NotificationKind, data: NotifyData) => Promise<void>;
 

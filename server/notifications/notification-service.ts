@@ -26,7 +26,8 @@ import { events as te } from "../../domain/i18n/pl/events.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import type { Logger } from "../logger.js";
 import type { Mail, Mailer } from "../mail/mailer.js";
-import { renderNotificationMail, type MailContent } from "../mail/templates/notification-mail.js";
+import { renderNotificationMail } from "../mail/templates/notification-mail.js";
+import type { NotifyData } from "./notify-data.js";
 import { invitation } from "./invitation.js";
 import { createFeedService } from "./feeds.js";
 import type { NotificationSettingsForm } from "./notification-schemas.js";
@@ -37,14 +38,7 @@ import { createContentNotices } from "./content-notices.js";
 import { createDigestRunner, DIGEST_EVERY_MINUTES, DIGEST_QUEUE } from "./digest.js";
 import type { FollowTargetType } from "../../domain/notification-kinds.js";
 
-/** What `notify` tells a person: the in-app line and, when they get mail, the mail's subject and body. */
-export type NotifyData = {
-  title: string;
-  body: string;
-  /** Path on this site ("/wydarzenia/x"); made absolute for mail. */
-  path?: string;
-  mail?: Pick<MailContent, "lead" | "facts" | "actions"> & { subject: string; calendar?: (recipient: { name: string; email: string }) => Mail["calendar"] };
-};
+export type { NotifyData } from "./notify-data.js";
 
 type RegistrationKind = "registration_confirmed" | "registration_waitlisted" | "registration_promoted" | "registration_cancelled";
 type ReminderJob = { eventId: number; startsAt: string; minutes: number };
