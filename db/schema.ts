@@ -5,7 +5,7 @@ import type { AgendaSettingsTable, AgendaSnapshotsTable, AgendaUpdatesTable, Age
 import type { LiveMessagesTable, LiveRemovalsTable, LiveRoomsTable, LiveThreadsTable, LiveVotesTable } from "./schema/live.js";
 import type { SurveyInvitationsTable, SurveyInvitedCitiesTable, SurveyRemindersSentTable, SurveyResponsesTable, SurveysTable, SurveyTopicCitiesTable, SurveyTopicsTable } from "./schema/surveys.js";
 import type { NetworkAgreementsTable, NetworkAreasTable, NetworkCitiesTable, NetworkMaterialsTable, NetworkPeopleTable, NetworkPostsTable, NetworkThreadsTable, NetworksTable } from "./schema/networks.js";
-import type { JobsTable, NotificationFollowsTable, NotificationPreferencesTable, NotificationSettingsTable, NotificationsTable } from "./schema/notifications.js";
+import type { JobsTable, NotificationDigestsTable, NotificationFollowsTable, NotificationPreferencesTable, NotificationSettingsTable, NotificationsTable } from "./schema/notifications.js";
 
 // Table and column names are camelCase here and snake_case in SQL (CamelCasePlugin).
 // Timestamps are ISO-8601 UTC strings on both dialects so comparisons and ordering agree.
@@ -65,6 +65,7 @@ export interface Database {
   notificationPreferences: NotificationPreferencesTable;
   notificationSettings: NotificationSettingsTable;
   notificationFollows: NotificationFollowsTable;
+  notificationDigests: NotificationDigestsTable;
 }
 
 export type User = Selectable<UsersTable>;

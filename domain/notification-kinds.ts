@@ -15,12 +15,19 @@ export const notificationKinds = {
   materials_added: { transactional: false, defaultChannel: "mail" },
   survey_opened: { transactional: false, defaultChannel: "mail" },
   survey_closing: { transactional: false, defaultChannel: "mail" },
+  agenda_opened: { transactional: false, defaultChannel: "mail" },
+  programme_published: { transactional: false, defaultChannel: "mail" },
+  // During a webinar the person is usually in the room: the centre's live count is enough unless they choose mail.
+  live_answer: { transactional: false, defaultChannel: "app" },
 } as const satisfies Record<string, { transactional: boolean; defaultChannel: "mail" | "app" | "off" }>;
 
 export type NotificationKind = keyof typeof notificationKinds;
 export const notificationKindNames = Object.keys(notificationKinds) as NotificationKind[];
 export const channels = ["mail", "app", "off"] as const;
 export const digestFrequencies = ["off", "daily", "weekly"] as const;
+/** What a person can follow for the digest (thematic areas, cities, networks). */
+export const followTargets = ["area", "city", "network"] as const;
+export type FollowTargetType = (typeof followTargets)[number];
 
 /** Whether a kind name is in the table (input from forms and unsubscribe links). */
 export function isNotificationKind(v: string): v is NotificationKind {

@@ -61,9 +61,9 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const notifications = createNotificationService({ db, mailer, queue: jobs, logger, secret: config.sessionSecret, mailFrom: config.mailFrom, origin: () => origin });
   const events = createEventService({ db, mailer, logger, notices: notifications });
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
-  const lib = await startLibrary({ config, db, logger, events });
+  const lib = await startLibrary({ config, db, logger, events, notices: notifications.content });
 
-  const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser });
+  const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser, notices: notifications.content });
   const pageReads = { areas: createAreaService({ db }), cities: createCityDirectory({ db }), users: createUserDirectory({ db }), audit: createAuditService({ db }) };
   const surveys = createSurveyService({ db, mailer, logger, hub: agenda.hub, events, queue: jobs, notifications, origin: () => origin });
   const networks = await startNetworks({ db, access, hub: agenda.hub, demo: config.demo });
@@ -87,7 +87,6 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const url = publicOrigin({ ...config, publicUrl: undefined }, port);
   origin = publicOrigin(config, port);
   await jobs.start();
-  const stopDigests = notifications.scheduleDigests(15 * 60_000);
 
   const sweep = setInterval(() => void purgeExpiredSessions(db.db).catch(() => {}), 3600_000);
   sweep.unref();
@@ -96,7 +95,6 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
-      stopDigests();
       await jobs.stop();
       for (const c of closers.reverse()) await c();
       upgrade.destroyAll();

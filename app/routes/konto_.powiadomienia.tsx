@@ -88,6 +88,38 @@ export default function NotificationSettings() {
             </div>
           ))}
         </fieldset>
+        <fieldset id="cities" aria-describedby="cities-hint">
+          <legend>{n.followCitiesLegend}</legend>
+          <p id="cities-hint" className="hint">
+            {n.followCitiesHint}
+          </p>
+          {settings.cities.length ? (
+            settings.cities.map((c) => (
+              <div className="checkbox-row" key={c.slug}>
+                <input type="checkbox" id={`city_${c.slug}`} name="cities[]" value={c.slug} defaultChecked />
+                <label htmlFor={`city_${c.slug}`}>{c.name}</label>
+              </div>
+            ))
+          ) : (
+            <p>
+              <Link to="/miasta">{n.followCitiesEmpty}</Link>
+            </p>
+          )}
+        </fieldset>
+        {settings.networks.length ? (
+          <fieldset id="networks" aria-describedby="networks-hint">
+            <legend>{n.followNetworksLegend}</legend>
+            <p id="networks-hint" className="hint">
+              {n.followNetworksHint}
+            </p>
+            {settings.networks.map((net) => (
+              <div className="checkbox-row" key={net.slug}>
+                <input type="checkbox" id={`network_${net.slug}`} name="networks[]" value={net.slug} defaultChecked={net.followed} />
+                <label htmlFor={`network_${net.slug}`}>{net.name}</label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
         <button type="submit">{n.save}</button>
       </Form>
     </>

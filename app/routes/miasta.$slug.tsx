@@ -7,6 +7,7 @@ import { formatNumber } from "~/lib/format";
 import { actorOf, notFound } from "~/lib/guards.server";
 import { CitySurveyAnswersSection } from "~/components/city-survey-answers";
 import { NetworkLinkList } from "~/components/network-links";
+import { FollowButton } from "~/components/follow-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.city.name} — ${t.common.appName}` : t.common.appName }];
 
@@ -20,17 +21,19 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const networks = await context.services.networks.ofCity(city.id);
   // Empty for everyone but the city's verified representatives and staff: others never receive the answers.
   const surveyAnswers = await context.services.surveys.cityAnswers(actorOf(context), city.id);
-  return json({ city, people, practices, networks, surveyAnswers });
+  const following = context.user ? await context.services.notifications.isFollowing(context.user.id, "city", city.id) : null;
+  return json({ city, people, practices, networks, surveyAnswers, following });
 }
 
 export default function CityPage() {
-  const { city, people, practices, networks, surveyAnswers } = useLoaderData<typeof loader>();
+  const { city, people, practices, networks, surveyAnswers, following } = useLoaderData<typeof loader>();
   return (
     <article aria-labelledby="city-title">
       <p className="card-meta breadcrumb">
         <Link to="/miasta">{t.cities.title}</Link>
       </p>
       <h1 id="city-title">{city.name}</h1>
+      <FollowButton target="city" slug={city.slug} name={city.name} following={following} />
       <dl className="facts">
         <dt>{t.cities.voivodeship}</dt>
         <dd>{city.voivodeship}</dd>

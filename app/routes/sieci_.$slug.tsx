@@ -13,13 +13,15 @@ import { isNamedError } from "../../server/errors.js";
 import { agreementFormSchema, agreementStatusSchema, replyFormSchema, threadFormSchema } from "../../server/networks/network-schemas.js";
 import { InputError } from "../../server/validation/input-error.js";
 import { AreaLinks } from "~/components/network-links";
+import { FollowButton } from "~/components/follow-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.network.name} — ${t.networks.title} — ${t.common.appName}` : t.common.appName }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const page = await context.services.networks.page(params.slug ?? "", actorOf(context));
   if (!page) notFound();
-  return json(page);
+  const following = context.user ? await context.services.notifications.isFollowing(context.user.id, "network", page.network.id) : null;
+  return json({ ...page, following });
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -74,7 +76,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 type ActionResult = { ok: boolean; message?: string; formError?: string; fieldErrors?: Record<string, string> };
 
 export default function NetworkPage() {
-  const { network, access, cities, formerCities, people, upcoming, past, materials, agreements, threads } = useLoaderData<typeof loader>();
+  const { network, access, cities, formerCities, people, upcoming, past, materials, agreements, threads, following } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const member = access !== "public";
   const errors = result?.fieldErrors ?? {};
@@ -91,6 +93,7 @@ export default function NetworkPage() {
           <Link to={`/admin/sieci/${network.slug}`}>{t.networks.staff.manageLink}</Link>
         </p>
       ) : null}
+      <FollowButton target="network" slug={network.slug} name={network.name} following={following} />
       <p className="prose">{network.description}</p>
       {message ? (
         <p role="status" className={result?.ok ? "notice notice-ok" : "notice notice-warn"}>

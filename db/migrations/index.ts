@@ -12,6 +12,7 @@ import * as networks from "./2026-12-04T2100-networks.js";
 import * as notifications from "./2026-12-04T2200-notifications.js";
 import * as surveyInvitations from "./2026-12-05T0200-survey-invitations.js";
 import * as surveyTopics from "./2026-12-05T0300-survey-topics.js";
+import * as notificationDigests from "./2026-12-05T0600-notification-digests.js";
 
 // Every migration is listed here by its dated name; Kysely applies them in name order.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T2200-notifications": notifications,
   "2026-12-05T0200-survey-invitations": surveyInvitations,
   "2026-12-05T0300-survey-topics": surveyTopics,
+  "2026-12-05T0600-notification-digests": notificationDigests,
 };

@@ -59,3 +59,9 @@ export async function purgeFinishedJobs(db: Db, before: string): Promise<void> {
     .where((eb) => eb.or([eb("doneAt", "<", before), eb("failedAt", "<", before)]))
     .execute();
 }
+
+/** Whether the queue holds a job still waiting for a later time (a recurring queue's next run). */
+export async function hasFutureJob(db: Db, queue: string): Promise<boolean> {
+  const row = await db.selectFrom("jobs").select("id").where("queue", "=", queue).where("doneAt", "is", null).where("failedAt", "is", null).where("runAt", ">", nowIso()).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

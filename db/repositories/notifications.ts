@@ -1,5 +1,6 @@
 import type { Db } from "../index.js";
-import type { DigestFrequency, NewNotification, NotificationChannel, NotificationRow } from "../schema.js";
+import type { DigestFrequency, FollowTarget, NewNotification, NotificationChannel, NotificationDigestsTable, NotificationRow } from "../schema.js";
+import type { Followed } from "./digest.js";
 import { nowIso } from "../time.js";
 
 /** Stores one in-app notification; returns its id. */
@@ -69,22 +70,8 @@ export async function setDigestFrequency(db: Db, userId: number, digest: DigestF
   });
 }
 
-/** Ids of the thematic areas a person follows. */
-export async function listFollowedAreaIds(db: Db, userId: number): Promise<number[]> {
-  const rows = await db.selectFrom("notificationFollows").select("targetId").where("userId", "=", userId).where("targetType", "=", "area").execute();
-  return rows.map((r) => r.targetId);
-}
-
-/** Replaces the thematic areas a person follows. */
-export async function replaceFollowedAreas(db: Db, userId: number, areaIds: number[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("notificationFollows").where("userId", "=", userId).where("targetType", "=", "area").execute();
-    if (areaIds.length) await trx.insertInto("notificationFollows").values(areaIds.map((targetId) => ({ userId, targetType: "area" as const, targetId }))).execute();
-  });
-}
-
-/** Saves the whole settings form in one transaction: channels per kind, digest frequency, followed areas. */
-export async function saveNotificationSettings(db: Db, userId: number, s: { channels: [string, NotificationChannel][]; digest: DigestFrequency; areaIds: number[] }): Promise<void> {
+/** Saves the whole settings form in one transaction: channels per kind, digest frequency, followed areas, cities and networks. */
+export async function saveNotificationSettings(db: Db, userId: number, s: { channels: [string, NotificationChannel][]; digest: DigestFrequency; follows: Followed }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const kinds = s.channels.map(([k]) => k);
     if (kinds.length) await trx.deleteFrom("notificationPreferences").where("userId", "=", userId).where("kind", "in", kinds).execute();
@@ -92,9 +79,47 @@ export async function saveNotificationSettings(db: Db, userId: number, s: { chan
     const exists = await trx.selectFrom("notificationSettings").select("userId").where("userId", "=", userId).executeTakeFirst();
     if (exists) await trx.updateTable("notificationSettings").set({ digest: s.digest }).where("userId", "=", userId).execute();
     else await trx.insertInto("notificationSettings").values({ userId, digest: s.digest, digestSentAt: null }).execute();
-    await trx.deleteFrom("notificationFollows").where("userId", "=", userId).where("targetType", "=", "area").execute();
-    if (s.areaIds.length) await trx.insertInto("notificationFollows").values(s.areaIds.map((targetId) => ({ userId, targetType: "area" as const, targetId }))).execute();
+    await trx.deleteFrom("notificationFollows").where("userId", "=", userId).execute();
+    const rows = [
+      ...s.follows.areaIds.map((targetId) => ({ userId, targetType: "area" as const, targetId })),
+      ...s.follows.cityIds.map((targetId) => ({ userId, targetType: "city" as const, targetId })),
+      ...s.follows.networkIds.map((targetId) => ({ userId, targetType: "network" as const, targetId })),
+    ];
+    if (rows.length) await trx.insertInto("notificationFollows").values(rows).execute();
   });
+}
+
+/** Everything a person follows, by kind of target. */
+export async function listFollowed(db: Db, userId: number): Promise<Followed> {
+  const rows = await db.selectFrom("notificationFollows").select(["targetType", "targetId"]).where("userId", "=", userId).execute();
+  const of = (type: FollowTarget) => rows.filter((r) => r.targetType === type).map((r) => r.targetId);
+  return { areaIds: of("area"), cityIds: of("city"), networkIds: of("network") };
+}
+
+/** Whether a person follows one city or network. */
+export async function isFollowing(db: Db, userId: number, targetType: FollowTarget, targetId: number): Promise<boolean> {
+  const row = await db.selectFrom("notificationFollows").select("userId").where("userId", "=", userId).where("targetType", "=", targetType).where("targetId", "=", targetId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Starts or stops following one target (following twice keeps one row). */
+export async function setFollowing(db: Db, userId: number, targetType: FollowTarget, targetId: number, on: boolean): Promise<void> {
+  if (!on) {
+    await db.deleteFrom("notificationFollows").where("userId", "=", userId).where("targetType", "=", targetType).where("targetId", "=", targetId).execute();
+    return;
+  }
+  await db
+    .insertInto("notificationFollows")
+    .values({ userId, targetType, targetId })
+    .onConflict((oc) => oc.columns(["userId", "targetType", "targetId"]).doNothing())
+    .execute();
+}
+
+/** Active people holding a verified city among these (the people a city's invitation goes to). */
+export async function listPeopleOfCities(db: Db, cityIds: number[]): Promise<number[]> {
+  if (cityIds.length === 0) return [];
+  const rows = await db.selectFrom("users").select("id").where("verifiedCityId", "in", cityIds).where("disabledAt", "is", null).execute();
+  return rows.map((r) => r.id);
 }
 
 /** People registered for an event (confirmed and waiting list), with what a mail needs. */
@@ -116,29 +141,40 @@ export function listRecipients(db: Db, userIds: number[]): Promise<{ id: number;
   return db.selectFrom("users").select(["id", "name", "email"]).where("id", "in", userIds).where("disabledAt", "is", null).execute();
 }
 
-/** People whose digest of this frequency is due: never sent, or last sent before `dueBefore`. */
-export function listDueDigests(db: Db, digest: Exclude<DigestFrequency, "off">, dueBefore: string): Promise<{ userId: number; name: string; email: string; digestSentAt: string | null }[]> {
+/** People who chose a digest of this frequency, with what a mail needs. */
+export function listDigestSubscribers(db: Db, digest: Exclude<DigestFrequency, "off">): Promise<{ userId: number; name: string; email: string }[]> {
   return db
     .selectFrom("notificationSettings")
     .innerJoin("users", "users.id", "notificationSettings.userId")
-    .select(["users.id as userId", "users.name", "users.email", "notificationSettings.digestSentAt"])
+    .select(["users.id as userId", "users.name", "users.email"])
     .where("notificationSettings.digest", "=", digest)
-    .where((eb) => eb.or([eb("notificationSettings.digestSentAt", "is", null), eb("notificationSettings.digestSentAt", "<", dueBefore)]))
     .where("users.disabledAt", "is", null)
     .orderBy("users.id")
     .execute();
 }
 
+/** Whether the person's digest for this period was already handled. */
+export async function hasDigestFor(db: Db, userId: number, period: string): Promise<boolean> {
+  const row = await db.selectFrom("notificationDigests").select("userId").where("userId", "=", userId).where("period", "=", period).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** When the person's last digest was handled (what the next one starts from), or null. */
+export async function lastDigestAt(db: Db, userId: number): Promise<string | null> {
+  const row = await db.selectFrom("notificationDigests").select((eb) => eb.fn.max("sentAt").as("at")).where("userId", "=", userId).executeTakeFirst();
+  return (row?.at as string | null | undefined) ?? null;
+}
+
 /**
- * Claims one person's digest: moves digestSentAt from the value read to `now`. Only one of several instances (or
- * overlapping runs) sees a row change, so each digest is sent once.
+ * Claims one person's digest for one period by inserting its record; false when it exists (another instance, an
+ * overlapping run or a retried job handled it), so each period's digest goes out once.
  */
-export async function claimDigest(db: Db, userId: number, previous: string | null, now: string): Promise<boolean> {
-  const r = await db
-    .updateTable("notificationSettings")
-    .set({ digestSentAt: now })
-    .where("userId", "=", userId)
-    .where((eb) => (previous === null ? eb("digestSentAt", "is", null) : eb("digestSentAt", "=", previous)))
+export async function claimDigestPeriod(db: Db, row: NotificationDigestsTable): Promise<boolean> {
+  const inserted = await db
+    .insertInto("notificationDigests")
+    .values({ userId: row.userId, period: row.period, frequency: row.frequency, libraryItems: row.libraryItems, events: row.events, sentAt: row.sentAt })
+    .onConflict((oc) => oc.columns(["userId", "period"]).doNothing())
+    .returning("userId")
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return inserted !== undefined;
 }

@@ -39,6 +39,7 @@ export interface NotificationPreferencesTable {
 export interface NotificationSettingsTable {
   userId: number;
   digest: DigestFrequency;
+  /** No longer written: since 2026-12-05T0600 each handled period is a row of notification_digests. */
   digestSentAt: string | null;
 }
 
@@ -46,4 +47,14 @@ export interface NotificationFollowsTable {
   userId: number;
   targetType: FollowTarget;
   targetId: number;
+}
+
+/** One row per person and digest period once it was handled (the key is the once-only claim). */
+export interface NotificationDigestsTable {
+  userId: number;
+  period: string;
+  frequency: Exclude<DigestFrequency, "off">;
+  libraryItems: number;
+  events: number;
+  sentAt: string;
 }

@@ -24,9 +24,21 @@ import type { AgendaHub } from "./agenda-hub.js";
 import { agendaDocName } from "./doc-name.js";
 
 export type PublishedAgenda = { number: number; createdAt: string; html: string; content: AgendaContent };
+/** What the agenda tells people through (server/notifications); absent in tools and benchmarks. */
+export type AgendaNotices = {
+  agendaOpened: (eventId: number, cityIds: number[]) => Promise<void>;
+  programmePublished: (eventId: number, version: number, invitedCityIds: number[]) => Promise<void>;
+};
+
+/** Cities that can co-design under `after` but could not under `before` (newly invited, or the workspace reopened). */
+function newlyOpenedCities(before: AgendaSettings, after: AgendaSettings): number[] {
+  if (after.mode !== "cities" || !after.open) return [];
+  if (before.mode !== "cities" || !before.open) return after.cityIds;
+  return after.cityIds.filter((id) => !before.cityIds.includes(id));
+}
 
 /** Agenda use cases shared by routes and tests: settings, access, publish, versions, rendering. */
-export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger: Logger; access?: AccessChanges }) {
+export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger: Logger; access?: AccessChanges; notices?: AgendaNotices }) {
   const { db, hub } = deps;
 
   const areaNames = async (): Promise<Record<string, string>> => {
@@ -62,6 +74,7 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
     /** Saves co-design settings (moderators); the dots budget is mirrored into the document for the UI. */
     async saveSettings(actor: Actor, settings: AgendaSettings): Promise<void> {
       assertCan(actor, "agenda:manage");
+      const before = await findAgendaSettings(db.db, settings.eventId);
       await saveAgendaSettings(db.db, settings, actor!.id);
       await hub.withDoc(agendaDocName(settings.eventId), (doc) => {
         const meta = doc.getMap("meta");
@@ -70,6 +83,8 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
       // Open /collab connections follow the new mode, cities and open flag at once, on every instance.
       await deps.access?.agendaSettingsChanged(settings.eventId);
       await recordAudit(db.db, { actorId: actor!.id, action: "agenda.settings", subjectType: "event", subjectId: settings.eventId, details: { ...settings } });
+      const opened = newlyOpenedCities(before, settings);
+      if (opened.length) await deps.notices?.agendaOpened(settings.eventId, opened);
     },
 
     /** Publishes the live document as the next immutable version; returns its number. */
@@ -87,6 +102,8 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
         publishedBy: actor!.id,
       });
       await recordAudit(db.db, { actorId: actor!.id, action: "agenda.publish", subjectType: "event", subjectId: eventId, details: { number } });
+      const invited = await findAgendaSettings(db.db, eventId);
+      await deps.notices?.programmePublished(eventId, number, invited.mode === "cities" ? invited.cityIds : []);
       return number;
     },
 

@@ -15,6 +15,11 @@ export type JobQueue = {
   handle<T>(queue: string, handler: JobHandler<T>): void;
   /** Stores a job; it survives a restart and runs at `runAt` (now by default). */
   send<T>(queue: string, data: T, options?: SendOptions): Promise<void>;
+  /**
+   * Runs the queue's handler (payload `{}`) every `minutes` (a divisor of 60), at whole slots of the clock: one job per
+   * slot however many instances run, stored so a restart keeps the schedule. Call before start().
+   */
+  every(queue: string, minutes: number): void;
   start(): Promise<void>;
   /** Stops fetching and waits for running jobs. */
   stop(): Promise<void>;
@@ -26,3 +31,9 @@ export function backoffMs(attempt: number, baseMs: number): number {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 6;
+
+/** The next whole slot of `minutes` after `now` (12:00, 12:15, … for 15). */
+export function nextSlot(now: Date, minutes: number): Date {
+  const step = minutes * 60_000;
+  return new Date((Math.floor(now.getTime() / step) + 1) * step);
+}

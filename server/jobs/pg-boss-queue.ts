@@ -11,6 +11,7 @@ export function createPgBossQueue(deps: { url: string; logger: Logger; pollMs: n
   boss.on("error", (error) => deps.logger.error("job queue error", { error }));
   const handlers = new Map<string, JobHandler<any>>();
   const workers = new Map<string, string>();
+  const recurring = new Map<string, number>();
   let started: Promise<void> | undefined;
   const retryDelay = Math.max(1, Math.round(deps.retryBaseMs / 1000));
 
@@ -24,6 +25,9 @@ export function createPgBossQueue(deps: { url: string; logger: Logger; pollMs: n
       // Due now: this instance's worker fetches at once instead of at its next poll.
       const worker = workers.get(queue);
       if (worker && (!options.runAt || options.runAt.getTime() <= Date.now())) boss.notifyWorker(worker);
+    },
+    every(queue, minutes) {
+      recurring.set(queue, minutes);
     },
     start() {
       started ??= (async () => {
@@ -40,6 +44,9 @@ export function createPgBossQueue(deps: { url: string; logger: Logger; pollMs: n
           });
           workers.set(queue, self.id);
         }
+        // pg-boss's cron: the schedule is a row in its schema and its clock monitor creates one job per slot across
+        // all instances (a singleton key per minute), so two instances still run the job once.
+        for (const [queue, minutes] of recurring) await boss.schedule(queue, `*/${minutes} * * * *`, {}, { tz: "UTC" });
       })();
       return started;
     },

@@ -1,7 +1,7 @@
-import { claimDueJob, completeJob, failJob, insertJob, purgeFinishedJobs } from "../../db/repositories/jobs.js";
+import { claimDueJob, completeJob, failJob, hasFutureJob, insertJob, purgeFinishedJobs } from "../../db/repositories/jobs.js";
 import type { Db } from "../../db/index.js";
 import type { Logger } from "../logger.js";
-import { backoffMs, DEFAULT_MAX_ATTEMPTS, type JobHandler, type JobQueue } from "./job-queue.js";
+import { backoffMs, DEFAULT_MAX_ATTEMPTS, nextSlot, type JobHandler, type JobQueue } from "./job-queue.js";
 
 const LEASE_MS = 5 * 60_000;
 
@@ -11,6 +11,15 @@ const LEASE_MS = 5 * 60_000;
  */
 export function createSqliteQueue(deps: { db: Db; logger: Logger; pollMs: number; retryBaseMs: number }): JobQueue {
   const handlers = new Map<string, JobHandler<any>>();
+  const recurring = new Map<string, number>();
+
+  // A recurring queue keeps exactly one future job: stored at start when missing (first start, or a restart after the
+  // table was purged) and after each run, so the schedule lives in the table, not in a timer.
+  async function planNext(queue: string) {
+    const minutes = recurring.get(queue);
+    if (minutes === undefined || (await hasFutureJob(deps.db, queue))) return;
+    await insertJob(deps.db, { queue, payload: "{}", runAt: nextSlot(new Date(), minutes).toISOString(), maxAttempts: DEFAULT_MAX_ATTEMPTS });
+  }
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
@@ -30,6 +39,7 @@ export function createSqliteQueue(deps: { db: Db; logger: Logger; pollMs: number
         deps.logger.warn("job failed", { queue: job.queue, id: job.id, attempt: job.attempts, retry, error: (error as Error).message });
         await failJob(deps.db, job.id, (error as Error).message ?? String(error), retry);
       }
+      await planNext(job.queue);
     }
     if (Date.now() - lastPurge > 3600_000) {
       lastPurge = Date.now();
@@ -63,7 +73,11 @@ export function createSqliteQueue(deps: { db: Db; logger: Logger; pollMs: number
       // Due now: run it soon rather than at the next tick.
       if (!options.runAt || options.runAt.getTime() <= Date.now()) setImmediate(tick);
     },
+    every(queue, minutes) {
+      recurring.set(queue, minutes);
+    },
     async start() {
+      for (const queue of recurring.keys()) await planNext(queue);
       stopped = false;
       timer = setInterval(tick, deps.pollMs);
       timer.unref();

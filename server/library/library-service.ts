@@ -29,9 +29,11 @@ import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
 import { importLibraryJsonl, type ImportOptions } from "./library-import.js";
 
 export type LibraryService = ReturnType<typeof createLibraryService>;
+/** What the library tells people through (server/notifications): an event's recording or material published. */
+export type LibraryNotices = { materialsPublished: (itemId: number) => Promise<void> };
 
 /** Library items: who may do what, sanitising, revisions and attachments. Routes and the import call this. */
-export function createLibraryService(deps: { db: DbHandle; storage: AttachmentStorage; afterWrite?: () => void }) {
+export function createLibraryService(deps: { db: DbHandle; storage: AttachmentStorage; afterWrite?: () => void; notices?: LibraryNotices }) {
   const db = deps.db.db;
   const changed = () => deps.afterWrite?.();
 
@@ -163,6 +165,8 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
       await setLibraryStatus(db, id, to, actor!.id);
       await recordAudit(db, { actorId: actor!.id, action: `library.status.${to}`, subjectType: "library_item", subjectId: id });
       changed();
+      // Participants hear of an event's recording or material when it becomes public, not while it is drafted.
+      if (to === "published" && item.status !== "published") await deps.notices?.materialsPublished(id);
     },
 
     /** Restores a revision's content (the current version is kept as a revision; status and slug stay). */

@@ -54,7 +54,7 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
   io.of("/").use((_socket, next) => next(new Error("not_found")));
 
   const nsp = io.of("/live") as unknown as LiveNamespace;
-  const service = createLiveService({ db: services.db, limiter: services.limiter, library: services.library });
+  const service = createLiveService({ db: services.db, limiter: services.limiter, library: services.library, notices: services.notifications.content });
   const presence = new PresenceTracker(nsp, { logger, recordPeak: service.recordPeak });
   const timers = new RoomTimers((eventId) => {
     void service

@@ -33,6 +33,8 @@ import { EDIT_WINDOW_MS } from "../../domain/live-timings.js";
 import { LiveFailure, roomStatus, roomTimes, statusAllowsWrite } from "./live-rules.js";
 
 export type LiveService = ReturnType<typeof createLiveService>;
+/** What a live room tells people through (server/notifications): their question answered or replied to. */
+export type LiveNotices = { liveAnswered: (questionId: number, replyId?: number) => Promise<void> };
 type RoomInfo = { eventId: number; title: string; slug: string; joinUrl: string | null; startsAt: string; endsAt: string; status: "scheduled" | "cancelled"; room: LiveRoomRow; threads: LiveThread[] };
 
 // Per-user posting allowances (fixed windows); typing is throttled separately and silently.
@@ -40,7 +42,7 @@ export const LIVE_LIMITS = { send: [8, 10_000], vote: [30, 10_000], edit: [10, 1
 const CACHE_MS = 3_000;
 
 /** Rules of live rooms; the socket handlers and the HTTP routes both call these. */
-export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; library?: LibraryService }) {
+export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; library?: LibraryService; notices?: LiveNotices }) {
   const db = deps.db.db;
   // Room info is read on every post; a short cache keeps that off the database under load. Changes made on this
   // instance invalidate it at once, other instances see them within CACHE_MS.
@@ -125,14 +127,18 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; li
       const th = await this.thread(p.threadId);
       const w = await writable(actor, th.eventId);
       await limit(w.actor, "send");
+      let parent: LiveMessageRow | undefined;
       if (p.parentId !== undefined) {
-        const parent = await findLiveMessage(db, p.parentId);
+        parent = await findLiveMessage(db, p.parentId);
         if (!parent || parent.threadId !== th.id) throw new LiveFailure("not_found");
         if (parent.parentId !== null) throw new LiveFailure("bad_request", t.errors.reply_depth);
       }
       // Replies are always comments; questions are top-level entries of the Q&A list.
       const kind = p.parentId !== undefined ? "comment" : p.kind;
-      return insertLiveMessage(db, { eventId: th.eventId, threadId: th.id, parentId: p.parentId ?? null, authorId: w.actor.id, kind, body: p.body });
+      const row = await insertLiveMessage(db, { eventId: th.eventId, threadId: th.id, parentId: p.parentId ?? null, authorId: w.actor.id, kind, body: p.body });
+      // Not awaited: the room's ack does not wait for mail rendering; the notice logs its own failure.
+      if (parent?.kind === "question") void deps.notices?.liveAnswered(parent.id, row.id);
+      return row;
     },
     async edit(actor: Actor, p: ClientPayload<"message:edit">): Promise<LiveMessageRow> {
       const m = await message(p.messageId);
@@ -170,9 +176,13 @@ export function createLiveService(deps: { db: DbHandle; limiter: RateLimiter; li
       await limit(actor!, "moderate");
       const now = nowIso();
       switch (p.action) {
-        case "answer":
+        case "answer": {
           if (m.kind !== "question") throw new LiveFailure("bad_request", t.errors.not_question);
-          return updateLiveMessage(db, m.eventId, m.id, { answeredAt: now, answeredBy: actor!.id, answer: p.answer || null });
+          const answered = await updateLiveMessage(db, m.eventId, m.id, { answeredAt: now, answeredBy: actor!.id, answer: p.answer || null });
+          // Told once, when first marked answered (not again when a moderator edits the answer).
+          if (!m.answeredAt) void deps.notices?.liveAnswered(m.id);
+          return answered;
+        }
         case "unanswer":
           return updateLiveMessage(db, m.eventId, m.id, { answeredAt: null, answeredBy: null, answer: null });
         case "pin":

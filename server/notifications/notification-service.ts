@@ -5,18 +5,18 @@ import {
   channelChoicesFor,
   countUnread,
   insertNotification,
+  isFollowing,
+  listFollowed,
   listRecipients,
   listRegistrants,
   markAllNotificationsRead,
   markNotificationRead,
   listNotifications,
   setChannelChoice,
+  setFollowing,
   listChannelChoices,
   findDigestFrequency,
-  listFollowedAreaIds,
   saveNotificationSettings,
-  listDueDigests,
-  claimDigest,
   setDigestFrequency,
 } from "../../db/repositories/notifications.js";
 import type { NotificationChannel } from "../../db/schema.js";
@@ -26,22 +26,19 @@ import { events as te } from "../../domain/i18n/pl/events.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import type { Logger } from "../logger.js";
 import type { Mail, Mailer } from "../mail/mailer.js";
-import { renderNotificationMail, type MailContent } from "../mail/templates/notification-mail.js";
+import { renderNotificationMail } from "../mail/templates/notification-mail.js";
+import type { NotifyData } from "./notify-data.js";
 import { invitation } from "./invitation.js";
 import { createFeedService } from "./feeds.js";
-import { listRecentPublishedLibrary } from "../../db/repositories/library-feed.js";
-import { library as tl } from "../../domain/i18n/pl/library.js";
 import type { NotificationSettingsForm } from "./notification-schemas.js";
 import { findAreasBySlugs, listAreas } from "../../db/repositories/areas.js";
+import { findCityById, findCityBySlug, listCityIdsBySlugs } from "../../db/repositories/cities.js";
+import { findNetworkBySlug, listNetworks } from "../../db/repositories/networks.js";
+import { createContentNotices } from "./content-notices.js";
+import { createDigestRunner, DIGEST_EVERY_MINUTES, DIGEST_QUEUE } from "./digest.js";
+import type { FollowTargetType } from "../../domain/notification-kinds.js";
 
-/** What `notify` tells a person: the in-app line and, when they get mail, the mail's subject and body. */
-export type NotifyData = {
-  title: string;
-  body: string;
-  /** Path on this site ("/wydarzenia/x"); made absolute for mail. */
-  path?: string;
-  mail?: Pick<MailContent, "lead" | "facts" | "actions"> & { subject: string; calendar?: (recipient: { name: string; email: string }) => Mail["calendar"] };
-};
+export type { NotifyData } from "./notify-data.js";
 
 type RegistrationKind = "registration_confirmed" | "registration_waitlisted" | "registration_promoted" | "registration_cancelled";
 type ReminderJob = { eventId: number; startsAt: string; minutes: number };
@@ -81,49 +78,15 @@ export function createNotificationService(deps: { db: DbHandle; mailer: Mailer; 
     return { userId, kind: kind as UnsubscribeKind };
   }
 
-  const PERIOD_MS = { daily: 86400_000, weekly: 7 * 86400_000 } as const;
-  // A run a few minutes early (timers drift, the sweep runs every quarter hour) still counts as due.
-  const SLACK_MS = 20 * 60_000;
-
-  /**
-   * Sends the digests that are due: for each person on daily or weekly, the library items published since their last
-   * digest (or one period back) in the areas they follow; nothing when there is nothing new. Each person is claimed
-   * first (claimDigest), so overlapping runs and several instances send one digest, not two.
-   */
-  async function runDigests(now = new Date()): Promise<number> {
-    let sent = 0;
-    for (const frequency of ["daily", "weekly"] as const) {
-      const period = PERIOD_MS[frequency];
-      for (const person of await listDueDigests(db, frequency, new Date(now.getTime() - period + SLACK_MS).toISOString())) {
-        if (!(await claimDigest(db, person.userId, person.digestSentAt, now.toISOString()))) continue;
-        const since = person.digestSentAt ?? new Date(now.getTime() - period).toISOString();
-        const areaIds = await listFollowedAreaIds(db, person.userId);
-        const items = await listRecentPublishedLibrary(db, { areaIds, since, limit: 30 });
-        if (items.length === 0) continue;
-        const unsubscribe = unsubscribeUrl(person.userId, DIGEST);
-        const base = deps.origin();
-        const { html, text } = await renderNotificationMail({
-          greetingName: person.name,
-          lead: t.mail.digestLead(frequency, items.length),
-          facts: items.map((i) => ({ label: tl.kinds[i.kind], value: `${i.title} — ${base}/biblioteka/${i.slug}` })),
-          actions: [{ label: t.feeds.library, href: `${base}/biblioteka` }],
-          settingsUrl: `${base}/konto/powiadomienia`,
-          unsubscribeUrl: unsubscribe,
-        });
-        await deps.queue.send<Mail>(MAIL_QUEUE, {
-          to: person.email,
-          subject: t.mail.digestSubject(items.length),
-          text,
-          html,
-          headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
-        });
-        sent++;
-      }
-    }
-    return sent;
-  }
-
   deps.queue.handle<Mail>(MAIL_QUEUE, async ({ data }) => deps.mailer.send(data));
+
+  const runDigests = createDigestRunner({ db, origin: deps.origin, unsubscribeUrl: (userId) => unsubscribeUrl(userId, DIGEST), sendMail: (mail) => deps.queue.send(MAIL_QUEUE, mail) });
+  // A durable, scheduled job (not a timer): stored in the queue, so it survives a restart and runs once per slot
+  // across instances; the digest records (claimDigestPeriod) keep each period's mail to one even if it ran twice.
+  deps.queue.handle(DIGEST_QUEUE, async () => {
+    await runDigests();
+  });
+  deps.queue.every(DIGEST_QUEUE, DIGEST_EVERY_MINUTES);
 
   async function notify(userIds: number[], kind: NotificationKind, data: NotifyData): Promise<void> {
     const spec = notificationKinds[kind];
@@ -285,13 +248,10 @@ export function createNotificationService(deps: { db: DbHandle; mailer: Mailer; 
 
     /** The kind a signed unsubscribe link is for (the confirmation page names it), or null when it is not valid. */
     unsubscribeKind: (token: string): UnsubscribeKind | null => readUnsubscribeToken(token)?.kind ?? null,
+    /** Sends the digests due now (the digest job calls it; tests call it with a chosen time). */
     runDigests,
-    /** Looks for due digests every `everyMs` (each instance may; claimDigest keeps it to one mail). Returns the stop. */
-    scheduleDigests(everyMs: number): () => void {
-      const timer = setInterval(() => void runDigests().catch((error) => deps.logger.error("digest run failed", { error })), everyMs);
-      timer.unref();
-      return () => clearInterval(timer);
-    },
+    /** Agenda, library and live notices (programme opened and published, materials added, a question answered). */
+    content: createContentNotices({ db, notify, origin: deps.origin, logger: deps.logger }),
 
     /**
      * One-click unsubscribe (RFC 8058) from a signed link: no login. The kind stops coming by mail and stays in the
@@ -305,23 +265,42 @@ export function createNotificationService(deps: { db: DbHandle; mailer: Mailer; 
       return who.kind;
     },
 
-    /** What /konto/powiadomienia shows: the channel per kind (chosen or default), digest frequency, the areas and which are followed. */
+    /** What /konto/powiadomienia shows: the channel per kind (chosen or default), digest frequency, and what can be and is followed. */
     async settings(userId: number) {
-      const [chosen, digest, followed, areas] = await Promise.all([listChannelChoices(db, userId), findDigestFrequency(db, userId), listFollowedAreaIds(db, userId), listAreas(db)]);
+      const [chosen, digest, followed, areas, networks] = await Promise.all([listChannelChoices(db, userId), findDigestFrequency(db, userId), listFollowed(db, userId), listAreas(db), listNetworks(db)]);
       const channels = Object.fromEntries(
         notificationKindNames.map((k) => [k, notificationKinds[k].transactional ? "mail" : (chosen.get(k) ?? notificationKinds[k].defaultChannel)]),
       ) as Record<NotificationKind, NotificationChannel>;
-      return { channels, digest, areas: areas.map((a) => ({ slug: a.slug, name: a.name, followed: followed.includes(a.id) })) };
+      // Cities are followed from their pages (there are hundreds): the form lists only those followed, to unfollow.
+      const cities = (await Promise.all(followed.cityIds.map((id) => findCityById(db, id)))).filter((c) => c !== undefined);
+      return {
+        channels,
+        digest,
+        areas: areas.map((a) => ({ slug: a.slug, name: a.name, followed: followed.areaIds.includes(a.id) })),
+        cities: cities.map((c) => ({ slug: c.slug, name: c.name })).sort((a, b) => a.name.localeCompare(b.name, "pl")),
+        networks: networks.map((n) => ({ slug: n.slug, name: n.name, followed: followed.networkIds.includes(n.id) })),
+      };
     },
 
-    /** Saves the settings form in one transaction; transactional kinds are not in it and stay on mail; unknown area slugs are dropped. */
+    /** Saves the settings form in one transaction; transactional kinds are not in it and stay on mail; unknown slugs are dropped. */
     async saveSettings(userId: number, form: NotificationSettingsForm) {
-      const areas = await findAreasBySlugs(db, form.areaSlugs);
+      const [areas, cities, networks] = await Promise.all([findAreasBySlugs(db, form.areaSlugs), listCityIdsBySlugs(db, form.citySlugs), listNetworks(db)]);
       await saveNotificationSettings(db, userId, {
         channels: Object.entries(form.channels).filter(([k]) => isNotificationKind(k) && !notificationKinds[k].transactional),
         digest: form.digest,
-        areaIds: areas.map((a) => a.id),
+        follows: { areaIds: areas.map((a) => a.id), cityIds: cities.map((c) => c.id), networkIds: networks.filter((n) => form.networkSlugs.includes(n.slug)).map((n) => n.id) },
       });
+    },
+
+    /** Whether the person follows a city or network (the "Obserwuj" button's state). */
+    isFollowing: (userId: number, type: Exclude<FollowTargetType, "area">, targetId: number) => isFollowing(db, userId, type, targetId),
+
+    /** Starts or stops following a city or network by slug; false when there is no such (public) city or network. */
+    async follow(userId: number, type: Exclude<FollowTargetType, "area">, slug: string, on: boolean): Promise<boolean> {
+      const target = type === "city" ? await findCityBySlug(db, slug) : await findNetworkBySlug(db, slug);
+      if (!target || (type === "city" && "confirmed" in target && !target.confirmed)) return false;
+      await setFollowing(db, userId, type, target.id, on);
+      return true;
     },
 
     list: (userId: number) => listNotifications(db, userId),

@@ -109,9 +109,13 @@ describe("axe on every page type", () => {
     expect(report).toEqual(clean(report));
   });
 
-  it("a member's pages: account, my events, live room, programme workspace, library proposals", async () => {
+  it("a member's pages: account, notifications, my events, live room, programme workspace, library proposals", async () => {
     const report = await audit("member@frl.test", [
       { path: "/konto" },
+      { path: "/konto/powiadomienia" },
+      { path: "/powiadomienia" },
+      // Signed in, a city page carries the "Obserwuj" form.
+      { path: "/miasta/dzierzoniow" },
       { path: "/moje-wydarzenia" },
       { path: `/wydarzenia/${live.slug}/na-zywo`, ready: (p) => p.getByText("Połączono").first().waitFor({ timeout: 20_000 }) },
       { path: `/wydarzenia/${programmeSlug}/program`, ready: (p) => p.getByTestId("agenda-sync-status").filter({ hasText: "Zsynchronizowano" }).waitFor({ timeout: 20_000 }) },
