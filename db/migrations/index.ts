@@ -10,6 +10,7 @@ import * as cityClaims from "./2026-12-04T1200-city-claims.js";
 import * as surveys from "./2026-12-04T2000-surveys.js";
 import * as networks from "./2026-12-04T2100-networks.js";
 import * as notifications from "./2026-12-04T2200-notifications.js";
+import * as networkLive from "./2026-12-05T0500-network-live.js";
 
 // Every migration is listed here by its dated name; Kysely applies them in name order.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T2000-surveys": surveys,
   "2026-12-04T2100-networks": networks,
   "2026-12-04T2200-notifications": notifications,
+  "2026-12-05T0500-network-live": networkLive,
 };

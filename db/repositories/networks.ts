@@ -155,6 +155,12 @@ export async function setEventNetwork(db: Db, eventId: number, networkId: number
   await db.updateTable("events").set({ networkId }).where("id", "=", eventId).execute();
 }
 
+/** Sets when a network meeting opens registration to non-members (null: the default before its start). */
+export async function setEventOpenToAll(db: Db, eventId: number, openToAllAt: string | null): Promise<boolean> {
+  const res = await db.updateTable("events").set({ openToAllAt }).where("id", "=", eventId).where("networkId", "is not", null).executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
 /** The network an event belongs to, for the event page. */
 export function findNetworkOfEvent(db: Db, eventId: number): Promise<{ id: number; slug: string; name: string } | undefined> {
   return db.selectFrom("events").innerJoin("networks", "networks.id", "events.networkId").select(["networks.id", "networks.slug", "networks.name"]).where("events.id", "=", eventId).executeTakeFirst();

@@ -19,6 +19,7 @@ import {
   listPublishedItemsOfArea,
   networkMembership,
   setEventNetwork,
+  setEventOpenToAll,
   type NetworkMeeting,
   type NetworkWithLeader,
 } from "../../db/repositories/networks.js";
@@ -42,6 +43,7 @@ import type { AgreementForm, MeetingSeries } from "./network-schemas.js";
 import type { CitiesQuery, EventsQuery } from "./api-schemas.js";
 import { listCitiesPage, listEventsPage } from "../../db/repositories/public-lists.js";
 import { quarterlyStarts } from "./quarterly.js";
+import { defaultOpenToAllAt } from "./members-first.js";
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
 
@@ -277,9 +279,16 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
           actor!.id,
         );
         await setEventNetwork(db, id, n.id);
+        await setEventOpenToAll(db, id, defaultOpenToAllAt(startsAt));
         created.push(id);
       }
       return (await listNetworkMeetings(db, [n.id])).filter((m) => created.includes(m.id));
+    },
+
+    /** Moves the date from which a meeting of the network is open to non-members (staff); null restores the default. */
+    async setOpenToAll(actor: Actor, eventId: number, openToAllAt: string | null): Promise<void> {
+      assertCan(actor, "network:manage");
+      if (!(await setEventOpenToAll(db, eventId, openToAllAt))) throw new InputError(t.errors.unknownMeeting, "eventId");
     },
 
     /** Links an existing event to the network as one of its meetings (staff). */
