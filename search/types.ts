@@ -31,10 +31,15 @@ export type SearchDocument = {
   date: string | null;
   /** Path of the page showing the item, e.g. /biblioteka/<slug>. */
   url: string;
+  /**
+   * Network ids (as text) whose members alone may find the document (members-only network materials, network
+   * discussions). Absent on public documents, so `membersOf NOT EXISTS` keeps exactly those in both adapters.
+   */
+  membersOf?: string[];
 };
 
 /** Filterable attributes; filters use Meilisearch's syntax over these names. */
-export const FILTERABLE = ["group", "kind", "areas", "city", "year", "eventId"] as const;
+export const FILTERABLE = ["group", "kind", "areas", "city", "year", "eventId", "membersOf"] as const;
 export const SORTABLE = ["date", "title"] as const;
 
 export type SearchQuery = {

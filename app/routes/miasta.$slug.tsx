@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { LibraryCityPractices } from "~/components/library-city-practices";
 import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
-import { notFound } from "~/lib/guards.server";
+import { actorOf, notFound } from "~/lib/guards.server";
 import { NetworkLinkList } from "~/components/network-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.city.name} — ${t.common.appName}` : t.common.appName }];
@@ -15,7 +15,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const city = await cities.publicProfile(params.slug ?? "");
   if (!city) notFound();
   const people = await cities.people(city.id);
-  const practices = await context.services.library.cityPractices(city.id);
+  const practices = await context.services.library.cityPractices(city.id, actorOf(context));
   const networks = await context.services.networks.ofCity(city.id);
   return json({ city, people, practices, networks });
 }

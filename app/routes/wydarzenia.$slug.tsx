@@ -42,7 +42,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     agenda: agenda && { number: agenda.number, createdAt: agenda.createdAt, html: agenda.html },
     agendaAccess,
     markers: markers[event.id],
-    materials: await context.services.library.eventMaterials(event.id),
+    materials: await context.services.library.eventMaterials(event.id, actor),
     network: (await context.services.networks.ofEvent(event.id)) ?? null,
     event: publicEventView(event),
     // Only people let in get the link at all: a hidden link in the page data is as good as a visible one.

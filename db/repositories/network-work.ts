@@ -1,6 +1,8 @@
 import type { Db } from "../index.js";
 import type { AgreementStatus, LibraryKind, NewNetworkAgreement } from "../schema.js";
 import { nowIso } from "../time.js";
+import { visibleItem } from "./library-visibility.js";
+import { enqueueSearchChange } from "./search-outbox.js";
 
 /** An agreement with the names of whoever does it and the meeting it came from. */
 export type AgreementView = {
@@ -59,18 +61,25 @@ export async function listNetworkMaterials(db: Db, networkId: number, includeMem
     .select(["libraryItems.id as itemId", "libraryItems.slug", "libraryItems.title", "libraryItems.kind", "libraryItems.year", "networkMaterials.membersOnly"])
     .where("networkMaterials.networkId", "=", networkId)
     .where("libraryItems.status", "=", "published");
-  if (!includeMembersOnly) q = q.where("networkMaterials.membersOnly", "=", 0);
+  // Outside the network: neither its members-only items nor items restricted to another network.
+  if (!includeMembersOnly) q = q.where("networkMaterials.membersOnly", "=", 0).where(visibleItem([]));
   const rows = await q.orderBy("libraryItems.year", "desc").orderBy("libraryItems.title").execute();
   return rows.map((r) => ({ ...r, membersOnly: r.membersOnly === 1 }));
 }
 
-/** Links a library item to a network (again: updates the members-only flag). */
+/**
+ * Links a library item to a network (again: updates the members-only flag). The item's search document carries who may
+ * find it, so it is queued for reindexing in the same transaction.
+ */
 export async function linkNetworkMaterial(db: Db, networkId: number, itemId: number, membersOnly: boolean): Promise<void> {
-  await db
-    .insertInto("networkMaterials")
-    .values({ networkId, itemId, membersOnly: membersOnly ? 1 : 0, createdAt: nowIso() })
-    .onConflict((oc) => oc.columns(["networkId", "itemId"]).doUpdateSet({ membersOnly: membersOnly ? 1 : 0 }))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("networkMaterials")
+      .values({ networkId, itemId, membersOnly: membersOnly ? 1 : 0, createdAt: nowIso() })
+      .onConflict((oc) => oc.columns(["networkId", "itemId"]).doUpdateSet({ membersOnly: membersOnly ? 1 : 0 }))
+      .execute();
+    await enqueueSearchChange(trx, "library", itemId);
+  });
 }
 
 /** A discussion thread with its post count and its author. */

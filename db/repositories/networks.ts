@@ -2,6 +2,7 @@ import type { Db } from "../index.js";
 import type { NetworkPersonRole, NetworkRow, NetworksTable } from "../schema.js";
 import type { Insertable } from "kysely";
 import { nowIso } from "../time.js";
+import { visibleItem, type LibraryViewer } from "./library-visibility.js";
 
 /** A member city as network pages, the map and the API show it. */
 export type NetworkCity = { networkId: number; cityId: number; slug: string; name: string; voivodeship: string; lat: number | null; lng: number | null; joinedOn: string; leftOn: string | null };
@@ -167,15 +168,14 @@ export function findNetworkOfEvent(db: Db, eventId: number): Promise<{ id: numbe
 }
 
 /** Published library items of a thematic area in id order (the area page; the demo seed links some to networks). */
-export function listPublishedItemsOfArea(db: Db, areaSlug: string, limit: number) {
-  return db
+export function listPublishedItemsOfArea(db: Db, areaSlug: string, limit: number, viewer: LibraryViewer) {
+  let q = db
     .selectFrom("libraryItemAreas")
     .innerJoin("libraryItems", "libraryItems.id", "libraryItemAreas.itemId")
     .innerJoin("thematicAreas", "thematicAreas.id", "libraryItemAreas.areaId")
     .select(["libraryItems.id", "libraryItems.slug", "libraryItems.title", "libraryItems.kind", "libraryItems.year"])
     .where("thematicAreas.slug", "=", areaSlug)
-    .where("libraryItems.status", "=", "published")
-    .orderBy("libraryItems.id")
-    .limit(limit)
-    .execute();
+    .where("libraryItems.status", "=", "published");
+  if (viewer !== "all") q = q.where(visibleItem(viewer));
+  return q.orderBy("libraryItems.id").limit(limit).execute();
 }

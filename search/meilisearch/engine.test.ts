@@ -30,7 +30,7 @@ describe("Meilisearch adapter mapping", () => {
     const s = meiliSettings({ synonyms: [] });
     expect(s.rankingRules).toEqual(["sort", "words", "typo", "proximity", "attribute", "exactness"]);
     expect(s.typoTolerance).toMatchObject({ minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } });
-    expect(s.filterableAttributes).toEqual(["group", "kind", "areas", "city", "year", "eventId"]);
+    expect(s.filterableAttributes).toEqual(["group", "kind", "areas", "city", "year", "eventId", "membersOf"]);
   });
 
   it("turns a failed task into an exception", () => {

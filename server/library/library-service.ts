@@ -27,6 +27,7 @@ import { checkUpload } from "./file-check.js";
 import type { LibraryForm } from "./library-schemas.js";
 import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
 import { importLibraryJsonl, type ImportOptions } from "./library-import.js";
+import { libraryViewer, maySeeRestricted } from "./library-viewer.js";
 
 export type LibraryService = ReturnType<typeof createLibraryService>;
 
@@ -98,19 +99,26 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
   return {
     /** Imports items from JSONL text (admins; a dry run writes nothing); see library-import.ts. */
     importJsonl: (text: string, opts: ImportOptions) => importLibraryJsonl(deps.db, text, opts),
-    /** An item the actor may see (published, or their own / staff), by slug. */
+    /**
+     * An item the actor may see (published, or their own / staff), by slug. Members-only network materials only for
+     * members of those networks (and staff, and their author); everyone else gets null, so the page answers 404.
+     */
     async view(actor: Actor, slug: string): Promise<LibraryItem | null> {
       const item = await findLibraryItemBySlug(db, slug);
-      return item && libraryAccess(actor, item).view ? item : null;
+      if (!item || !libraryAccess(actor, item).view) return null;
+      if (item.membersOnlyIn.length === 0 || (actor && item.authorId === actor.id)) return item;
+      return maySeeRestricted(await libraryViewer(db, actor), item.membersOnlyIn) ? item : null;
     },
-    /** A published item by slug (the public JSON API). */
+    /** A published, public item by slug (the public JSON API: members-only network materials are left out). */
     async published(slug: string): Promise<LibraryItem | null> {
       const item = await findLibraryItemBySlug(db, slug);
-      return item && item.status === "published" ? item : null;
+      return item && item.status === "published" && item.membersOnlyIn.length === 0 ? item : null;
     },
-    /** Titles of published items by id (missing, draft and in-review ids are left out), in the order asked. */
+    /** Who the actor is for members-only materials (the search pages filter with it). */
+    viewer: (actor: Actor) => libraryViewer(db, actor),
+    /** Titles of published public items by id (missing, draft, in-review and members-only ids are left out), in the order asked. */
     async publishedTitles(ids: number[]): Promise<Array<{ id: number; title: string; slug: string; kind: string }>> {
-      const items = (await findLibraryItemsByIds(db, ids)).filter((i) => i.status === "published");
+      const items = (await findLibraryItemsByIds(db, ids)).filter((i) => i.status === "published" && i.membersOnlyIn.length === 0);
       const byId = new Map(items.map((i) => [i.id, { id: i.id, title: i.title, slug: i.slug, kind: i.kind }]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
@@ -120,9 +128,9 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
     attachments: (itemId: number) => listAttachments(deps.db.db, itemId),
     attachment: (id: number) => findAttachment(db, id),
     openAttachment: (key: string) => deps.storage.open(key),
-    related: (item: LibraryItem) => relatedLibraryItems(db, item),
-    cityPractices: (cityId: number) => listCityGoodPractices(db, cityId),
-    eventMaterials: (eventId: number) => listEventMaterials(db, eventId),
+    related: async (item: LibraryItem, actor: Actor) => relatedLibraryItems(db, item, await libraryViewer(db, actor)),
+    cityPractices: async (cityId: number, actor: Actor) => listCityGoodPractices(db, cityId, await libraryViewer(db, actor)),
+    eventMaterials: async (eventId: number, actor: Actor) => listEventMaterials(db, eventId, await libraryViewer(db, actor)),
     revisions: (itemId: number) => listLibraryRevisions(db, itemId),
     async revision(itemId: number, revisionId: number): Promise<(RevisionSnapshot & { id: number; createdAt: string }) | null> {
       const r = await findLibraryRevision(db, itemId, revisionId);

@@ -44,6 +44,7 @@ import type { CitiesQuery, EventsQuery } from "./api-schemas.js";
 import { listCitiesPage, listEventsPage } from "../../db/repositories/public-lists.js";
 import { quarterlyStarts } from "./quarterly.js";
 import { defaultOpenToAllAt } from "./members-first.js";
+import { libraryViewer } from "../library/library-viewer.js";
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
 
@@ -174,13 +175,13 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
     ofArea: (areaSlug: string) => listNetworksOfArea(db, areaSlug),
 
     /** Everything of one thematic area in one place: events, library items and networks (undefined: no such area). */
-    async area(areaSlug: string) {
+    async area(areaSlug: string, actor: Actor) {
       const [area] = await findAreasBySlugs(db, [areaSlug]);
       if (!area) return undefined;
       const [upcoming, past, library, nets] = await Promise.all([
         listEvents(db, { when: "upcoming", area: area.slug, limit: 10 }),
         listEvents(db, { when: "past", area: area.slug, limit: 10 }),
-        listPublishedItemsOfArea(db, area.slug, 20),
+        listPublishedItemsOfArea(db, area.slug, 20, await libraryViewer(db, actor)),
         listNetworksOfArea(db, area.slug),
       ]);
       const event = (e: (typeof upcoming)[number]) => ({ id: e.id, slug: e.slug, title: e.title, kind: e.kind, startsAt: e.startsAt, endsAt: e.endsAt });

@@ -30,6 +30,7 @@ import { renderNotificationMail, type MailContent } from "../mail/templates/noti
 import { invitation } from "./invitation.js";
 import { createFeedService } from "./feeds.js";
 import { listRecentPublishedLibrary } from "../../db/repositories/library-feed.js";
+import { listMemberNetworkIdsOfUser } from "../../db/repositories/library-visibility.js";
 import { library as tl } from "../../domain/i18n/pl/library.js";
 import type { NotificationSettingsForm } from "./notification-schemas.js";
 import { findAreasBySlugs, listAreas } from "../../db/repositories/areas.js";
@@ -98,7 +99,9 @@ export function createNotificationService(deps: { db: DbHandle; mailer: Mailer; 
         if (!(await claimDigest(db, person.userId, person.digestSentAt, now.toISOString()))) continue;
         const since = person.digestSentAt ?? new Date(now.getTime() - period).toISOString();
         const areaIds = await listFollowedAreaIds(db, person.userId);
-        const items = await listRecentPublishedLibrary(db, { areaIds, since, limit: 30 });
+        // Members-only network materials reach only the networks' members (staff get them on the site, not by mail).
+        const viewer = await listMemberNetworkIdsOfUser(db, person.userId);
+        const items = await listRecentPublishedLibrary(db, { areaIds, since, limit: 30, viewer });
         if (items.length === 0) continue;
         const unsubscribe = unsubscribeUrl(person.userId, DIGEST);
         const base = deps.origin();
