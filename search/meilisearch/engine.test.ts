@@ -33,6 +33,11 @@ describe("Meilisearch adapter mapping", () => {
     expect(s.filterableAttributes).toEqual(["group", "kind", "areas", "city", "year", "eventId", "membersOf"]);
   });
 
+  it("sends membersOf only on members-only documents, so `membersOf NOT EXISTS` keeps the public ones", () => {
+    expect(Object.hasOwn(toMeili(fixtures[0]), "membersOf")).toBe(false);
+    expect(toMeili(fixtures.find((d) => d.id === "library:6")!).membersOf).toEqual(["1"]);
+  });
+
   it("turns a failed task into an exception", () => {
     const failed = { uid: 3, status: "failed", error: { code: "invalid_document_id", message: "bad id" } } as unknown as Task;
     expect(() => assertTask(failed, "add documents")).toThrow(/invalid_document_id: bad id/);
