@@ -13,6 +13,9 @@ export const notificationKinds = {
   event_cancelled: { transactional: true, defaultChannel: "mail" },
   event_reminder: { transactional: false, defaultChannel: "mail" },
   materials_added: { transactional: false, defaultChannel: "mail" },
+  // Networks of experience exchange (issue 14).
+  network_reply: { transactional: false, defaultChannel: "app" },
+  network_agreement_due: { transactional: false, defaultChannel: "mail" },
 } as const satisfies Record<string, { transactional: boolean; defaultChannel: "mail" | "app" | "off" }>;
 
 export type NotificationKind = keyof typeof notificationKinds;

@@ -2,11 +2,11 @@
 // follow Meilisearch, so both adapters pass the same contract suite (tests/contract/search-engine.contract.ts).
 
 /** Which group a hit belongs to in federated search. */
-export type SearchGroup = "library" | "event" | "thread";
+export type SearchGroup = "library" | "event" | "thread" | "network";
 
 /** A document as indexed: flat, denormalised, with everything a result card and the filters need. */
 export type SearchDocument = {
-  /** Globally unique: `library:<id>`, `event:<id>`, `thread:<id>`. */
+  /** Globally unique: `library:<id>`, `event:<id>`, `thread:<id>`, `network:<threadId>` (network discussions). */
   id: string;
   group: SearchGroup;
   /** publication | tool | good_practice | material | recording | faq for library; seminar, webinar … for events. */

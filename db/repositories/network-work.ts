@@ -44,6 +44,16 @@ export async function insertAgreement(db: Db, a: Omit<NewNetworkAgreement, "crea
   return row.id;
 }
 
+/** One agreement with its network, for the due-date reminder. */
+export function findAgreementForReminder(db: Db, id: number) {
+  return db
+    .selectFrom("networkAgreements")
+    .innerJoin("networks", "networks.id", "networkAgreements.networkId")
+    .select(["networkAgreements.id", "networkAgreements.title", "networkAgreements.status", "networkAgreements.dueOn", "networkAgreements.ownerCityId", "networkAgreements.ownerUserId", "networks.slug as networkSlug", "networks.name as networkName"])
+    .where("networkAgreements.id", "=", id)
+    .executeTakeFirst();
+}
+
 /** Changes an agreement's status within its network; false when there is no such agreement there. */
 export async function setAgreementStatus(db: Db, networkId: number, id: number, status: AgreementStatus): Promise<boolean> {
   const res = await db.updateTable("networkAgreements").set({ status, updatedAt: nowIso() }).where("id", "=", id).where("networkId", "=", networkId).executeTakeFirst();
@@ -112,23 +122,43 @@ export function listNetworkPosts(db: Db, threadIds: number[]): Promise<NetworkPo
     .execute();
 }
 
-/** Opens a thread with its first post in one transaction; returns the thread id. */
-export async function insertNetworkThread(db: Db, networkId: number, authorId: number, title: string, body: string): Promise<number> {
+/** Opens a thread with its first post in one transaction (queued for the search index); returns both ids. */
+export async function insertNetworkThread(db: Db, networkId: number, authorId: number, title: string, body: string): Promise<{ threadId: number; postId: number }> {
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const t = await trx.insertInto("networkThreads").values({ networkId, title, createdBy: authorId, createdAt: now, lastPostAt: now }).returning("id").executeTakeFirstOrThrow();
-    await trx.insertInto("networkPosts").values({ threadId: t.id, authorId, body, createdAt: now }).execute();
-    return t.id;
+    const p = await trx.insertInto("networkPosts").values({ threadId: t.id, authorId, body, createdAt: now }).returning("id").executeTakeFirstOrThrow();
+    await enqueueSearchChange(trx, "network_thread", t.id);
+    return { threadId: t.id, postId: p.id };
   });
 }
 
-/** Adds a reply to a thread of the network; false when the thread is not the network's. */
-export async function insertNetworkPost(db: Db, networkId: number, threadId: number, authorId: number, body: string): Promise<boolean> {
+/** Adds a reply to a thread of the network; returns the post id, or null when the thread is not the network's. */
+export async function insertNetworkPost(db: Db, networkId: number, threadId: number, authorId: number, body: string): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const res = await trx.updateTable("networkThreads").set({ lastPostAt: now }).where("id", "=", threadId).where("networkId", "=", networkId).executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) return false;
-    await trx.insertInto("networkPosts").values({ threadId, authorId, body, createdAt: now }).execute();
-    return true;
+    if (Number(res.numUpdatedRows) === 0) return null;
+    const post = await trx.insertInto("networkPosts").values({ threadId, authorId, body, createdAt: now }).returning("id").executeTakeFirstOrThrow();
+    await enqueueSearchChange(trx, "network_thread", threadId);
+    return post.id;
   });
+}
+
+/** One post with its thread's title and network, as the live discussion and notifications need it. */
+export async function findNetworkPost(db: Db, postId: number): Promise<(NetworkPostView & { networkId: number; threadTitle: string; threadAuthorId: number | null }) | undefined> {
+  return db
+    .selectFrom("networkPosts as p")
+    .innerJoin("networkThreads as t", "t.id", "p.threadId")
+    .leftJoin("users", "users.id", "p.authorId")
+    .select(["p.id", "p.threadId", "p.authorId", "users.name as authorName", "p.body", "p.createdAt", "t.networkId", "t.title as threadTitle", "t.createdBy as threadAuthorId"])
+    .where("p.id", "=", postId)
+    .executeTakeFirst();
+}
+
+/** Everyone who wrote in a thread (its author and repliers), for reply notifications. */
+export async function listThreadParticipants(db: Db, threadId: number): Promise<number[]> {
+  const rows = await db.selectFrom("networkPosts").select("authorId").distinct().where("threadId", "=", threadId).where("authorId", "is not", null).execute();
+  const thread = await db.selectFrom("networkThreads").select("createdBy").where("id", "=", threadId).executeTakeFirst();
+  return [...new Set([...rows.map((r) => r.authorId!), ...(thread?.createdBy ? [thread.createdBy] : [])])];
 }

@@ -24,6 +24,7 @@ import {
   type NetworkWithLeader,
 } from "../../db/repositories/networks.js";
 import {
+  findNetworkPost,
   insertAgreement,
   insertNetworkPost,
   insertNetworkThread,
@@ -45,6 +46,10 @@ import { listCitiesPage, listEventsPage } from "../../db/repositories/public-lis
 import { quarterlyStarts } from "./quarterly.js";
 import { defaultOpenToAllAt } from "./members-first.js";
 import { libraryViewer } from "../library/library-viewer.js";
+import type { NetworkPostEvent } from "../../domain/network-live-protocol.js";
+import type { NetworkNotices } from "./network-notices.js";
+import { searchNetworkDiscussion } from "./network-search.js";
+import type { SearchEngine } from "../../search/types.js";
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
 
@@ -68,8 +73,26 @@ function memberError(actor: Actor): PermissionError {
 }
 
 /** Networks of experience exchange (issue 14): membership with history, meetings, agreements, materials, discussion. */
-export function createNetworkService(deps: { db: DbHandle; access?: AccessChanges }) {
+export function createNetworkService(deps: {
+  db: DbHandle;
+  access?: AccessChanges;
+  /** Reply and agreement-due notifications (absent in tools that only read networks). */
+  notices?: NetworkNotices;
+  /** The search engine (the discussion search) and a wake-up for the indexer after a post. */
+  search?: { engine: SearchEngine; kick: () => void };
+}) {
   const db = deps.db.db;
+  const postListeners = new Set<(e: NetworkPostEvent) => void>();
+
+  /** Tells the live hub (and so members' open network pages) about a new post. */
+  async function announce(postId: number, newThread: boolean) {
+    deps.search?.kick();
+    const p = await findNetworkPost(db, postId);
+    if (!p) return undefined;
+    const event: NetworkPostEvent = { networkId: p.networkId, threadId: p.threadId, threadTitle: p.threadTitle, newThread, post: { id: p.id, threadId: p.threadId, authorId: p.authorId, authorName: p.authorName, body: p.body, createdAt: p.createdAt } };
+    for (const l of postListeners) l(event);
+    return p;
+  }
 
   async function summaries(rows: NetworkWithLeader[]): Promise<NetworkSummary[]> {
     const ids = rows.map((r) => r.id);
@@ -196,7 +219,9 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
       await requireMember(n, actor);
       if (form.ownerCityId !== null && !(await networkMembership(db, n.id)).cityIds.includes(form.ownerCityId)) throw new InputError(t.errors.notMemberCity, "ownerCityId");
       if (form.eventId !== null && (await findNetworkOfEvent(db, form.eventId))?.id !== n.id) throw new InputError(t.errors.unknownMeeting, "eventId");
-      return insertAgreement(db, { networkId: n.id, eventId: form.eventId, title: form.title, ownerCityId: form.ownerCityId, ownerUserId: null, dueOn: form.dueOn, status: "open", createdBy: actor!.id });
+      const id = await insertAgreement(db, { networkId: n.id, eventId: form.eventId, title: form.title, ownerCityId: form.ownerCityId, ownerUserId: null, dueOn: form.dueOn, status: "open", createdBy: actor!.id });
+      await deps.notices?.agreementRecorded(id, form.dueOn);
+      return id;
     },
 
     /** Updates an agreement's status (members and staff), as reviewed at the next meeting. */
@@ -206,18 +231,37 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
       if (!(await setAgreementStatus(db, n.id, agreementId, status))) throw new InputError(t.errors.unknownAgreement, "agreementId");
     },
 
-    /** Opens a discussion thread with its first post (members and staff). */
+    /** Opens a discussion thread with its first post (members and staff); members' open pages get it live. */
     async startThread(actor: Actor, slug: string, title: string, body: string): Promise<number> {
       const n = await requireNetwork(slug);
       await requireMember(n, actor);
-      return insertNetworkThread(db, n.id, actor!.id, title, body);
+      const { threadId, postId } = await insertNetworkThread(db, n.id, actor!.id, title, body);
+      await announce(postId, true);
+      return threadId;
     },
 
-    /** Replies in a thread of the network (members and staff). */
+    /** Replies in a thread of the network (members and staff): live to members, notified to the thread's people. */
     async reply(actor: Actor, slug: string, threadId: number, body: string): Promise<void> {
       const n = await requireNetwork(slug);
       await requireMember(n, actor);
-      if (!(await insertNetworkPost(db, n.id, threadId, actor!.id, body))) throw new InputError(t.errors.unknownThread, "threadId");
+      const postId = await insertNetworkPost(db, n.id, threadId, actor!.id, body);
+      if (postId === null) throw new InputError(t.errors.unknownThread, "threadId");
+      const p = await announce(postId, false);
+      if (p) await deps.notices?.replied({ threadId, threadTitle: p.threadTitle, authorId: actor!.id, authorName: p.authorName ?? t.live.someone, body, networkSlug: n.slug, networkName: n.name });
+    },
+
+    /** Listens to new posts in every network (the live hub forwards them to the network's room). */
+    onPost(listener: (e: NetworkPostEvent) => void): () => void {
+      postListeners.add(listener);
+      return () => postListeners.delete(listener);
+    },
+
+    /** Searches one network's discussion (members and staff): threads whose title or posts match, best first. */
+    async searchDiscussion(actor: Actor, slug: string, q: string) {
+      const n = await requireNetwork(slug);
+      await requireMember(n, actor);
+      if (!deps.search) return [];
+      return searchNetworkDiscussion(deps.search.engine, n.id, q);
     },
 
     /** Adds a member city (staff); its representatives gain access at once. */

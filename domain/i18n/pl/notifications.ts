@@ -43,6 +43,8 @@ export const notifications = {
     event_cancelled: "Odwołanie wydarzenia",
     event_reminder: "Przypomnienia przed wydarzeniem",
     materials_added: "Nagrania i materiały z wydarzeń",
+    network_reply: "Odpowiedzi w dyskusjach sieci",
+    network_agreement_due: "Zbliżający się termin ustaleń sieci",
   },
   unsubscribe: {
     title: "Rezygnacja z powiadomień",
