@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMemberClient } from "../factories/users.js";
 import { dialects } from "../setup/dialects.js";
+import { settingsForm } from "../factories/notification-settings.js";
 import { readMail, waitForMail } from "../setup/mail.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 
@@ -29,7 +30,7 @@ describe.each(await dialects())("library digest on %s", (dialect) => {
     const person = await buildMemberClient(app);
     const idle = await buildMemberClient(app);
     await person.client.get("/konto/powiadomienia");
-    expect((await person.client.post("/konto/powiadomienia", { channel_event_reminder: "mail", channel_materials_added: "mail", digest: "daily", "areas[]": ["finanse"] })).status).toBe(200);
+    expect((await person.client.post("/konto/powiadomienia", settingsForm({ channel_event_reminder: "mail", channel_materials_added: "mail", digest: "daily", "areas[]": ["finanse"] }))).status).toBe(200);
 
     expect(await app.services.notifications.runDigests()).toBeGreaterThanOrEqual(1);
     const [mail] = (await waitForMail(app.dataDir, (m) => m.to === person.email && m.subject.startsWith("Nowości w bibliotece"))) as FileMail[];
