@@ -293,7 +293,7 @@ export default function NetworkPage() {
             </Form>
           </section>
 
-          <section aria-labelledby="discussion-title">
+          <section aria-labelledby="discussion-title" data-live={live.joined ? "on" : "off"}>
             <h2 id="discussion-title">{t.networks.discussion}</h2>
             <p className="card-meta">{t.networks.live.newPosts}</p>
             {/* Announces posts that arrive live; the posts themselves appear in their threads below. */}
@@ -305,7 +305,7 @@ export default function NetworkPage() {
                 {t.networks.live.lost}
               </p>
             ) : null}
-            <form method="get" role="search" className="inline-form" aria-label={t.networks.search.label}>
+            <form method="get" role="search" className="inline-form" aria-label={t.networks.search.landmark}>
               <label htmlFor="discussion-search">{t.networks.search.label}</label>{" "}
               <input id="discussion-search" type="search" name="szukaj" defaultValue={search?.q ?? ""} maxLength={200} />{" "}
               <button type="submit">{t.networks.search.submit}</button>

@@ -102,7 +102,8 @@ export const networks = {
   },
   search: {
     label: "Szukaj w dyskusji sieci",
-    submit: "Szukaj",
+    landmark: "Wyszukiwanie w dyskusji",
+    submit: "Szukaj w dyskusji",
     results: (q: string) => `Wyniki wyszukiwania w dyskusji: „${q}”`,
     none: "Nic nie znaleziono w dyskusji tej sieci.",
     inThread: (title: string) => `w wątku „${title}”`,
