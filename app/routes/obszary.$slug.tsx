@@ -46,6 +46,7 @@ export default function AreaPage() {
             {library.map((i) => (
               <li key={i.id}>
                 <Link to={`/biblioteka/${i.slug}`}>{i.title}</Link> <span className="card-meta">{t.library.kinds[i.kind]}</span>
+                {i.membersOnly ? <> <span className="badge">{t.networks.membersOnlyBadge}</span></> : null}
               </li>
             ))}
           </ul>

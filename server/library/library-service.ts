@@ -28,6 +28,7 @@ import type { LibraryForm } from "./library-schemas.js";
 import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
 import { importLibraryJsonl, type ImportOptions } from "./library-import.js";
 import { libraryViewer, maySeeRestricted } from "./library-viewer.js";
+import { listMembersOnlyNetworks } from "../../db/repositories/library-visibility.js";
 
 export type LibraryService = ReturnType<typeof createLibraryService>;
 
@@ -130,7 +131,12 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
     openAttachment: (key: string) => deps.storage.open(key),
     related: async (item: LibraryItem, actor: Actor) => relatedLibraryItems(db, item, await libraryViewer(db, actor)),
     cityPractices: async (cityId: number, actor: Actor) => listCityGoodPractices(db, cityId, await libraryViewer(db, actor)),
-    eventMaterials: async (eventId: number, actor: Actor) => listEventMaterials(db, eventId, await libraryViewer(db, actor)),
+    /** Materials and recordings of an event the actor may see; members-only network materials flagged for the badge. */
+    async eventMaterials(eventId: number, actor: Actor) {
+      const rows = await listEventMaterials(db, eventId, await libraryViewer(db, actor));
+      const restricted = await listMembersOnlyNetworks(db, rows.map((r) => r.id));
+      return rows.map((r) => ({ ...r, membersOnly: restricted.has(r.id) }));
+    },
     revisions: (itemId: number) => listLibraryRevisions(db, itemId),
     async revision(itemId: number, revisionId: number): Promise<(RevisionSnapshot & { id: number; createdAt: string }) | null> {
       const r = await findLibraryRevision(db, itemId, revisionId);

@@ -46,6 +46,7 @@ import { listCitiesPage, listEventsPage } from "../../db/repositories/public-lis
 import { quarterlyStarts } from "./quarterly.js";
 import { defaultOpenToAllAt } from "./members-first.js";
 import { libraryViewer } from "../library/library-viewer.js";
+import { listMembersOnlyNetworks } from "../../db/repositories/library-visibility.js";
 import type { NetworkPostEvent } from "../../domain/network-live-protocol.js";
 import type { NetworkNotices } from "./network-notices.js";
 import { searchNetworkDiscussion } from "./network-search.js";
@@ -204,7 +205,10 @@ export function createNetworkService(deps: {
       const [upcoming, past, library, nets] = await Promise.all([
         listEvents(db, { when: "upcoming", area: area.slug, limit: 10 }),
         listEvents(db, { when: "past", area: area.slug, limit: 10 }),
-        listPublishedItemsOfArea(db, area.slug, 20, await libraryViewer(db, actor)),
+        listPublishedItemsOfArea(db, area.slug, 20, await libraryViewer(db, actor)).then(async (items) => {
+          const restricted = await listMembersOnlyNetworks(db, items.map((i) => i.id));
+          return items.map((i) => ({ ...i, membersOnly: restricted.has(i.id) }));
+        }),
         listNetworksOfArea(db, area.slug),
       ]);
       const event = (e: (typeof upcoming)[number]) => ({ id: e.id, slug: e.slug, title: e.title, kind: e.kind, startsAt: e.startsAt, endsAt: e.endsAt });

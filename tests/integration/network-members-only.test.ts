@@ -53,6 +53,8 @@ describe.each(await dialects())("members-only network materials (%s)", (dialect)
     expect(await sees(who.member)).toEqual(shown);
     expect(await sees(who.staff)).toEqual(shown);
     expect((await who.member.html(`/biblioteka?q=${query()}`)).html).toContain(BADGE);
+    expect((await who.member.html("/obszary/demografia")).html).toContain(BADGE);
+    expect((await who.staff.html(`/sieci/${NET}`)).html).toContain(BADGE);
   });
 
   it("the public API, the Atom feed and the public search never carry it", async () => {
