@@ -2,6 +2,8 @@
 // library list and search, federated search, /api/library, /api/search, the Atom feed, area and event pages) and shown
 // to members and staff with a badge; a member whose city leaves the network loses them at once. SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listRecentPublishedLibrary } from "../../db/repositories/library-feed.js";
+import { listMemberNetworkIdsOfUser } from "../../db/repositories/library-visibility.js";
 import { findUserByEmail } from "../../db/repositories/users.js";
 import { dialects } from "../setup/dialects.js";
 import { signedIn, type TestClient } from "../setup/http-client.js";
@@ -64,6 +66,11 @@ describe.each(await dialects())("members-only network materials (%s)", (dialect)
       expect(api.hits.map((h) => h.slug)).not.toContain(item.slug);
       expect(await (await c.get("/biblioteka/atom.xml")).text()).not.toContain(`/biblioteka/${item.slug}`);
     }
+    // Digests: a person's digest carries the item only when they are a member of its network.
+    const db = app.services.db.db;
+    const digestOf = async (email: string) => (await listRecentPublishedLibrary(db, { limit: 1000, viewer: await listMemberNetworkIdsOfUser(db, (await findUserByEmail(db, email))!.id) })).map((i) => i.slug);
+    expect(await digestOf("member@frl.test")).toContain(item.slug);
+    expect(await digestOf("kalisz@frl.test")).not.toContain(item.slug);
     // A public search over everything still answers with the public items.
     const all = (await (await who.anonymous.get("/api/search?hitsPerPage=100")).json()) as { hits: { slug: string }[]; estimatedTotalHits: number };
     expect(all.estimatedTotalHits).toBeGreaterThan(0);
