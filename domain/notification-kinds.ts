@@ -19,6 +19,9 @@ export const notificationKinds = {
   programme_published: { transactional: false, defaultChannel: "mail" },
   // During a webinar the person is usually in the room: the centre's live count is enough unless they choose mail.
   live_answer: { transactional: false, defaultChannel: "app" },
+  // Networks of experience exchange (issue 14).
+  network_reply: { transactional: false, defaultChannel: "app" },
+  network_agreement_due: { transactional: false, defaultChannel: "mail" },
 } as const satisfies Record<string, { transactional: boolean; defaultChannel: "mail" | "app" | "off" }>;
 
 export type NotificationKind = keyof typeof notificationKinds;

@@ -2,11 +2,11 @@
 // follow Meilisearch, so both adapters pass the same contract suite (tests/contract/search-engine.contract.ts).
 
 /** Which group a hit belongs to in federated search. */
-export type SearchGroup = "library" | "event" | "thread";
+export type SearchGroup = "library" | "event" | "thread" | "network";
 
 /** A document as indexed: flat, denormalised, with everything a result card and the filters need. */
 export type SearchDocument = {
-  /** Globally unique: `library:<id>`, `event:<id>`, `thread:<id>`. */
+  /** Globally unique: `library:<id>`, `event:<id>`, `thread:<id>`, `network:<threadId>` (network discussions). */
   id: string;
   group: SearchGroup;
   /** publication | tool | good_practice | material | recording | faq for library; seminar, webinar … for events. */
@@ -31,10 +31,15 @@ export type SearchDocument = {
   date: string | null;
   /** Path of the page showing the item, e.g. /biblioteka/<slug>. */
   url: string;
+  /**
+   * Network ids (as text) whose members alone may find the document (members-only network materials, network
+   * discussions). Absent on public documents, so `membersOf NOT EXISTS` keeps exactly those in both adapters.
+   */
+  membersOf?: string[];
 };
 
 /** Filterable attributes; filters use Meilisearch's syntax over these names. */
-export const FILTERABLE = ["group", "kind", "areas", "city", "year", "eventId"] as const;
+export const FILTERABLE = ["group", "kind", "areas", "city", "year", "eventId", "membersOf"] as const;
 export const SORTABLE = ["date", "title"] as const;
 
 export type SearchQuery = {

@@ -66,7 +66,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser, notices: notifications.content });
   const pageReads = { areas: createAreaService({ db }), cities: createCityDirectory({ db }), users: createUserDirectory({ db }), audit: createAuditService({ db }) };
   const surveys = createSurveyService({ db, mailer, logger, hub: agenda.hub, events, queue: jobs, notifications, origin: () => origin });
-  const networks = await startNetworks({ db, access, hub: agenda.hub, demo: config.demo });
+  const networks = await startNetworks({ db, access, hub: agenda.hub, demo: config.demo, jobs, notifications, origin: () => origin, search: lib.search });
   const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, surveys, networks, jobs, notifications, ...pageReads });
   const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, surveys, networks, jobs, notifications, ...pageReads };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).

@@ -1,7 +1,7 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { t } from "../../domain/i18n";
 
-export type EventMaterial = { id: number; slug: string; kind: string; title: string; videoUrl: string | null; durationMinutes: number | null };
+export type EventMaterial = { id: number; slug: string; kind: string; title: string; videoUrl: string | null; durationMinutes: number | null; membersOnly?: boolean };
 
 /** Materials and recordings of an event, for the event page (loader: services.library.eventMaterials(event.id)). */
 export function LibraryEventMaterials({ materials, ended = false }: { materials: EventMaterial[]; ended?: boolean }) {
@@ -13,6 +13,7 @@ export function LibraryEventMaterials({ materials, ended = false }: { materials:
           {materials.map((m) => (
             <li key={m.id}>
               <span className="badge">{(t.library.kinds as Record<string, string>)[m.kind] ?? m.kind}</span> <Link to={`/biblioteka/${m.slug}`}>{m.title}</Link>
+              {m.membersOnly ? <> <span className="badge">{t.networks.membersOnlyBadge}</span></> : null}
               {m.videoUrl ? (
                 <>
                   {" · "}

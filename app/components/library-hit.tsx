@@ -10,6 +10,8 @@ export type HitView = {
   year: number | null;
   cityName: string | null;
   areas: string[];
+  /** Members-only network material (only members and staff find it): shown with a badge. */
+  membersOnly?: boolean;
   _formatted: { title: string; summary: string };
 };
 
@@ -23,6 +25,7 @@ export function LibraryHit({ hit, areaNames, headingLevel = 3, linkState }: { hi
         <span className={`badge kind-${hit.kind}`}>{kind}</span>
         {hit.year ? <> · {hit.year}</> : null}
         {hit.cityName ? <> · {hit.cityName}</> : null}
+        {hit.membersOnly ? <> · <span className="badge">{t.networks.membersOnlyBadge}</span></> : null}
       </p>
       <H>
         <Link to={hit.url} state={linkState} dangerouslySetInnerHTML={{ __html: safeHighlight(hit._formatted.title) }} />

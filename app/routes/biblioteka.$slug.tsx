@@ -17,7 +17,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const actor = actorOf(context);
   const item = await library.view(actor, params.slug ?? "");
   if (!item) notFound();
-  const [attachments, related] = await Promise.all([library.attachments(item.id), library.related(item)]);
+  const [attachments, related] = await Promise.all([library.attachments(item.id), library.related(item, actor)]);
   const access = library.access(actor, item);
   // Imported good practices often repeat their sections in the body; show a section on its own only when it adds text.
   const bodyText = item.bodyText.replace(/\s+/g, " ");
@@ -28,6 +28,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       slug: item.slug,
       kind: item.kind,
       status: item.status,
+      membersOnly: item.membersOnlyIn.length > 0,
       title: item.title,
       summary: item.summary,
       year: item.year,
@@ -67,6 +68,7 @@ export default function LibraryItemPage() {
       </p>
       <p className="card-meta">
         <span className="badge">{kind}</span>
+        {item.membersOnly ? <> <span className="badge">{t.networks.membersOnlyBadge}</span></> : null}
         {item.year ? <> · {item.year}</> : null}
       </p>
       <h1>{item.title}</h1>

@@ -39,8 +39,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const state: LibraryState = { q: params.q, kind: params.kind, area: params.area, city: params.city, year: params.year, sort: params.sort, page: params.page };
   try {
-    const r = await searchLibrary(search.engine, { ...params, hitsPerPage: HITS }, { disjunctive: true });
-    const hits: HitView[] = r.hits.map((h) => ({ id: h.id, kind: h.kind, group: h.group, url: h.url, year: h.year, cityName: h.cityName, areas: h.areas, _formatted: { title: h._formatted.title, summary: h._formatted.summary } }));
+    const r = await searchLibrary(search.engine, { ...params, hitsPerPage: HITS }, { disjunctive: true, viewer: await context.services.library.viewer(actorOf(context)) });
+    const hits: HitView[] = r.hits.map((h) => ({ id: h.id, kind: h.kind, group: h.group, url: h.url, year: h.year, cityName: h.cityName, areas: h.areas, membersOnly: Boolean(h.membersOf?.length), _formatted: { title: h._formatted.title, summary: h._formatted.summary } }));
     const labels = await labelsFor([...state.city, ...Object.keys(r.facetDistribution.city ?? {})]);
     return json({ state, result: { hits, facetDistribution: r.facetDistribution, estimatedTotalHits: r.estimatedTotalHits, totalPages: r.totalPages, processingTimeMs: r.processingTimeMs }, labels, error: null, unavailable: false, canPropose, canImport });
   } catch (error) {

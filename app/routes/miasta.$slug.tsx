@@ -17,7 +17,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const city = await cities.publicProfile(params.slug ?? "");
   if (!city) notFound();
   const people = await cities.people(city.id);
-  const practices = await context.services.library.cityPractices(city.id);
+  const practices = await context.services.library.cityPractices(city.id, actorOf(context));
   const networks = await context.services.networks.ofCity(city.id);
   // Empty for everyone but the city's verified representatives and staff: others never receive the answers.
   const surveyAnswers = await context.services.surveys.cityAnswers(actorOf(context), city.id);

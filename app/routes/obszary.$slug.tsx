@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/format";
-import { notFound } from "~/lib/guards.server";
+import { actorOf, notFound } from "~/lib/guards.server";
 import { t } from "../../domain/i18n";
 import { NetworkLinkList } from "~/components/network-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${t.networks.areaTitle(data.area.name)} — ${t.common.appName}` : t.common.appName }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const page = await context.services.networks.area(params.slug ?? "");
+  const page = await context.services.networks.area(params.slug ?? "", actorOf(context));
   if (!page) notFound();
   return json(page);
 }
@@ -46,6 +46,7 @@ export default function AreaPage() {
             {library.map((i) => (
               <li key={i.id}>
                 <Link to={`/biblioteka/${i.slug}`}>{i.title}</Link> <span className="card-meta">{t.library.kinds[i.kind]}</span>
+                {i.membersOnly ? <> <span className="badge">{t.networks.membersOnlyBadge}</span></> : null}
               </li>
             ))}
           </ul>

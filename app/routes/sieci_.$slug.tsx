@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useMemo } from "react";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
@@ -14,14 +15,32 @@ import { agreementFormSchema, agreementStatusSchema, replyFormSchema, threadForm
 import { InputError } from "../../server/validation/input-error.js";
 import { AreaLinks } from "~/components/network-links";
 import { FollowButton } from "~/components/follow-button";
+import { safeHighlight } from "~/components/library-url";
+import { useNetworkDiscussion } from "~/realtime/network-discussion";
+import type { NetworkPostEvent } from "../../domain/network-live-protocol.js";
+import type { DiscussionHit } from "../../server/networks/network-search.js";
+
+type DiscussionSearch = { q: string; hits: DiscussionHit[]; error: string | null };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.network.name} — ${t.networks.title} — ${t.common.appName}` : t.common.appName }];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const page = await context.services.networks.page(params.slug ?? "", actorOf(context));
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  const actor = actorOf(context);
+  const page = await context.services.networks.page(params.slug ?? "", actor);
   if (!page) notFound();
   const following = context.user ? await context.services.notifications.isFollowing(context.user.id, "network", page.network.id) : null;
-  return json({ ...page, following });
+  // The discussion search (?szukaj=) is for members: others get the page without it, and learn nothing of the posts.
+  const q = (new URL(request.url).searchParams.get("szukaj") ?? "").trim();
+  const member = page.access !== "public";
+  const answer = (search: DiscussionSearch | null, status = 200) => json({ ...page, following, search }, { status });
+  if (!member || !q) return answer(null);
+  if (q.length > 200) return answer({ q: q.slice(0, 200), hits: [], error: t.networks.search.tooLong }, 400);
+  try {
+    return answer({ q, hits: await context.services.networks.searchDiscussion(actor, page.network.slug, q), error: null });
+  } catch (error) {
+    context.services.logger.warn("network discussion search failed", { error: error instanceof Error ? error.message : String(error) });
+    return answer({ q, hits: [], error: t.library.api.unavailable }, 503);
+  }
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -76,9 +95,12 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 type ActionResult = { ok: boolean; message?: string; formError?: string; fieldErrors?: Record<string, string> };
 
 export default function NetworkPage() {
-  const { network, access, cities, formerCities, people, upcoming, past, materials, agreements, threads, following } = useLoaderData<typeof loader>();
+  const { network, access, cities, formerCities, people, upcoming, past, materials, agreements, threads: loaded, search, following } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const member = access !== "public";
+  const live = useNetworkDiscussion(network.id, member);
+  const threads = useMemo(() => withLivePosts(loaded, live.events), [loaded, live.events]);
+  const lastLive = live.events.at(-1);
   const errors = result?.fieldErrors ?? {};
   const message = result?.message ?? result?.formError ?? Object.values(errors)[0];
   const mapCities = network.members;
@@ -188,7 +210,7 @@ export default function NetworkPage() {
             {materials.map((m) => (
               <li key={m.itemId}>
                 <Link to={`/biblioteka/${m.slug}`}>{m.title}</Link>
-                {m.membersOnly ? <span className="card-meta"> · {t.networks.membersOnly}</span> : null}
+                {m.membersOnly ? <> <span className="badge">{t.networks.membersOnlyBadge}</span></> : null}
               </li>
             ))}
           </ul>
@@ -279,8 +301,41 @@ export default function NetworkPage() {
             </Form>
           </section>
 
-          <section aria-labelledby="discussion-title">
+          <section aria-labelledby="discussion-title" data-live={live.joined ? "on" : "off"}>
             <h2 id="discussion-title">{t.networks.discussion}</h2>
+            <p className="card-meta">{t.networks.live.newPosts}</p>
+            {/* Announces posts that arrive live; the posts themselves appear in their threads below. */}
+            <p className="visually-hidden" aria-live="polite" role="status">
+              {lastLive ? (lastLive.newThread ? t.networks.live.newThread : t.networks.live.received)(lastLive.post.authorName ?? t.networks.live.someone, lastLive.threadTitle) : ""}
+            </p>
+            {live.revoked ? (
+              <p className="notice notice-warn" role="alert">
+                {t.networks.live.lost}
+              </p>
+            ) : null}
+            <form method="get" role="search" className="inline-form" aria-label={t.networks.search.landmark}>
+              <label htmlFor="discussion-search">{t.networks.search.label}</label>{" "}
+              <input id="discussion-search" type="search" name="szukaj" defaultValue={search?.q ?? ""} maxLength={200} />{" "}
+              <button type="submit">{t.networks.search.submit}</button>
+            </form>
+            {search ? (
+              <section aria-labelledby="discussion-results-title">
+                <h3 id="discussion-results-title">{t.networks.search.results(search.q)}</h3>
+                {search.error ? <p className="notice notice-warn">{search.error}</p> : null}
+                {search.hits.length ? (
+                  <ul className="plain-list">
+                    {search.hits.map((h) => (
+                      <li key={h.threadId}>
+                        <a href={`#thread-${h.threadId}`} dangerouslySetInnerHTML={{ __html: safeHighlight(h.title) }} />
+                        {h.snippet ? <p className="snippet" dangerouslySetInnerHTML={{ __html: safeHighlight(h.snippet) }} /> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : search.error ? null : (
+                  <p className="empty-state">{t.networks.search.none}</p>
+                )}
+              </section>
+            ) : null}
             {threads.length ? null : <p className="empty-state">{t.networks.noThreads}</p>}
             {threads.map((th) => (
               <article key={th.id} className="network-thread" aria-labelledby={`thread-${th.id}`}>
@@ -328,4 +383,20 @@ export default function NetworkPage() {
       )}
     </article>
   );
+}
+
+type ThreadView = { id: number; title: string; posts: { id: number; threadId: number; authorId: number | null; authorName: string | null; body: string; createdAt: string }[] };
+
+/** The loaded threads with the posts that arrived live since: new threads first, replies at the end of their thread. */
+function withLivePosts<T extends ThreadView>(loaded: T[], events: NetworkPostEvent[]): ThreadView[] {
+  const threads: ThreadView[] = loaded.map((th) => ({ ...th, posts: [...th.posts] }));
+  for (const e of events) {
+    let th = threads.find((x) => x.id === e.threadId);
+    if (!th) {
+      th = { id: e.threadId, title: e.threadTitle, posts: [] };
+      threads.unshift(th);
+    }
+    if (!th.posts.some((p) => p.id === e.post.id)) th.posts.push(e.post);
+  }
+  return threads;
 }

@@ -3,6 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LibraryHit, type HitView } from "~/components/library-hit";
 import { t } from "../../domain/i18n";
+import { membersOnlyFilter } from "../../server/library/library-search.js";
+import { actorOf } from "~/lib/guards.server";
 
 const F = t.library.federated;
 const GROUPS = ["library", "event", "thread"] as const;
@@ -15,10 +17,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const areas = Object.fromEntries((await context.services.areas.list()).map((a) => [a.slug, a.name]));
   if (!q) return json({ q, groups: [], areas, unavailable: false });
   try {
+    // Members-only network materials only for members of their networks (and staff).
+    const access = membersOnlyFilter(await context.services.library.viewer(actorOf(context)));
     const groups = await Promise.all(
       GROUPS.map(async (group) => {
-        const r = await context.services.search.engine.search({ q, filter: `group = "${group}"`, hitsPerPage: 6 });
-        const hits: HitView[] = r.hits.map((h) => ({ id: h.id, kind: h.kind, group: h.group, url: h.url, year: h.year, cityName: h.cityName, areas: h.areas, _formatted: { title: h._formatted.title, summary: h._formatted.summary } }));
+        const r = await context.services.search.engine.search({ q, filter: [`group = "${group}"`, access].filter(Boolean).join(" AND "), hitsPerPage: 6 });
+        const hits: HitView[] = r.hits.map((h) => ({ id: h.id, kind: h.kind, group: h.group, url: h.url, year: h.year, cityName: h.cityName, areas: h.areas, membersOnly: Boolean(h.membersOf?.length), _formatted: { title: h._formatted.title, summary: h._formatted.summary } }));
         return { group, total: r.estimatedTotalHits, hits };
       }),
     );

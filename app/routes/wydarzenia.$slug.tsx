@@ -31,9 +31,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!event) notFound();
   const actor = actorOf(context);
   const canManage = can(actor, "event:manage");
-  const [registration, participants] = await Promise.all([
+  const [registration, participants, membersFirst] = await Promise.all([
     events.registrationState(actor, event.id),
     canManage ? events.participants(event.id) : Promise.resolve(null),
+    events.membersFirst(actor, event.id),
   ]);
   const [agenda, agendaAccess, markers] = await Promise.all([context.services.agenda.published(event.id), context.services.agenda.access(actor, event), events.markers([event])]);
   const ended = Date.parse(event.endsAt) < Date.now();
@@ -41,12 +42,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     agenda: agenda && { number: agenda.number, createdAt: agenda.createdAt, html: agenda.html },
     agendaAccess,
     markers: markers[event.id],
-    materials: await context.services.library.eventMaterials(event.id),
+    materials: await context.services.library.eventMaterials(event.id, actor),
     network: (await context.services.networks.ofEvent(event.id)) ?? null,
     event: publicEventView(event),
     // Only people let in get the link at all: a hidden link in the page data is as good as a visible one.
     joinUrl: maySeeJoinLink(actor, registration?.status) && !ended ? event.joinUrl : null,
     registration,
+    membersFirst,
     participants,
     canManage,
     signedIn: Boolean(actor),
@@ -66,6 +68,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const limit = await context.services.limiter.hit(`register-event:${actor?.id ?? context.clientIp}`, 30, 60_000);
       if (!limit.allowed) return json({ message: t.common.errors.rateLimited(1), ok: false }, { status: 429 });
       const outcome = await events.register(actor, event.id);
+      if (outcome.kind === "unavailable" && outcome.reason === "members_first") {
+        return json({ ok: false, message: t.networks.membersFirst.closed(outcome.opensAt) }, { status: 403 });
+      }
       if (outcome.kind === "unavailable") {
         return json({ ok: false, message: outcome.reason === "ended" ? t.events.register.ended : t.events.register.eventCancelled }, { status: 409 });
       }
@@ -92,7 +97,7 @@ export default function EventPage() {
   return <EventDetail {...data} />;
 }
 
-function EventDetail({ event, joinUrl, registration, participants, canManage, signedIn, ended, markers, agendaAccess, network }: ReturnType<typeof useLoaderData<typeof loader>>) {
+function EventDetail({ event, joinUrl, registration, membersFirst, participants, canManage, signedIn, ended, markers, agendaAccess, network }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const result = useActionData<typeof action>();
   // The edit and create forms come back here with ?zapisano / ?utworzono: the moderator sees the save went through.
   const [params] = useSearchParams();
@@ -173,7 +178,7 @@ function EventDetail({ event, joinUrl, registration, participants, canManage, si
         </div>
         <aside className="aside-box" aria-labelledby="registration-title">
           <h2 id="registration-title">{t.events.register.heading}</h2>
-          <RegistrationBox {...{ event, registration, signedIn, ended, cancelled, seatsLeft }} />
+          <RegistrationBox {...{ event, registration, membersFirst, signedIn, ended, cancelled, seatsLeft }} />
           {joinUrl ? (
             <p>
               <a href={joinUrl} rel="noopener noreferrer" target="_blank">
@@ -210,13 +215,14 @@ function EventDetail({ event, joinUrl, registration, participants, canManage, si
 type BoxProps = {
   event: { slug: string };
   registration: { status: "confirmed" | "waitlisted"; position: number | null } | null;
+  membersFirst: { opensAt: string; mayRegister: boolean; member: boolean } | null;
   signedIn: boolean;
   ended: boolean;
   cancelled: boolean;
   seatsLeft: number | null;
 };
 
-function RegistrationBox({ event, registration, signedIn, ended, cancelled, seatsLeft }: BoxProps) {
+function RegistrationBox({ event, registration, membersFirst, signedIn, ended, cancelled, seatsLeft }: BoxProps) {
   if (cancelled) return <p>{t.events.register.eventCancelled}</p>;
   if (ended) return <p>{t.events.register.ended}</p>;
   if (!signedIn)
@@ -225,8 +231,11 @@ function RegistrationBox({ event, registration, signedIn, ended, cancelled, seat
         <Link to={`/login?next=/wydarzenia/${event.slug}`} className="button">
           {t.events.register.signInToRegister}
         </Link>
+        {membersFirst && !membersFirst.mayRegister ? <span className="card-meta"> {t.networks.membersFirst.closed(membersFirst.opensAt)}</span> : null}
       </p>
     );
+  // A network meeting before its open-to-all date: a non-member learns why and when, and gets no button.
+  if (membersFirst && !membersFirst.mayRegister && !registration) return <p className="notice">{t.networks.membersFirst.closed(membersFirst.opensAt)}</p>;
   if (registration)
     return (
       <>
@@ -242,6 +251,7 @@ function RegistrationBox({ event, registration, signedIn, ended, cancelled, seat
   const full = seatsLeft === 0;
   return (
     <>
+      {membersFirst && Date.parse(membersFirst.opensAt) > Date.now() ? <p className="card-meta">{t.networks.membersFirst.note(membersFirst.opensAt)}</p> : null}
       <p>{seatsLeft == null ? t.events.unlimited : full ? t.events.full : t.events.seatsLeft(seatsLeft)}</p>
       <Form method="post">
         <CsrfInput />

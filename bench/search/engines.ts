@@ -87,7 +87,7 @@ export function miniSearchBench(): BenchEngine {
       mini.addAll(
         docs.map((d) => ({
           id: d.id, title: d.title, summary: d.summary, meta: [...d.tags, d.cityName ?? "", ...d.authors].join(" ; "), body: d.body,
-          group: d.group, kind: d.kind, areas: d.areas, city: d.city, year: d.year, eventId: d.eventId,
+          group: d.group, kind: d.kind, areas: d.areas, city: d.city, year: d.year, eventId: d.eventId, membersOf: d.membersOf ?? null,
         })),
       );
     },

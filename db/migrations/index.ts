@@ -13,6 +13,7 @@ import * as notifications from "./2026-12-04T2200-notifications.js";
 import * as surveyInvitations from "./2026-12-05T0200-survey-invitations.js";
 import * as surveyTopics from "./2026-12-05T0300-survey-topics.js";
 import * as notificationDigests from "./2026-12-05T0600-notification-digests.js";
+import * as networkLive from "./2026-12-05T0500-network-live.js";
 
 // Every migration is listed here by its dated name; Kysely applies them in name order.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0200-survey-invitations": surveyInvitations,
   "2026-12-05T0300-survey-topics": surveyTopics,
   "2026-12-05T0600-notification-digests": notificationDigests,
+  "2026-12-05T0500-network-live": networkLive,
 };

@@ -1,4 +1,5 @@
 import type { Db } from "../index.js";
+import { visibleItem } from "./library-visibility.js";
 import type { EventRow, LibraryItemRow } from "../schema.js";
 
 /** What a person follows, by id (thematic areas, cities, networks). */
@@ -11,15 +12,17 @@ const nothing = (f: Followed) => f.areaIds.length + f.cityIds.length + f.network
 
 /**
  * Published library items created after `since` in any followed area, of any followed city, or shared (publicly) by
- * any followed network; newest first.
+ * any followed network; newest first. Members-only network materials only when `viewer` (the person's network ids)
+ * holds one of their networks.
  */
-export function listDigestLibraryItems(db: Db, f: Followed, since: string, limit: number): Promise<DigestLibraryItem[]> {
+export function listDigestLibraryItems(db: Db, f: Followed, since: string, limit: number, viewer: number[]): Promise<DigestLibraryItem[]> {
   if (nothing(f)) return Promise.resolve([]);
   return db
     .selectFrom("libraryItems")
     .select(["libraryItems.id", "libraryItems.slug", "libraryItems.kind", "libraryItems.title"])
     .where("libraryItems.status", "=", "published")
     .where("libraryItems.createdAt", ">", since)
+    .where(visibleItem(viewer))
     .where((eb) =>
       eb.or([
         ...(f.areaIds.length

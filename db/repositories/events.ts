@@ -22,7 +22,7 @@ export type EventInput = Pick<
   Pick<Insertable<EventsTable>, "reminderMinutes">;
 
 // Named columns: EventWithAreas (EventRow from db/schema.ts) makes the compiler refuse a list that misses one.
-const eventColumns = ["events.id", "events.slug", "events.title", "events.description", "events.kind", "events.seriesId", "events.startsAt", "events.endsAt", "events.timeZone", "events.format", "events.place", "events.joinUrl", "events.capacity", "events.status", "events.registrationVersion", "events.createdBy", "events.createdAt", "events.updatedAt", "events.networkId", "events.reminderMinutes"] as const;
+const eventColumns = ["events.id", "events.slug", "events.title", "events.description", "events.kind", "events.seriesId", "events.startsAt", "events.endsAt", "events.timeZone", "events.format", "events.place", "events.joinUrl", "events.capacity", "events.status", "events.registrationVersion", "events.createdBy", "events.createdAt", "events.updatedAt", "events.networkId", "events.reminderMinutes", "events.openToAllAt"] as const;
 
 function baseQuery(db: Db) {
   return db

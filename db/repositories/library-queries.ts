@@ -1,5 +1,6 @@
 import type { Db } from "../index.js";
 import type { LibraryItemRow, LibraryStatus } from "../schema.js";
+import { listMembersOnlyNetworks, visibleItem, type LibraryViewer } from "./library-visibility.js";
 
 /** A library item with its JSON columns parsed and its areas, city and event resolved. */
 export type LibraryItem = Omit<LibraryItemRow, "tags" | "authors"> & {
@@ -9,6 +10,8 @@ export type LibraryItem = Omit<LibraryItemRow, "tags" | "authors"> & {
   city: { slug: string; name: string } | null;
   event: { id: number; slug: string; title: string; startsAt: string } | null;
   authorName: string | null;
+  /** Networks the item is members-only in (empty: public once published). */
+  membersOnlyIn: number[];
 };
 
 /** A short row for lists and cards. */
@@ -47,6 +50,7 @@ async function hydrate(db: Db, rows: BaseRow[]): Promise<LibraryItem[]> {
     .where("libraryItemAreas.itemId", "in", rows.map((r) => r.id))
     .orderBy("thematicAreas.position")
     .execute();
+  const restricted = await listMembersOnlyNetworks(db, rows.map((r) => r.id));
   const byItem = new Map<number, { id: number; slug: string; name: string }[]>();
   for (const l of links) {
     const list = byItem.get(l.itemId) ?? [];
@@ -61,6 +65,7 @@ async function hydrate(db: Db, rows: BaseRow[]): Promise<LibraryItem[]> {
     city: citySlug && cityName ? { slug: citySlug, name: cityName } : null,
     event: eventSlug && eventTitle && r.eventId ? { id: r.eventId, slug: eventSlug, title: eventTitle, startsAt: eventStartsAt ?? "" } : null,
     authorName: authorName ?? null,
+    membersOnlyIn: restricted.get(r.id) ?? [],
   }));
 }
 
@@ -94,11 +99,12 @@ export async function countPublishedLibraryItems(db: Db): Promise<number> {
 const card = ["libraryItems.id", "libraryItems.slug", "libraryItems.kind", "libraryItems.title", "libraryItems.summary", "libraryItems.year", "libraryItems.status", "libraryItems.updatedAt"] as const;
 
 /** Published items sharing areas or tags with the given one, best overlap first. */
-export async function relatedLibraryItems(db: Db, item: LibraryItem, limit = 5): Promise<LibraryCard[]> {
+export async function relatedLibraryItems(db: Db, item: LibraryItem, viewer: LibraryViewer, limit = 5): Promise<LibraryCard[]> {
   const areaIds = item.areas.map((a) => a.id);
   if (areaIds.length === 0 && item.tags.length === 0) return [];
   // Candidates share at least one area; tags (JSON text) are compared in JS, which is fine at library sizes.
   let q = db.selectFrom("libraryItems").select([...card, "libraryItems.tags"]).where("libraryItems.status", "=", "published").where("libraryItems.id", "!=", item.id);
+  if (viewer !== "all") q = q.where(visibleItem(viewer));
   if (areaIds.length) {
     q = q.where((eb) =>
       eb.exists(eb.selectFrom("libraryItemAreas").select("libraryItemAreas.itemId").whereRef("libraryItemAreas.itemId", "=", "libraryItems.id").where("libraryItemAreas.areaId", "in", areaIds)),
@@ -117,19 +123,23 @@ export async function relatedLibraryItems(db: Db, item: LibraryItem, limit = 5):
   return scored.slice(0, limit).map((s) => s.c);
 }
 
-/** Published good practices of a city, newest first. */
-export function listCityGoodPractices(db: Db, cityId: number): Promise<LibraryCard[]> {
-  return db.selectFrom("libraryItems").select(card).where("cityId", "=", cityId).where("kind", "=", "good_practice").where("status", "=", "published").orderBy("year", "desc").orderBy("title").execute();
+/** Published good practices of a city the viewer may see, newest first. */
+export function listCityGoodPractices(db: Db, cityId: number, viewer: LibraryViewer): Promise<LibraryCard[]> {
+  let q = db.selectFrom("libraryItems").select(card).where("cityId", "=", cityId).where("kind", "=", "good_practice").where("status", "=", "published");
+  if (viewer !== "all") q = q.where(visibleItem(viewer));
+  return q.orderBy("year", "desc").orderBy("title").execute();
 }
 
-/** Published materials and recordings of an event. */
-export async function listEventMaterials(db: Db, eventId: number): Promise<(LibraryCard & { videoUrl: string | null; durationMinutes: number | null })[]> {
-  return db
+/** Published materials and recordings of an event the viewer may see. */
+export async function listEventMaterials(db: Db, eventId: number, viewer: LibraryViewer): Promise<(LibraryCard & { videoUrl: string | null; durationMinutes: number | null })[]> {
+  let q = db
     .selectFrom("libraryItems")
     .select([...card, "libraryItems.videoUrl", "libraryItems.durationMinutes"])
     .where("eventId", "=", eventId)
     .where("kind", "in", ["material", "recording"])
-    .where("status", "=", "published")
+    .where("status", "=", "published");
+  if (viewer !== "all") q = q.where(visibleItem(viewer));
+  return q
     .orderBy("kind")
     .orderBy("title")
     .execute();

@@ -1,6 +1,8 @@
 import type { Db } from "../index.js";
 import type { AgreementStatus, LibraryKind, NewNetworkAgreement } from "../schema.js";
 import { nowIso } from "../time.js";
+import { visibleItem } from "./library-visibility.js";
+import { enqueueSearchChange } from "./search-outbox.js";
 
 /** An agreement with the names of whoever does it and the meeting it came from. */
 export type AgreementView = {
@@ -42,6 +44,16 @@ export async function insertAgreement(db: Db, a: Omit<NewNetworkAgreement, "crea
   return row.id;
 }
 
+/** One agreement with its network, for the due-date reminder. */
+export function findAgreementForReminder(db: Db, id: number) {
+  return db
+    .selectFrom("networkAgreements")
+    .innerJoin("networks", "networks.id", "networkAgreements.networkId")
+    .select(["networkAgreements.id", "networkAgreements.title", "networkAgreements.status", "networkAgreements.dueOn", "networkAgreements.ownerCityId", "networkAgreements.ownerUserId", "networks.slug as networkSlug", "networks.name as networkName"])
+    .where("networkAgreements.id", "=", id)
+    .executeTakeFirst();
+}
+
 /** Changes an agreement's status within its network; false when there is no such agreement there. */
 export async function setAgreementStatus(db: Db, networkId: number, id: number, status: AgreementStatus): Promise<boolean> {
   const res = await db.updateTable("networkAgreements").set({ status, updatedAt: nowIso() }).where("id", "=", id).where("networkId", "=", networkId).executeTakeFirst();
@@ -59,18 +71,25 @@ export async function listNetworkMaterials(db: Db, networkId: number, includeMem
     .select(["libraryItems.id as itemId", "libraryItems.slug", "libraryItems.title", "libraryItems.kind", "libraryItems.year", "networkMaterials.membersOnly"])
     .where("networkMaterials.networkId", "=", networkId)
     .where("libraryItems.status", "=", "published");
-  if (!includeMembersOnly) q = q.where("networkMaterials.membersOnly", "=", 0);
+  // Outside the network: neither its members-only items nor items restricted to another network.
+  if (!includeMembersOnly) q = q.where("networkMaterials.membersOnly", "=", 0).where(visibleItem([]));
   const rows = await q.orderBy("libraryItems.year", "desc").orderBy("libraryItems.title").execute();
   return rows.map((r) => ({ ...r, membersOnly: r.membersOnly === 1 }));
 }
 
-/** Links a library item to a network (again: updates the members-only flag). */
+/**
+ * Links a library item to a network (again: updates the members-only flag). The item's search document carries who may
+ * find it, so it is queued for reindexing in the same transaction.
+ */
 export async function linkNetworkMaterial(db: Db, networkId: number, itemId: number, membersOnly: boolean): Promise<void> {
-  await db
-    .insertInto("networkMaterials")
-    .values({ networkId, itemId, membersOnly: membersOnly ? 1 : 0, createdAt: nowIso() })
-    .onConflict((oc) => oc.columns(["networkId", "itemId"]).doUpdateSet({ membersOnly: membersOnly ? 1 : 0 }))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("networkMaterials")
+      .values({ networkId, itemId, membersOnly: membersOnly ? 1 : 0, createdAt: nowIso() })
+      .onConflict((oc) => oc.columns(["networkId", "itemId"]).doUpdateSet({ membersOnly: membersOnly ? 1 : 0 }))
+      .execute();
+    await enqueueSearchChange(trx, "library", itemId);
+  });
 }
 
 /** A discussion thread with its post count and its author. */
@@ -103,24 +122,26 @@ export function listNetworkPosts(db: Db, threadIds: number[]): Promise<NetworkPo
     .execute();
 }
 
-/** Opens a thread with its first post in one transaction; returns the thread id. */
-export async function insertNetworkThread(db: Db, networkId: number, authorId: number, title: string, body: string): Promise<number> {
+/** Opens a thread with its first post in one transaction (queued for the search index); returns both ids. */
+export async function insertNetworkThread(db: Db, networkId: number, authorId: number, title: string, body: string): Promise<{ threadId: number; postId: number }> {
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const t = await trx.insertInto("networkThreads").values({ networkId, title, createdBy: authorId, createdAt: now, lastPostAt: now }).returning("id").executeTakeFirstOrThrow();
-    await trx.insertInto("networkPosts").values({ threadId: t.id, authorId, body, createdAt: now }).execute();
-    return t.id;
+    const p = await trx.insertInto("networkPosts").values({ threadId: t.id, authorId, body, createdAt: now }).returning("id").executeTakeFirstOrThrow();
+    await enqueueSearchChange(trx, "network_thread", t.id);
+    return { threadId: t.id, postId: p.id };
   });
 }
 
-/** Adds a reply to a thread of the network; false when the thread is not the network's. */
-export async function insertNetworkPost(db: Db, networkId: number, threadId: number, authorId: number, body: string): Promise<boolean> {
+/** Adds a reply to a thread of the network; returns the post id, or null when the thread is not the network's. */
+export async function insertNetworkPost(db: Db, networkId: number, threadId: number, authorId: number, body: string): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const res = await trx.updateTable("networkThreads").set({ lastPostAt: now }).where("id", "=", threadId).where("networkId", "=", networkId).executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) return false;
-    await trx.insertInto("networkPosts").values({ threadId, authorId, body, createdAt: now }).execute();
-    return true;
+    if (Number(res.numUpdatedRows) === 0) return null;
+    const post = await trx.insertInto("networkPosts").values({ threadId, authorId, body, createdAt: now }).returning("id").executeTakeFirstOrThrow();
+    await enqueueSearchChange(trx, "network_thread", threadId);
+    return post.id;
   });
 }
 
@@ -128,4 +149,22 @@ export async function insertNetworkPost(db: Db, networkId: number, threadId: num
 export async function unlinkNetworkMaterial(db: Db, networkId: number, itemId: number): Promise<boolean> {
   const res = await db.deleteFrom("networkMaterials").where("networkId", "=", networkId).where("itemId", "=", itemId).executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
+}
+
+/** One post with its thread's title and network, as the live discussion and notifications need it. */
+export async function findNetworkPost(db: Db, postId: number): Promise<(NetworkPostView & { networkId: number; threadTitle: string; threadAuthorId: number | null }) | undefined> {
+  return db
+    .selectFrom("networkPosts as p")
+    .innerJoin("networkThreads as t", "t.id", "p.threadId")
+    .leftJoin("users", "users.id", "p.authorId")
+    .select(["p.id", "p.threadId", "p.authorId", "users.name as authorName", "p.body", "p.createdAt", "t.networkId", "t.title as threadTitle", "t.createdBy as threadAuthorId"])
+    .where("p.id", "=", postId)
+    .executeTakeFirst();
+}
+
+/** Everyone who wrote in a thread (its author and repliers), for reply notifications. */
+export async function listThreadParticipants(db: Db, threadId: number): Promise<number[]> {
+  const rows = await db.selectFrom("networkPosts").select("authorId").distinct().where("threadId", "=", threadId).where("authorId", "is not", null).execute();
+  const thread = await db.selectFrom("networkThreads").select("createdBy").where("id", "=", threadId).executeTakeFirst();
+  return [...new Set([...rows.map((r) => r.authorId!), ...(thread?.createdBy ? [thread.createdBy] : [])])];
 }

@@ -2,6 +2,7 @@ import type { Db } from "../index.js";
 import type { NetworkPersonRole, NetworkRow, NetworksTable } from "../schema.js";
 import type { Insertable } from "kysely";
 import { nowIso } from "../time.js";
+import { visibleItem, type LibraryViewer } from "./library-visibility.js";
 
 /** A member city as network pages, the map and the API show it. */
 export type NetworkCity = { networkId: number; cityId: number; slug: string; name: string; voivodeship: string; lat: number | null; lng: number | null; joinedOn: string; leftOn: string | null };
@@ -155,23 +156,28 @@ export async function setEventNetwork(db: Db, eventId: number, networkId: number
   await db.updateTable("events").set({ networkId }).where("id", "=", eventId).execute();
 }
 
+/** Sets when a network meeting opens registration to non-members (null: the default before its start). */
+export async function setEventOpenToAll(db: Db, eventId: number, openToAllAt: string | null): Promise<boolean> {
+  const res = await db.updateTable("events").set({ openToAllAt }).where("id", "=", eventId).where("networkId", "is not", null).executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
 /** The network an event belongs to, for the event page. */
 export function findNetworkOfEvent(db: Db, eventId: number): Promise<{ id: number; slug: string; name: string } | undefined> {
   return db.selectFrom("events").innerJoin("networks", "networks.id", "events.networkId").select(["networks.id", "networks.slug", "networks.name"]).where("events.id", "=", eventId).executeTakeFirst();
 }
 
 /** Published library items of a thematic area in id order (the area page; the demo seed links some to networks). */
-export function listPublishedItemsOfArea(db: Db, areaSlug: string, limit: number) {
-  return db
+export function listPublishedItemsOfArea(db: Db, areaSlug: string, limit: number, viewer: LibraryViewer) {
+  let q = db
     .selectFrom("libraryItemAreas")
     .innerJoin("libraryItems", "libraryItems.id", "libraryItemAreas.itemId")
     .innerJoin("thematicAreas", "thematicAreas.id", "libraryItemAreas.areaId")
     .select(["libraryItems.id", "libraryItems.slug", "libraryItems.title", "libraryItems.kind", "libraryItems.year"])
     .where("thematicAreas.slug", "=", areaSlug)
-    .where("libraryItems.status", "=", "published")
-    .orderBy("libraryItems.id")
-    .limit(limit)
-    .execute();
+    .where("libraryItems.status", "=", "published");
+  if (viewer !== "all") q = q.where(visibleItem(viewer));
+  return q.orderBy("libraryItems.id").limit(limit).execute();
 }
 
 /** True when another network already uses the slug. */

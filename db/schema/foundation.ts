@@ -117,6 +117,8 @@ export interface EventsTable {
   updatedAt: string;
   /** The network of experience exchange whose meeting this is (issue 14). */
   networkId: Generated<number | null>;
+  /** A network meeting opens to non-members from this instant (null: the default before the start, see members-first). */
+  openToAllAt: Generated<string | null>;
 }
 
 export interface EventAreasTable {

@@ -62,7 +62,7 @@ export interface LibraryAttachmentsTable {
 
 export interface SearchOutboxTable {
   id: Generated<number>;
-  entity: "library" | "event" | "thread";
+  entity: "library" | "event" | "thread" | "network_thread";
   entityId: number;
   op: "upsert" | "delete";
   attempts: number;

@@ -43,6 +43,7 @@ export function docRows(doc: SearchDocument): DocRows {
     city: doc.city,
     year: doc.year,
     eventId: doc.eventId,
+    membersOf: doc.membersOf?.length ? doc.membersOf : null,
     date: doc.date,
     titleKey: sortKey(doc.title),
   };

@@ -30,7 +30,12 @@ describe("Meilisearch adapter mapping", () => {
     const s = meiliSettings({ synonyms: [] });
     expect(s.rankingRules).toEqual(["sort", "words", "typo", "proximity", "attribute", "exactness"]);
     expect(s.typoTolerance).toMatchObject({ minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } });
-    expect(s.filterableAttributes).toEqual(["group", "kind", "areas", "city", "year", "eventId"]);
+    expect(s.filterableAttributes).toEqual(["group", "kind", "areas", "city", "year", "eventId", "membersOf"]);
+  });
+
+  it("sends membersOf only on members-only documents, so `membersOf NOT EXISTS` keeps the public ones", () => {
+    expect(Object.hasOwn(toMeili(fixtures[0]), "membersOf")).toBe(false);
+    expect(toMeili(fixtures.find((d) => d.id === "library:6")!).membersOf).toEqual(["1"]);
   });
 
   it("turns a failed task into an exception", () => {

@@ -34,6 +34,7 @@ import { slugify } from "../../domain/slug.js";
 import { eventMarkers } from "./event-markers.js";
 import { createEventQueries } from "./event-queries.js";
 import { localToUtcIso, WARSAW } from "./time-zone.js";
+import { membersFirstState } from "../networks/members-first.js";
 
 export type EventService = ReturnType<typeof createEventService>;
 /** What the event service tells people through (server/notifications); absent in tools that only read events. */
@@ -160,9 +161,18 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
       if (cancelled) await tell("cancelled", (n) => n.eventCancelled(id));
     },
 
-    /** Registers the actor (confirmed or waiting list). */
+    /** Members-first registration of a network meeting for this actor (null for other events). */
+    async membersFirst(actor: Actor, eventId: number) {
+      const e = await findEventById(db, eventId);
+      return e ? membersFirstState(db, actor, e) : null;
+    },
+
+    /** Registers the actor (confirmed or waiting list); a network meeting refuses non-members before its open date. */
     async register(actor: Actor, eventId: number) {
       assertCan(actor, "event:register");
+      const e = await findEventById(db, eventId);
+      const gate = e ? await membersFirstState(db, actor, e) : null;
+      if (gate && !gate.mayRegister) return { kind: "unavailable", reason: "members_first", opensAt: gate.opensAt } as const;
       const outcome = await registerForEvent(db, eventId, actor!.id);
       if (outcome.kind === "registered") {
         await recordAudit(db, { actorId: actor!.id, action: `registration.${outcome.status}`, subjectType: "event", subjectId: eventId });

@@ -85,9 +85,21 @@ const quote = (v: string) => `"${v.replace(/["\\]/g, "\\$&")}"`;
 
 type Group = "kind" | "area" | "city" | "year";
 
+/**
+ * The filter keeping what a viewer may find: public documents, and members-only ones of their networks; staff ("all")
+ * everything. Empty for staff; callers AND it with their own filter.
+ */
+export function membersOnlyFilter(viewer: "all" | number[]): string {
+  if (viewer === "all") return "";
+  if (viewer.length === 0) return "membersOf NOT EXISTS";
+  return `(membersOf NOT EXISTS OR membersOf IN [${viewer.map((id) => quote(String(id))).join(", ")}])`;
+}
+
 /** The Meilisearch filter for the parameters, optionally leaving one facet group out (disjunctive facet counts). */
-export function libraryFilter(p: LibrarySearchParams, without?: Group): string {
+export function libraryFilter(p: LibrarySearchParams, without?: Group, viewer: "all" | number[] = []): string {
   const parts = ['group = "library"'];
+  const access = membersOnlyFilter(viewer);
+  if (access) parts.push(access);
   if (p.kind.length && without !== "kind") parts.push(`kind IN [${p.kind.map(quote).join(", ")}]`);
   if (p.area.length && without !== "area") parts.push(`areas IN [${p.area.map(quote).join(", ")}]`);
   if (p.city.length && without !== "city") parts.push(`city IN [${p.city.map(quote).join(", ")}]`);
@@ -99,11 +111,15 @@ export function libraryFilter(p: LibrarySearchParams, without?: Group): string {
 
 const FACETS = ["kind", "areas", "city", "year"] as const;
 
-/** Runs a library search; with `disjunctive`, each selected facet group counts as if its own selection were absent. */
-export async function searchLibrary(engine: SearchEngine, p: LibrarySearchParams, opts: { disjunctive?: boolean } = {}): Promise<SearchResult> {
+/**
+ * Runs a library search; with `disjunctive`, each selected facet group counts as if its own selection were absent.
+ * `viewer` (default: the public) decides whether members-only network materials are found.
+ */
+export async function searchLibrary(engine: SearchEngine, p: LibrarySearchParams, opts: { disjunctive?: boolean; viewer?: "all" | number[] } = {}): Promise<SearchResult> {
+  const viewer = opts.viewer ?? [];
   const result = await engine.search({
     q: p.q,
-    filter: libraryFilter(p),
+    filter: libraryFilter(p, undefined, viewer),
     facets: [...FACETS],
     // Without a query there is no relevance to rank by: newest first.
     sort: p.sort !== "relevance" ? [p.sort] : p.q ? [] : ["date:desc"],
@@ -120,7 +136,7 @@ export async function searchLibrary(engine: SearchEngine, p: LibrarySearchParams
     ];
     for (const [group, facet, selected] of groups) {
       if (!selected.length) continue;
-      const other = await engine.search({ q: p.q, filter: libraryFilter(p, group), facets: [facet], hitsPerPage: 0 });
+      const other = await engine.search({ q: p.q, filter: libraryFilter(p, group, viewer), facets: [facet], hitsPerPage: 0 });
       result.facetDistribution[facet] = other.facetDistribution[facet] ?? {};
     }
   }

@@ -27,6 +27,8 @@ import { checkUpload } from "./file-check.js";
 import type { LibraryForm } from "./library-schemas.js";
 import { htmlToText, markdownToSafeHtml } from "./sanitize.js";
 import { importLibraryJsonl, type ImportOptions } from "./library-import.js";
+import { libraryViewer, maySeeRestricted } from "./library-viewer.js";
+import { listMembersOnlyNetworks } from "../../db/repositories/library-visibility.js";
 
 export type LibraryService = ReturnType<typeof createLibraryService>;
 /** What the library tells people through (server/notifications): an event's recording or material published. */
@@ -100,19 +102,26 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
   return {
     /** Imports items from JSONL text (admins; a dry run writes nothing); see library-import.ts. */
     importJsonl: (text: string, opts: ImportOptions) => importLibraryJsonl(deps.db, text, opts),
-    /** An item the actor may see (published, or their own / staff), by slug. */
+    /**
+     * An item the actor may see (published, or their own / staff), by slug. Members-only network materials only for
+     * members of those networks (and staff, and their author); everyone else gets null, so the page answers 404.
+     */
     async view(actor: Actor, slug: string): Promise<LibraryItem | null> {
       const item = await findLibraryItemBySlug(db, slug);
-      return item && libraryAccess(actor, item).view ? item : null;
+      if (!item || !libraryAccess(actor, item).view) return null;
+      if (item.membersOnlyIn.length === 0 || (actor && item.authorId === actor.id)) return item;
+      return maySeeRestricted(await libraryViewer(db, actor), item.membersOnlyIn) ? item : null;
     },
-    /** A published item by slug (the public JSON API). */
+    /** A published, public item by slug (the public JSON API: members-only network materials are left out). */
     async published(slug: string): Promise<LibraryItem | null> {
       const item = await findLibraryItemBySlug(db, slug);
-      return item && item.status === "published" ? item : null;
+      return item && item.status === "published" && item.membersOnlyIn.length === 0 ? item : null;
     },
-    /** Titles of published items by id (missing, draft and in-review ids are left out), in the order asked. */
+    /** Who the actor is for members-only materials (the search pages filter with it). */
+    viewer: (actor: Actor) => libraryViewer(db, actor),
+    /** Titles of published public items by id (missing, draft, in-review and members-only ids are left out), in the order asked. */
     async publishedTitles(ids: number[]): Promise<Array<{ id: number; title: string; slug: string; kind: string }>> {
-      const items = (await findLibraryItemsByIds(db, ids)).filter((i) => i.status === "published");
+      const items = (await findLibraryItemsByIds(db, ids)).filter((i) => i.status === "published" && i.membersOnlyIn.length === 0);
       const byId = new Map(items.map((i) => [i.id, { id: i.id, title: i.title, slug: i.slug, kind: i.kind }]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
@@ -122,9 +131,14 @@ export function createLibraryService(deps: { db: DbHandle; storage: AttachmentSt
     attachments: (itemId: number) => listAttachments(deps.db.db, itemId),
     attachment: (id: number) => findAttachment(db, id),
     openAttachment: (key: string) => deps.storage.open(key),
-    related: (item: LibraryItem) => relatedLibraryItems(db, item),
-    cityPractices: (cityId: number) => listCityGoodPractices(db, cityId),
-    eventMaterials: (eventId: number) => listEventMaterials(db, eventId),
+    related: async (item: LibraryItem, actor: Actor) => relatedLibraryItems(db, item, await libraryViewer(db, actor)),
+    cityPractices: async (cityId: number, actor: Actor) => listCityGoodPractices(db, cityId, await libraryViewer(db, actor)),
+    /** Materials and recordings of an event the actor may see; members-only network materials flagged for the badge. */
+    async eventMaterials(eventId: number, actor: Actor) {
+      const rows = await listEventMaterials(db, eventId, await libraryViewer(db, actor));
+      const restricted = await listMembersOnlyNetworks(db, rows.map((r) => r.id));
+      return rows.map((r) => ({ ...r, membersOnly: restricted.has(r.id) }));
+    },
     revisions: (itemId: number) => listLibraryRevisions(db, itemId),
     async revision(itemId: number, revisionId: number): Promise<(RevisionSnapshot & { id: number; createdAt: string }) | null> {
       const r = await findLibraryRevision(db, itemId, revisionId);

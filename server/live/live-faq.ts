@@ -19,7 +19,7 @@ export async function publishLiveFaq(deps: { db: DbHandle; library: LibraryServi
   if (!event) throw new LiveFailure("not_found");
   const answered = (await listLiveQuestions(deps.db.db, eventId)).filter((q) => q.answeredAt && !q.hiddenAt);
   if (answered.length === 0) throw new LiveFailure("bad_request", t.faq.none);
-  const recordings = (await deps.library.eventMaterials(eventId)).filter((m) => m.kind === "recording");
+  const recordings = (await deps.library.eventMaterials(eventId, null /* the FAQ is public: public recordings only */)).filter((m) => m.kind === "recording");
   const parts = [t.faq.intro(md(event.title))];
   if (recordings.length) parts.push(`${t.faq.recordings}\n\n${recordings.map((r) => `- [${md(r.title)}](/biblioteka/${r.slug})`).join("\n")}`);
   for (const q of answered) {

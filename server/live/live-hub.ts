@@ -8,6 +8,7 @@ import { isSameOrigin, siteOrigin } from "../http/origin.js";
 import type { AppServices } from "../services.js";
 import { registerLiveHandlers } from "./live-handlers.js";
 import { registerNotificationNamespace } from "../notifications/notification-socket.js";
+import { registerNetworkNamespace } from "../networks/network-socket.js";
 import { createLiveRecheck, liveUserOf } from "./live-recheck.js";
 import { createLiveService, type LiveService } from "./live-service.js";
 import { PresenceTracker } from "./presence.js";
@@ -86,6 +87,8 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
   registerLiveHandlers(nsp, { service, presence, timers, logger });
   // The header's live unread count (issue 15) shares this server, its transport and its session check.
   registerNotificationNamespace(io, { auth: services.auth, notifications: services.notifications, logger });
+  // Network discussions follow live for members (issue 14), with the same transport and session check.
+  const networkNsp = registerNetworkNamespace(io, { auth: services.auth, networks: services.networks, access: services.access, logger });
   nsp.on("connection", (socket: LiveSocket) => {
     if (revokeOnConnect.has(socket)) return recheck.revoke(socket);
     if (!recoveredFrom.has(socket)) return;
@@ -113,6 +116,7 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
       }),
     close: async () => {
       unsubscribe();
+      networkNsp.close();
       presence.close();
       timers.close();
       await io.close();

@@ -104,7 +104,7 @@ export async function seedDemoNetworks(handle: DbHandle, service: NetworkService
     for (const a of d.agreements) {
       await insertAgreement(db, { networkId, eventId: firstMeeting, title: a.title, ownerCityId: a.city ? (cityIds.get(a.city) ?? null) : null, ownerUserId: null, dueOn: a.dueOn, status: a.status, createdBy: admin.id });
     }
-    const items = await listPublishedItemsOfArea(db, d.areas[0], 3);
+    const items = await listPublishedItemsOfArea(db, d.areas[0], 3, "all");
     for (const [i, item] of items.entries()) await linkNetworkMaterial(db, networkId, item.id, i === items.length - 1 && items.length > 1);
     await insertNetworkThread(db, networkId, admin.id, "Co omówić na najbliższym spotkaniu?", "Zapraszamy do zgłaszania tematów przed kolejnym spotkaniem sieci.");
   }

@@ -19,10 +19,12 @@ import {
   listPublishedItemsOfArea,
   networkMembership,
   setEventNetwork,
+  setEventOpenToAll,
   type NetworkMeeting,
   type NetworkWithLeader,
 } from "../../db/repositories/networks.js";
 import {
+  findNetworkPost,
   insertAgreement,
   insertNetworkPost,
   insertNetworkThread,
@@ -44,6 +46,13 @@ import { listCitiesPage, listEventsPage } from "../../db/repositories/public-lis
 import { quarterlyStarts } from "./quarterly.js";
 import { recordAudit } from "../../db/repositories/audit.js";
 import { createNetworkStaff } from "./network-staff.js";
+import { defaultOpenToAllAt } from "./members-first.js";
+import { libraryViewer } from "../library/library-viewer.js";
+import { listMembersOnlyNetworks } from "../../db/repositories/library-visibility.js";
+import type { NetworkPostEvent } from "../../domain/network-live-protocol.js";
+import type { NetworkNotices } from "./network-notices.js";
+import { searchNetworkDiscussion } from "./network-search.js";
+import type { SearchEngine } from "../../search/types.js";
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
 
@@ -67,8 +76,26 @@ function memberError(actor: Actor): PermissionError {
 }
 
 /** Networks of experience exchange (issue 14): membership with history, meetings, agreements, materials, discussion. */
-export function createNetworkService(deps: { db: DbHandle; access?: AccessChanges }) {
+export function createNetworkService(deps: {
+  db: DbHandle;
+  access?: AccessChanges;
+  /** Reply and agreement-due notifications (absent in tools that only read networks). */
+  notices?: NetworkNotices;
+  /** The search engine (the discussion search) and a wake-up for the indexer after a post. */
+  search?: { engine: SearchEngine; kick: () => void };
+}) {
   const db = deps.db.db;
+  const postListeners = new Set<(e: NetworkPostEvent) => void>();
+
+  /** Tells the live hub (and so members' open network pages) about a new post. */
+  async function announce(postId: number, newThread: boolean) {
+    deps.search?.kick();
+    const p = await findNetworkPost(db, postId);
+    if (!p) return undefined;
+    const event: NetworkPostEvent = { networkId: p.networkId, threadId: p.threadId, threadTitle: p.threadTitle, newThread, post: { id: p.id, threadId: p.threadId, authorId: p.authorId, authorName: p.authorName, body: p.body, createdAt: p.createdAt } };
+    for (const l of postListeners) l(event);
+    return p;
+  }
 
   async function summaries(rows: NetworkWithLeader[]): Promise<NetworkSummary[]> {
     const ids = rows.map((r) => r.id);
@@ -179,13 +206,16 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
     ofArea: (areaSlug: string) => listNetworksOfArea(db, areaSlug),
 
     /** Everything of one thematic area in one place: events, library items and networks (undefined: no such area). */
-    async area(areaSlug: string) {
+    async area(areaSlug: string, actor: Actor) {
       const [area] = await findAreasBySlugs(db, [areaSlug]);
       if (!area) return undefined;
       const [upcoming, past, library, nets] = await Promise.all([
         listEvents(db, { when: "upcoming", area: area.slug, limit: 10 }),
         listEvents(db, { when: "past", area: area.slug, limit: 10 }),
-        listPublishedItemsOfArea(db, area.slug, 20),
+        listPublishedItemsOfArea(db, area.slug, 20, await libraryViewer(db, actor)).then(async (items) => {
+          const restricted = await listMembersOnlyNetworks(db, items.map((i) => i.id));
+          return items.map((i) => ({ ...i, membersOnly: restricted.has(i.id) }));
+        }),
         listNetworksOfArea(db, area.slug),
       ]);
       const event = (e: (typeof upcoming)[number]) => ({ id: e.id, slug: e.slug, title: e.title, kind: e.kind, startsAt: e.startsAt, endsAt: e.endsAt });
@@ -206,7 +236,9 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
       if (form.ownerCityId !== null && !membership.cityIds.includes(form.ownerCityId)) throw new InputError(t.errors.notMemberCity, "ownerCityId");
       if (ownerUserId !== null && !membership.userIds.includes(ownerUserId)) throw new InputError(t.staff.notNetworkPerson, "ownerUserId");
       if (form.eventId !== null && (await findNetworkOfEvent(db, form.eventId))?.id !== n.id) throw new InputError(t.errors.unknownMeeting, "eventId");
-      return insertAgreement(db, { networkId: n.id, eventId: form.eventId, title: form.title, ownerCityId: form.ownerCityId, ownerUserId, dueOn: form.dueOn, status: form.status ?? "open", createdBy: actor!.id });
+      const id = await insertAgreement(db, { networkId: n.id, eventId: form.eventId, title: form.title, ownerCityId: form.ownerCityId, ownerUserId, dueOn: form.dueOn, status: form.status ?? "open", createdBy: actor!.id });
+      await deps.notices?.agreementRecorded(id, form.dueOn);
+      return id;
     },
 
     /** Updates an agreement's status (members and staff), as reviewed at the next meeting. */
@@ -216,18 +248,37 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
       if (!(await setAgreementStatus(db, n.id, agreementId, status))) throw new InputError(t.errors.unknownAgreement, "agreementId");
     },
 
-    /** Opens a discussion thread with its first post (members and staff). */
+    /** Opens a discussion thread with its first post (members and staff); members' open pages get it live. */
     async startThread(actor: Actor, slug: string, title: string, body: string): Promise<number> {
       const n = await requireNetwork(slug);
       await requireMember(n, actor);
-      return insertNetworkThread(db, n.id, actor!.id, title, body);
+      const { threadId, postId } = await insertNetworkThread(db, n.id, actor!.id, title, body);
+      await announce(postId, true);
+      return threadId;
     },
 
-    /** Replies in a thread of the network (members and staff). */
+    /** Replies in a thread of the network (members and staff): live to members, notified to the thread's people. */
     async reply(actor: Actor, slug: string, threadId: number, body: string): Promise<void> {
       const n = await requireNetwork(slug);
       await requireMember(n, actor);
-      if (!(await insertNetworkPost(db, n.id, threadId, actor!.id, body))) throw new InputError(t.errors.unknownThread, "threadId");
+      const postId = await insertNetworkPost(db, n.id, threadId, actor!.id, body);
+      if (postId === null) throw new InputError(t.errors.unknownThread, "threadId");
+      const p = await announce(postId, false);
+      if (p) await deps.notices?.replied({ threadId, threadTitle: p.threadTitle, authorId: actor!.id, authorName: p.authorName ?? t.live.someone, body, networkSlug: n.slug, networkName: n.name });
+    },
+
+    /** Listens to new posts in every network (the live hub forwards them to the network's room). */
+    onPost(listener: (e: NetworkPostEvent) => void): () => void {
+      postListeners.add(listener);
+      return () => postListeners.delete(listener);
+    },
+
+    /** Searches one network's discussion (members and staff): threads whose title or posts match, best first. */
+    async searchDiscussion(actor: Actor, slug: string, q: string) {
+      const n = await requireNetwork(slug);
+      await requireMember(n, actor);
+      if (!deps.search) return [];
+      return searchNetworkDiscussion(deps.search.engine, n.id, q);
     },
 
     /** Adds a member city (staff); its representatives gain access at once. */
@@ -291,10 +342,17 @@ export function createNetworkService(deps: { db: DbHandle; access?: AccessChange
           actor!.id,
         );
         await setEventNetwork(db, id, n.id);
+        await setEventOpenToAll(db, id, defaultOpenToAllAt(startsAt));
         created.push(id);
       }
       if (created.length) await audit(actor, "network.meeting_series", n.id, { eventIds: created, firstStartsAt: s.firstStartsAt });
       return (await listNetworkMeetings(db, [n.id])).filter((m) => created.includes(m.id));
+    },
+
+    /** Moves the date from which a meeting of the network is open to non-members (staff); null restores the default. */
+    async setOpenToAll(actor: Actor, eventId: number, openToAllAt: string | null): Promise<void> {
+      assertCan(actor, "network:manage");
+      if (!(await setEventOpenToAll(db, eventId, openToAllAt))) throw new InputError(t.errors.unknownMeeting, "eventId");
     },
 
     /** Links an existing event to the network as one of its meetings (staff). */

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/index.js";
 import { listDigestEvents, listDigestLibraryItems } from "../../db/repositories/digest.js";
+import { listMemberNetworkIdsOfUser } from "../../db/repositories/library-visibility.js";
 import { claimDigestPeriod, hasDigestFor, lastDigestAt, listDigestSubscribers, listFollowed } from "../../db/repositories/notifications.js";
 import { notifications as t } from "../../domain/i18n/pl/notifications.js";
 import { library as tl } from "../../domain/i18n/pl/library.js";
@@ -32,7 +33,8 @@ export function createDigestRunner(deps: { db: Db; origin: () => string; unsubsc
         if (await hasDigestFor(db, person.userId, period)) continue;
         const since = (await lastDigestAt(db, person.userId)) ?? new Date(now.getTime() - length).toISOString();
         const followed = await listFollowed(db, person.userId);
-        const items = await listDigestLibraryItems(db, followed, since, 30);
+        // Members-only network materials reach only the networks' members (staff get them on the site, not by mail).
+        const items = await listDigestLibraryItems(db, followed, since, 30, await listMemberNetworkIdsOfUser(db, person.userId));
         const events = await listDigestEvents(
           db,
           followed,

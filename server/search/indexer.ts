@@ -7,6 +7,8 @@ import { eventDocId, eventDocument } from "./documents/event-document.js";
 import { libraryDocId, libraryDocument } from "./documents/library-document.js";
 import { threadDocId, threadDocument } from "./documents/thread-document.js";
 import { findThreadForIndex } from "../../db/repositories/thread-search.js";
+import { findNetworkThreadForIndex } from "../../db/repositories/network-search.js";
+import { networkThreadDocId, networkThreadDocument } from "./documents/network-thread-document.js";
 import { latestAgendaPlainText } from "../../db/repositories/agenda.js";
 import type { SearchDocument, SearchEngine } from "../../search/types.js";
 
@@ -59,6 +61,10 @@ export function createIndexer(opts: IndexerOptions) {
         const item = r.op === "upsert" ? items.get(r.entityId) : undefined;
         if (item && item.status === "published") upserts.push(libraryDocument(item));
         else removals.push(libraryDocId(r.entityId));
+      } else if (r.entity === "network_thread") {
+        const thread = r.op === "upsert" ? await findNetworkThreadForIndex(db, r.entityId) : undefined;
+        if (thread) upserts.push(networkThreadDocument(thread));
+        else removals.push(networkThreadDocId(r.entityId));
       } else if (r.entity === "thread") {
         // Queued only once the room is an archive (see queueArchivedThreads); a missing thread is removed.
         const thread = r.op === "upsert" ? await findThreadForIndex(db, r.entityId) : undefined;

@@ -5,6 +5,8 @@ import { clearOutboxUpTo, maxOutboxId } from "../../db/repositories/search-outbo
 import { archivedThreadIdsAfter, findThreadForIndex } from "../../db/repositories/thread-search.js";
 import { ARCHIVE_AFTER_END_MS } from "../../domain/live-timings.js";
 import { threadDocument } from "./documents/thread-document.js";
+import { findNetworkThreadForIndex, networkThreadIdsAfter } from "../../db/repositories/network-search.js";
+import { networkThreadDocument } from "./documents/network-thread-document.js";
 import { latestAgendaPlainText } from "../../db/repositories/agenda.js";
 import { eventDocument } from "./documents/event-document.js";
 import { libraryDocument } from "./documents/library-document.js";
@@ -55,6 +57,21 @@ export async function reindexAll(handle: DbHandle, engine: SearchEngine, onProgr
     for (const id of ids) {
       const thread = await findThreadForIndex(handle.db, id);
       if (thread) docs.push(threadDocument(thread));
+    }
+    await engine.upsert(docs);
+    threads += docs.length;
+    after = ids[ids.length - 1];
+    onProgress?.({ phase: "threads", done: threads, total: threads });
+  }
+
+  // Network discussions (members-only documents) count with the threads.
+  for (let after = 0; ; ) {
+    const ids = await networkThreadIdsAfter(handle.db, after, batch);
+    if (ids.length === 0) break;
+    const docs = [];
+    for (const id of ids) {
+      const thread = await findNetworkThreadForIndex(handle.db, id);
+      if (thread) docs.push(networkThreadDocument(thread));
     }
     await engine.upsert(docs);
     threads += docs.length;

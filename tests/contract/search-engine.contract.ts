@@ -138,6 +138,14 @@ export function runSearchContract(name: string, makeEngine: MakeEngine): void {
         expect(await all("kind = tool OR city = kalisz")).toEqual([lib(3), lib(5)].sort());
       });
 
+      it("keeps members-only documents (membersOf) out unless one of their networks is named; absent means public", async () => {
+        const open = (d: SearchDocument) => !d.membersOf?.length;
+        expect(await all("membersOf NOT EXISTS")).toEqual(expected(open));
+        expect(await all('(membersOf NOT EXISTS OR membersOf IN ["2"])')).toEqual(expected((d) => open(d) || d.membersOf!.includes("2")));
+        expect(await all('(membersOf NOT EXISTS OR membersOf IN ["1", "9"])')).toEqual(expected((d) => open(d) || d.membersOf!.includes("1")));
+        expect(idsOf(await search("kompostownik", { filter: "membersOf NOT EXISTS" }))).toEqual([lib(8)]);
+      });
+
       it("filters a text query too", async () => {
         expect(idsOf(await search("kompostownik", { filter: "kind = publication" }))).toEqual([lib(8)]);
       });

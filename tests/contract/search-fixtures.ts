@@ -38,10 +38,11 @@ export const fixtures: SearchDocument[] = [
     body: "Każdy zielony dach zatrzymuje wodę opadową.", areas: ["srodowisko-klimat"], city: "kalisz", cityName: "Kalisz", year: 2022, date: "2022-08-01",
   }),
   // Attribute rule: the same word in the title (6), the summary (7) and the body (8).
-  doc(6, { kind: "material", title: "Kompostownik dla każdego domu", summary: "Instrukcja dla mieszkańców.", areas: ["srodowisko-klimat"], year: 2020, date: "2020-04-02" }),
+  // Members-only network materials (issue 14): found only with a filter naming one of their networks.
+  doc(6, { kind: "material", title: "Kompostownik dla każdego domu", summary: "Instrukcja dla mieszkańców.", areas: ["srodowisko-klimat"], year: 2020, date: "2020-04-02", membersOf: ["1"] }),
   doc(7, {
     kind: "good_practice", title: "Odpady zielone w gminie", summary: "Gmina rozdaje mieszkańcom kompostownik i worki na kompost.",
-    areas: ["srodowisko-klimat"], year: 2020, date: "2020-09-09",
+    areas: ["srodowisko-klimat"], year: 2020, date: "2020-09-09", membersOf: ["1", "2"],
   }),
   doc(8, {
     kind: "publication", title: "Gospodarka odpadami komunalnymi", summary: "Segregacja w budynkach wielorodzinnych.",

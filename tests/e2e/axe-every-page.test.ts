@@ -122,6 +122,8 @@ describe("axe on every page type", () => {
       { path: `/wydarzenia/${programmeSlug}/program/wersje` },
       { path: "/biblioteka/nowa" },
       { path: "/biblioteka/moje" },
+      // A network page as a member: live discussion, its search with results, members-only materials with a badge.
+      { path: "/sieci/zmiany-demograficzne?szukaj=spotkanie", ready: (p) => p.locator('section[data-live="on"]').waitFor({ timeout: 20_000 }) },
     ]);
     expect(report).toEqual(clean(report));
   });

@@ -53,6 +53,18 @@ describe("networks of experience exchange", () => {
     await notesB.pressSequentially(" ZMP: sala zarezerwowana.");
     await expect.poll(() => notesA.inputValue(), { timeout: 10_000 }).toBe("Dzierżoniów: ankieta gotowa. ZMP: sala zarezerwowana.");
 
+    // The coordinator's open page shows the member's reply without a reload, and finds it through the discussion search.
+    await coordinator.locator('section[data-live="on"]').waitFor();
+    await member.getByRole("article", { name: "Dane o migracjach" }).getByLabel("Odpowiedź w wątku „Dane o migracjach”").fill("Wałbrzych prześle swoje dane w piątek.");
+    await member.getByRole("article", { name: "Dane o migracjach" }).getByRole("button", { name: "Wyślij odpowiedź" }).click();
+    await coordinator.getByText("Wałbrzych prześle swoje dane w piątek.").waitFor();
+    await app.services.search.indexer.waitUntilEmpty(30_000);
+    await coordinator.getByLabel("Szukaj w dyskusji sieci").fill("dane w piątek");
+    await coordinator.getByRole("button", { name: "Szukaj w dyskusji", exact: true }).click();
+    await coordinator.getByRole("heading", { name: /Wyniki wyszukiwania w dyskusji/ }).waitFor();
+    await coordinator.getByRole("link", { name: "Dane o migracjach" }).first().waitFor();
+    expect(await seriousAxeViolations(coordinator)).toEqual([]);
+
     await member.getByLabel("Co ustalono").fill("Dzierżoniów przygotuje wzór ankiety dla seniorów");
     await member.getByLabel("Miasto odpowiedzialne").selectOption({ label: "Dzierżoniów" });
     await member.getByLabel("Termin").fill("2027-05-31");

@@ -65,13 +65,13 @@ describe.each(await dialects())("notification settings and one-click unsubscribe
   it("refuses a choice that is not on the form (400, Polish, nothing saved), a post without the CSRF token, and anonymous visitors", async () => {
     const person = await buildMemberClient(app);
     await person.client.get("/konto/powiadomienia");
-    const bad = await person.client.post("/konto/powiadomienia", { channel_event_reminder: "sms", channel_materials_added: "off", digest: "daily" });
+    const bad = await person.client.post("/konto/powiadomienia", { ...everyChannel("mail"), channel_event_reminder: "sms", channel_materials_added: "off", digest: "daily" });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Wybierz jedną z podanych możliwości.");
     const page = (await person.client.html("/konto/powiadomienia")).html;
     expect(checked(page, "digest_off")).toBe(true);
     expect(checked(page, "channel_materials_added_mail")).toBe(true);
-    expect((await person.client.post("/konto/powiadomienia", { channel_event_reminder: "off", channel_materials_added: "off", digest: "daily" }, { csrf: false })).status).toBe(403);
+    expect((await person.client.post("/konto/powiadomienia", { ...everyChannel("mail"), channel_event_reminder: "off", channel_materials_added: "off", digest: "daily" }, { csrf: false })).status).toBe(403);
     const anonymous = await new TestClient(app.url).get("/konto/powiadomienia");
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toContain("/login");

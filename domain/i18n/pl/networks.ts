@@ -1,4 +1,7 @@
 // Networks of experience exchange (issue 14): every text of /sieci, /sieci/<slug>, /obszary/<slug> and the network API.
+const day = (iso: string) => new Intl.DateTimeFormat("pl-PL", { dateStyle: "long", timeZone: "Europe/Warsaw" }).format(new Date(iso));
+const dayTime = (iso: string) => new Intl.DateTimeFormat("pl-PL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Warsaw" }).format(new Date(iso));
+
 export const networks = {
   title: "Sieci wymiany doświadczeń",
   intro:
@@ -187,6 +190,38 @@ export const networks = {
     titlePatternTooLong: "Tytuł może mieć najwyżej 150 znaków.",
     unknownItem: "Nie ma takiej opublikowanej pozycji biblioteki.",
     notLinked: "Ten materiał nie jest dołączony do sieci.",
+  },
+  membersFirst: {
+    /** A non-member before the date: why they cannot register yet (the page and the refused action). */
+    closed: (iso: string) => `Na to spotkanie sieci najpierw zapisują się jej członkowie. Pozostałe osoby mogą się zapisać od ${dayTime(iso)}.`,
+    /** A member (or anyone after the date): when registration opens to everyone. */
+    note: (iso: string) => `Członkowie sieci zapisują się w pierwszej kolejności; dla wszystkich zapisy są otwarte od ${dayTime(iso)}.`,
+  },
+  membersOnlyBadge: "tylko dla członków sieci",
+  live: {
+    newPosts: "Nowe wpisy w dyskusji pojawiają się tu bez przeładowania strony.",
+    received: (author: string, thread: string) => `Nowy wpis od ${author} w wątku „${thread}”.`,
+    newThread: (author: string, thread: string) => `${author} zaczyna nowy wątek „${thread}”.`,
+    lost: "Utracono dostęp do dyskusji tej sieci. Odśwież stronę.",
+    someone: "ktoś",
+  },
+  search: {
+    label: "Szukaj w dyskusji sieci",
+    landmark: "Wyszukiwanie w dyskusji",
+    submit: "Szukaj w dyskusji",
+    results: (q: string) => `Wyniki wyszukiwania w dyskusji: „${q}”`,
+    none: "Nic nie znaleziono w dyskusji tej sieci.",
+    inThread: (title: string) => `w wątku „${title}”`,
+    tooLong: "Zapytanie może mieć najwyżej 200 znaków.",
+  },
+  notify: {
+    replyTitle: (network: string, thread: string) => `Nowa odpowiedź w dyskusji sieci „${network}”: ${thread}`,
+    replyBody: (author: string, excerpt: string) => `${author}: ${excerpt}`,
+    replyLead: (author: string, thread: string, network: string) => `${author} odpowiada w wątku „${thread}” w dyskusji sieci „${network}”.`,
+    agreementTitle: (title: string, dueOn: string) => `Zbliża się termin ustalenia: ${title} (do ${day(dueOn)})`,
+    agreementBody: (network: string) => `Ustalenie sieci „${network}” — sprawdź jego stan przed terminem.`,
+    agreementLead: (title: string, network: string, dueOn: string) => `Termin ustalenia „${title}” w sieci „${network}” mija ${day(dueOn)}. Zaktualizuj jego stan na stronie sieci.`,
+    open: "Otwórz stronę sieci",
   },
   errors: {
     notFound: "Nie ma takiej sieci.",

@@ -63,6 +63,8 @@ export const notifications = {
     agenda_opened: "Otwarcie współtworzenia programu dla Twojego miasta",
     programme_published: "Publikacja programu wydarzenia",
     live_answer: "Odpowiedź na Twoje pytanie na żywo",
+    network_reply: "Odpowiedzi w dyskusjach sieci",
+    network_agreement_due: "Zbliżający się termin ustaleń sieci",
   },
   unsubscribe: {
     title: "Rezygnacja z powiadomień",

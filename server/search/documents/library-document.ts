@@ -27,5 +27,7 @@ export function libraryDocument(item: LibraryItem): SearchDocument {
     eventId: item.eventId,
     date: item.publishedOn ?? (item.year ? `${item.year}-01-01` : item.createdAt.slice(0, 10)),
     url: `/biblioteka/${item.slug}`,
+    // Members-only network materials: only members of these networks (and staff) find them.
+    ...(item.membersOnlyIn.length ? { membersOf: item.membersOnlyIn.map(String) } : {}),
   };
 }
