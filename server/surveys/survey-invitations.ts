@@ -49,6 +49,20 @@ const dateText = (iso: string) => new Date(iso).toLocaleDateString("pl-PL", { ti
  * its contact address. Reminders are durable jobs a week and a day before the close, claimed per city so each goes
  * once however many jobs or instances run.
  */
+/**
+ * Puts a survey's reminders on the queue (those still ahead) when it has invited cities; queueing them twice is
+ * harmless, the claims keep each to once. Exported for `npm run survey:import`, which may move a close date while the
+ * app runs.
+ */
+export async function queueSurveyReminders(deps: DbHandle, queue: JobQueue, s: Pick<SurveyRef, "id" | "respondent" | "closesAt">, reminderMinutes: number[] = SURVEY_REMINDER_MINUTES) {
+  if (s.respondent !== "city" || !(await hasInvitedCities(deps.db, s.id))) return;
+  for (const minutes of reminderMinutes) {
+    const at = Date.parse(s.closesAt) - minutes * 60_000;
+    if (at <= Date.now()) continue;
+    await queue.send<ReminderJob>(REMINDER_QUEUE, { surveyId: s.id, closesAt: s.closesAt, minutes }, { runAt: new Date(at) });
+  }
+}
+
 export function createSurveyInvitations(deps: { db: DbHandle; mailer: Mailer; logger: Logger; queue: JobQueue; notifications: NotificationService; origin: () => string; reminderMinutes?: number[] }) {
   const db = deps.db.db;
   const reminderMinutes = deps.reminderMinutes ?? SURVEY_REMINDER_MINUTES;
@@ -93,18 +107,8 @@ export function createSurveyInvitations(deps: { db: DbHandle; mailer: Mailer; lo
     return out;
   }
 
-  /**
-   * Puts the survey's reminders on the queue (those still ahead) when it has invited cities; queueing them twice is
-   * harmless, the claims keep each to once. Call it whenever the close date may have moved.
-   */
-  async function scheduleReminders(s: SurveyRef) {
-    if (s.respondent !== "city" || !(await hasInvitedCities(db, s.id))) return;
-    for (const minutes of reminderMinutes) {
-      const at = Date.parse(s.closesAt) - minutes * 60_000;
-      if (at <= Date.now()) continue;
-      await deps.queue.send<ReminderJob>(REMINDER_QUEUE, { surveyId: s.id, closesAt: s.closesAt, minutes }, { runAt: new Date(at) });
-    }
-  }
+  /** Puts the survey's reminders on the queue; see queueSurveyReminders. Call it whenever the close date may have moved. */
+  const scheduleReminders = (s: SurveyRef) => queueSurveyReminders(deps.db, deps.queue, s, reminderMinutes);
 
   /**
    * One reminder run: every invited city that has not submitted, claimed first, so a second job or instance finds it

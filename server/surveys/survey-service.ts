@@ -100,7 +100,11 @@ export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger
     /** The builder's save of an existing survey (its slug never changes); edits that would orphan answers are refused. */
     async edit(actor: Actor, slug: string, draft: SurveyDraft): Promise<StoreOutcome> {
       assertCan(actor, "survey:manage");
-      return storeSurvey(deps.db, actor!.id, definitionOf({ ...draft, slug }), { action: "survey.edit" });
+      const result = await storeSurvey(deps.db, actor!.id, definitionOf({ ...draft, slug }), { action: "survey.edit" });
+      // A close date moved in the builder: reminders queued for the old one do nothing, so queue the new ones.
+      const updated = result.ok ? await bySlug(slug) : null;
+      if (updated) await invitations.scheduleReminders(updated);
+      return result;
     },
 
     /** The survey as its import file (staff). */
