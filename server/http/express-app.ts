@@ -1,5 +1,6 @@
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
 import express, { type ErrorRequestHandler, type Request } from "express";
 import { CSRF_COOKIE, parseCookies, serializeCookie, SESSION_COOKIE } from "../auth/cookies.js";
 import type { FrlLoadContext } from "../load-context.js";
@@ -27,6 +28,11 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   app.use(securityHeaders({ dev, production: config.env === "production", streamHosts: config.streamHosts }));
   const build = remixBuildLoader(dev);
   app.use(malformedInput(build));
+
+  // gzip or brotli for pages, JSON, CSS and JS when the client accepts it (Vary: Accept-Encoding). WebSocket upgrades
+  // (socket.io, /collab) never pass through Express, and no response here is a long-lived stream (no SSE, no defer).
+  // socket.io's long-polling transport compresses on its own (engine.io httpCompression), so it is left alone here.
+  app.use(compression({ filter: (req, res) => !req.path.startsWith("/socket.io") && compression.filter(req, res) }));
 
   const buildDir = process.env.FRL_BUILD_DIR;
   const assets = buildDir ? path.resolve(buildDir, "public/build") : path.resolve("public/build");
