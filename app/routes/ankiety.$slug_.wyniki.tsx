@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { SurveyQuestionResult } from "~/components/survey-chart";
 import { readForm } from "~/lib/forms.server";
 import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards.server";
 import { resultFilterFrom } from "~/lib/survey-filter";
 import { t } from "../../domain/i18n";
-import { can } from "../../server/auth/permissions.js";
 
 const s = t.surveys;
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { agreementFormSchema, agreementStatusSchema, InputError, isNamedError, replyFormSchema, threadFormSchema } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { NetworkMap } from "~/components/network-map";
 import { NetworkNotes } from "~/components/network-notes";
@@ -9,9 +10,6 @@ import { badForm, formToObject, readForm, validate } from "~/lib/forms.server";
 import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards.server";
 import { t } from "../../domain/i18n";
 import { count, nouns } from "../../domain/i18n/pl/plural.js";
-import { isNamedError } from "../../server/errors.js";
-import { agreementFormSchema, agreementStatusSchema, replyFormSchema, threadFormSchema } from "../../server/networks/network-schemas.js";
-import { InputError } from "../../server/validation/input-error.js";
 import { AreaLinks } from "~/components/network-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.network.name} — ${t.networks.title} — ${t.common.appName}` : t.common.appName }];

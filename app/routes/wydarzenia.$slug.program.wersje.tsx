@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { can } from "../../server/auth/permissions.js";
+import { can } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
 import { actorOf, notFound, requireUser } from "~/lib/guards.server";
 import agendaStyles from "~/styles/agenda.css";

@@ -2,6 +2,7 @@ import { areaSlugs } from "../../domain/thematic-areas.js";
 import { library as t } from "../../domain/i18n/pl/library.js";
 import { SearchQueryError, type SearchEngine, type SearchResult } from "../../search/types.js";
 import { LIBRARY_KINDS } from "./library-schemas.js";
+import { SORTS, type LibrarySort } from "../../domain/library-sorts.js";
 
 const R = t.api.reasons;
 
@@ -16,8 +17,7 @@ export class SearchParamError extends Error {
   }
 }
 
-export const SORTS = ["relevance", "date:desc", "date:asc", "title:asc"] as const;
-export type LibrarySort = (typeof SORTS)[number];
+export { SORTS, type LibrarySort };
 
 export type LibrarySearchParams = {
   q: string;
