@@ -57,7 +57,7 @@ const appServerFiles = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules", "build", "public/build", "data", ".tmp", "**/*.d.ts"] },
+  { ignores: ["node_modules", "build", "public/build", "bench/pages/anchor/build", "data", ".tmp", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
