@@ -44,7 +44,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   });
 }
 
-const dateFmt = (iso: string) => new Intl.DateTimeFormat("pl-PL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Warsaw" }).format(new Date(iso));
+const dateFormat = new Intl.DateTimeFormat("pl-PL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Warsaw" });
+const dateFmt = (iso: string) => dateFormat.format(new Date(iso));
 
 /** What the restore question names (`wersję 3`, `zapis z …`), or null when there is no such version. */
 async function restoreQuestion(agenda: AppLoadContext["services"]["agenda"], eventId: number, ref: string): Promise<{ ref: string; what: string | null }> {

@@ -118,11 +118,12 @@ export async function searchLibrary(engine: SearchEngine, p: LibrarySearchParams
       ["city", "city", p.city],
       ["year", "year", p.year],
     ];
-    for (const [group, facet, selected] of groups) {
-      if (!selected.length) continue;
-      const other = await engine.search({ q: p.q, filter: libraryFilter(p, group), facets: [facet], hitsPerPage: 0 });
-      result.facetDistribution[facet] = other.facetDistribution[facet] ?? {};
-    }
+    // One count per selected group, asked at once (they are independent); results are shared, so not mutated.
+    const selected = groups.filter(([, , values]) => values.length > 0);
+    const others = await Promise.all(selected.map(([group, facet]) => engine.search({ q: p.q, filter: libraryFilter(p, group), facets: [facet], hitsPerPage: 0 })));
+    const facetDistribution = { ...result.facetDistribution };
+    selected.forEach(([, facet], i) => (facetDistribution[facet] = others[i].facetDistribution[facet] ?? {}));
+    return { ...result, facetDistribution };
   }
   return result;
 }
