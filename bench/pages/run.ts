@@ -5,7 +5,8 @@
 // anchor→app, app→anchor), so load from other work on the machine falls on both sides alike. Reported: the median
 // and spread over the rounds, p50/p99 from wrk --latency, and the ratio app/anchor (median of the paired ratios).
 // --write puts the table into docs/BENCHMARKS.md (between the pages markers).
-// Settings: BENCH_SECONDS (per wrk run, default 8), BENCH_CONNECTIONS (50), BENCH_ROUNDS (3).
+// Settings: BENCH_SECONDS (per wrk run, default 8), BENCH_CONNECTIONS (50), BENCH_ROUNDS (3); BENCH_APP_ROOT runs the
+// app from another checkout (built there), e.g. an older commit for before/after figures.
 import { execFile, fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -15,6 +16,7 @@ import { TestClient } from "../../tests/setup/http-client.js";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
+const appRoot = path.resolve(process.env.BENCH_APP_ROOT ?? root);
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -56,7 +58,7 @@ async function startApp() {
     FRL_DEMO: "1",
     LOG_LEVEL: "error",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: appRoot, env, stdio: ["ignore", "inherit", "inherit"] });
   children.push(child);
   await waitFor(`http://127.0.0.1:${appPort}/healthz`);
   await waitFor(`http://127.0.0.1:${appPort}/biblioteka`);
@@ -102,7 +104,7 @@ const median = (xs: number[]) => {
 
 async function main() {
   const started = new Date();
-  log(`starting the app on ${appPort} (production build, demo data, ${tmp})`);
+  log(`starting the app from ${appRoot} on ${appPort} (production build, demo data, ${tmp})`);
   const { dataDir } = await startApp();
   const base = `http://127.0.0.1:${appPort}`;
   log("building and starting the anchor");
@@ -160,7 +162,7 @@ async function main() {
   });
   const errors = results.reduce((sum, r) => sum + [...r.app, ...r.anchor].reduce((a, x) => a + x.errors, 0), 0);
   const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
-  const table = [
+  let table = [
     `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus().length} × ${cpu} (shared with other work; load average ${loadavg()[0].toFixed(1)} at the end), Node ${process.version}, wrk ${connections} connections, ${seconds} s per run, ${rounds} rounds. Command: \`npm run bench:pages\`.${errors ? ` Errors (non-2xx or socket): ${errors}.` : ""}`,
     "",
     "| page | app req/s, median (spread) | app p50 / p99 ms | anchor req/s | anchor p50 / p99 ms | app/anchor (spread) | target |",
@@ -174,6 +176,7 @@ async function main() {
     const start = "<!-- pages-run:start -->";
     const end = "<!-- pages-run:end -->";
     if (!doc.includes(start)) throw new Error(`docs/BENCHMARKS.md has no ${start} marker`);
+    if (appRoot !== root) table = `App from ${appRoot} (commit ${(await run("git", ["rev-parse", "--short", "HEAD"], { cwd: appRoot })).stdout.trim()}).\n\n${table}`;
     writeFileSync(file, doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${table}\n${end}`));
     log("written to docs/BENCHMARKS.md");
   }

@@ -52,6 +52,8 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   for (const mount of opts.mounts ?? []) mount(app);
   app.use(bodyLimits());
 
+  // With PUBLIC_URL (production) the origin is the same for every request: worked out once.
+  const fixedOrigin = config.publicUrl ? publicOrigin(config) : null;
   const handler = createRequestHandler({
     build,
     // Anything but development sanitises errors, so tests see what production users see.
@@ -69,7 +71,7 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
         nonce: res.locals.nonce,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         // Links in mail and calendars: from configuration, never from the Host header (server/http/public-url.ts).
-        origin: publicOrigin(config, req.socket.localPort),
+        origin: fixedOrigin ?? publicOrigin(config, req.socket.localPort),
         setCookie: (value) => res.append("Set-Cookie", value),
       };
     },
