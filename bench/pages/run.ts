@@ -84,7 +84,8 @@ type Wrk = { rps: number; p50: number; p99: number; errors: number };
 const toMs = (v: string, unit: string) => Number(v) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 } as Record<string, number>)[unit];
 
 async function wrk(url: string, cookie?: string, secs = seconds): Promise<Wrk> {
-  const args = ["-t2", `-c${connections}`, `-d${secs}s`, "--latency", ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
+  // A 10 s timeout: on a loaded machine a slow answer is latency to report, not an error to drop.
+  const args = ["-t2", `-c${connections}`, `-d${secs}s`, "--timeout", "10s", "--latency", ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
   const { stdout } = await run("wrk", args, { maxBuffer: 1 << 20 });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
   const lat = (p: string) => {
@@ -98,7 +99,8 @@ async function wrk(url: string, cookie?: string, secs = seconds): Promise<Wrk> {
 }
 
 const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 

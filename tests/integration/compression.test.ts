@@ -1,9 +1,11 @@
 // Compression (issue 16): pages, JSON and hashed assets go out gzip- or brotli-compressed when the client says it
 // accepts that, and uncompressed (identity) when it does not; hashed assets keep their immutable caching, and
-// socket.io's polling transport still answers. HTTP-level only, so one dialect (SQLite) is enough here.
+// socket.io's polling transport still answers; the CSRF token is masked afresh on every page, so compressed sizes
+// cannot reveal it (BREACH). HTTP-level only, so one dialect (SQLite) is enough here.
 import { request as httpRequest } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClient } from "../setup/http-client.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 
 type Raw = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
@@ -74,5 +76,19 @@ describe("compression", () => {
     expect(res.status).toBe(200);
     const body = res.headers["content-encoding"] === "gzip" ? gunzipSync(res.body) : res.body;
     expect(body.toString("utf8")).toMatch(/^0\{"sid"/);
+  });
+
+  it("masks the CSRF token afresh on every page, and accepts each masked form of it", async () => {
+    const client = new TestClient(app.url);
+    await client.get("/login");
+    const first = client.csrf;
+    await client.get("/login");
+    const second = client.csrf;
+    expect(first).not.toBe(second);
+    // The older token still works: a wrong password gets its own answer, not the CSRF refusal.
+    const res = await client.post("/login", { email: "member@frl.test", password: "not-the-password" }, { csrf: first });
+    expect(res.status).toBe(400);
+    const forged = await client.post("/login", { email: "member@frl.test", password: "not-the-password" }, { csrf: first.slice(0, -4) + "AAAA" });
+    expect(forged.status).toBe(403);
   });
 });
