@@ -54,34 +54,46 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
 
   // With PUBLIC_URL (production) the origin is the same for every request: worked out once.
   const fixedOrigin = config.publicUrl ? publicOrigin(config) : null;
-  const handler = createRequestHandler({
-    build,
-    // Anything but development sanitises errors, so tests see what production users see.
-    mode: dev ? "development" : "production",
-    getLoadContext: (req: Request, res): FrlLoadContext => {
-      const cookies = parseCookies(req.headers.cookie);
-      const csrf = csrfFor(config.sessionSecret, cookies[CSRF_COOKIE]);
-      const secure = config.env === "production";
-      if (csrf.isNew) res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrf.cookieValue, { secure }));
-      return {
-        services,
-        user: res.locals.user ?? null,
-        csrfToken: csrf.token,
-        verifyCsrf: csrf.verify,
-        nonce: res.locals.nonce,
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        // Links in mail and calendars: from configuration, never from the Host header (server/http/public-url.ts).
-        origin: fixedOrigin ?? publicOrigin(config, req.socket.localPort),
-        setCookie: (value) => res.append("Set-Cookie", value),
-      };
-    },
-  });
+  const remixHandler = (serverBuild: typeof build | Awaited<ReturnType<typeof build>>) =>
+    createRequestHandler({
+      build: serverBuild,
+      // Anything but development sanitises errors, so tests see what production users see.
+      mode: dev ? "development" : "production",
+      getLoadContext: (req: Request, res): FrlLoadContext => {
+        const cookies = parseCookies(req.headers.cookie);
+        const csrf = csrfFor(config.sessionSecret, cookies[CSRF_COOKIE]);
+        const secure = config.env === "production";
+        if (csrf.isNew) res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrf.cookieValue, { secure }));
+        return {
+          services,
+          user: res.locals.user ?? null,
+          csrfToken: csrf.token,
+          verifyCsrf: csrf.verify,
+          nonce: res.locals.nonce,
+          clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+          // Links in mail and calendars: from configuration, never from the Host header (server/http/public-url.ts).
+          origin: fixedOrigin ?? publicOrigin(config, req.socket.localPort),
+          setCookie: (value) => res.append("Set-Cookie", value),
+        };
+      },
+    });
+  // Given a function, Remix re-derives its route tables and static handler from the build on every request (a tenth
+  // of a page's CPU with ~70 routes); given the build itself, once. Development keeps the function, which re-imports
+  // the build after each rebuild. A build that fails to load is tried again on the next request.
+  const devHandler = dev ? remixHandler(build) : null;
+  let productionHandler: Promise<ReturnType<typeof remixHandler>> | null = null;
+  const handlerFor = async () => {
+    if (devHandler) return devHandler;
+    productionHandler ??= build().then(remixHandler);
+    productionHandler.catch(() => (productionHandler = null));
+    return productionHandler;
+  };
 
   // The session is resolved once per request, before Remix, so every loader sees the same user.
   app.all("*", async (req, res, next) => {
     try {
       res.locals.user = await services.auth.resolve(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
-      await handler(req, res, next);
+      await (await handlerFor())(req, res, next);
     } catch (error) {
       next(error);
     }

@@ -87,7 +87,7 @@ describe("compression", () => {
     expect(first).not.toBe(second);
     // The older token still works: a wrong password gets its own answer, not the CSRF refusal.
     const res = await client.post("/login", { email: "member@frl.test", password: "not-the-password" }, { csrf: first });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(401);
     const forged = await client.post("/login", { email: "member@frl.test", password: "not-the-password" }, { csrf: first.slice(0, -4) + "AAAA" });
     expect(forged.status).toBe(403);
   });
