@@ -37,18 +37,27 @@ const queryBuilderOutsideDb = {
 
 // Routes reach data only through the services of the load context (context.services): app/ imports nothing from db/
 // at run time. Types (a row shape) stay importable, since they vanish from the build.
+const noDbInApp = { group: ["**/db/**"], allowTypeImports: true, message: "app/ reaches data through context.services (a service in server/<domain>/), never db/ or a repository; `import type` is fine." };
+// Route modules and components are bundled for the browser too: a run-time import of server/ or zod there ships that
+// code to every visitor (esbuild cannot drop modules it cannot prove free of side effects). Loaders and actions take
+// server code through app/lib/*.server.ts (replaced by an empty module in the browser build); `import type` is fine.
+const serverOnlyFromServerFiles = {
+  group: ["**/server/**", "zod", "zod/*"],
+  allowTypeImports: true,
+  message: "Browser bundles must not carry server code: import it through a *.server.ts module (app/lib/server-modules.server.ts, route-schemas.server.ts) or take it from domain/.",
+};
 const appFloor = {
   files: ["app/**/*.{ts,tsx}"],
-  rules: {
-    "@typescript-eslint/no-restricted-imports": [
-      "error",
-      { patterns: [{ group: ["**/db/**"], allowTypeImports: true, message: "app/ reaches data through context.services (a service in server/<domain>/), never db/ or a repository; `import type` is fine." }] },
-    ],
-  },
+  ignores: ["app/**/*.server.ts", "app/entry.server.tsx"],
+  rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noDbInApp, serverOnlyFromServerFiles] }] },
+};
+const appServerFiles = {
+  files: ["app/**/*.server.ts", "app/entry.server.tsx"],
+  rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noDbInApp] }] },
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules", "build", "public/build", "data", ".tmp", "**/*.d.ts"] },
+  { ignores: ["node_modules", "build", "public/build", "bench/pages/anchor/build", "data", ".tmp", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -64,5 +73,6 @@ export default tseslint.config(
   },
   ...floors,
   appFloor,
+  appServerFiles,
   queryBuilderOutsideDb,
 );

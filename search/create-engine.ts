@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { EmbeddedSearchEngine } from "./embedded/engine";
 import { ThreadedSearchEngine } from "./embedded/threaded-engine";
 import { MeilisearchEngine } from "./meilisearch/engine";
+import { CachedSearchEngine } from "./shared/result-cache";
 import type { SearchEngine } from "./types";
 
 export type SearchEngineConfig = {
@@ -28,5 +29,6 @@ export function createSearchEngine(config: SearchEngineConfig): SearchEngine {
   }
   const file = config.searchDbFile ?? join(config.dataDir, "search.db");
   const threads = config.searchThreads ?? 0;
-  return threads > 0 ? new ThreadedSearchEngine(file, threads, config.logger) : new EmbeddedSearchEngine(file);
+  // This process alone writes the embedded index (writer lock), so its answers can be kept until it changes.
+  return new CachedSearchEngine(threads > 0 ? new ThreadedSearchEngine(file, threads, config.logger) : new EmbeddedSearchEngine(file));
 }

@@ -3,7 +3,8 @@ import { t } from "../../domain/i18n";
 
 export type PublishedAgendaView = { number: number; createdAt: string; html: string } | null;
 
-const dateFmt = (iso: string) => new Intl.DateTimeFormat("pl-PL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Warsaw" }).format(new Date(iso));
+const dateFormat = new Intl.DateTimeFormat("pl-PL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Warsaw" });
+const dateFmt = (iso: string) => dateFormat.format(new Date(iso));
 
 /**
  * The published programme of an event. `html` was rendered and sanitised on the server (sanitize-html) when the

@@ -2,11 +2,11 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect } from "react";
-import StarterKit from "@tiptap/starter-kit";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import type { PresenceUser } from "~/realtime/agenda-connection";
 import { t } from "../../domain/i18n";
+import { agendaEditorKit } from "./agenda-editor-kit";
 
 type Props = { fragment: Y.XmlFragment; provider: WebsocketProvider; user: PresenceUser; label: string; id: string; readOnly: boolean; onFocus?: () => void };
 
@@ -18,8 +18,8 @@ export function AgendaRichText({ fragment, provider, user, label, id, readOnly, 
       immediatelyRender: false,
       editable: !readOnly,
       extensions: [
-        // Collaboration brings its own undo history (per user, over Yjs); StarterKit's must be off.
-        StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] }, link: false }),
+        // Collaboration brings its own undo history (per user, over Yjs), so the kit has none.
+        ...agendaEditorKit(),
         Collaboration.configure({ fragment }),
         // The caret extension writes `user` into awareness: give it the whole presence record so the city stays.
         CollaborationCaret.configure({ provider, user: { ...user } }),

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { publicEventView } from "~/lib/server-modules.server";
 import { EventCard } from "~/components/event-card";
 import { LibraryHit } from "~/components/library-hit";
 import { t } from "../../domain/i18n";
-import { publicEventView } from "../../server/events/event-view.js";
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { areas: areaService, events, search, logger } = context.services;

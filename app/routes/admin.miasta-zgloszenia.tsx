@@ -1,15 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CityClaimError, claimDecisionSchema, coordinatorSchema } from "../../server/cities/city-claim-service.js";
-import { can } from "../../server/auth/permissions.js";
+import { can, CityClaimError, claimDecisionSchema, coordinatorSchema, isNamedError } from "~/lib/server-modules.server";
 import { AdminTabs } from "~/components/admin-tabs";
 import { DataTable } from "~/components/data-table";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";
 import { formToObject, readForm } from "~/lib/forms.server";
 import { permissionResponse, requirePermission } from "~/lib/guards.server";
-import { isNamedError } from "../../server/errors.js";
 
 // The review queue for city affiliation claims (issue 10): admins see every city, coordinators their own.
 export const meta: MetaFunction = () => [{ title: `${t.cityClaims.queueTitle} — ${t.common.appName}` }];

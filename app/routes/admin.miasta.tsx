@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { cityReviewSchema, CityReviewError } from "../../server/cities/city-review.js";
+import { CityReviewError, cityReviewSchema, isNamedError } from "~/lib/server-modules.server";
 import { voivodeshipNames } from "../../domain/voivodeships.js";
-import { isNamedError } from "../../server/errors.js";
 import { AdminTabs } from "~/components/admin-tabs";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";

@@ -11,8 +11,8 @@ import { cityFieldMessage } from "~/lib/city-field.server";
 import { formToObject, readForm, validate } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
 import { readNetworkForm, requireManagedNetwork, staffBad, staffFailure, staffOk, unknownIntent, type StaffResult } from "~/lib/network-staff.server";
+import { cityAddSchema, cityRemoveSchema, personAddSchema, personQuerySchema, personRemoveSchema } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
-import { cityAddSchema, cityRemoveSchema, personAddSchema, personQuerySchema, personRemoveSchema } from "../../server/networks/network-schemas.js";
 
 const S = t.networks.staff;
 const ROLES = ["expert", "partner", "coordinator"] as const;

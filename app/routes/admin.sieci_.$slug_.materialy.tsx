@@ -8,9 +8,8 @@ import { NetworkAdminNav, StaffNotice } from "~/components/network-admin-nav";
 import { formToObject, readForm, validate } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
 import { requireManagedNetwork, staffBad, staffFailure, staffOk, unknownIntent, type StaffResult } from "~/lib/network-staff.server";
+import { materialLinkSchema, materialUnlinkSchema, parseSearchParams, personQuerySchema, searchLibrary, toApiResult } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
-import { parseSearchParams, searchLibrary, toApiResult } from "../../server/library/library-search.js";
-import { materialLinkSchema, materialUnlinkSchema, personQuerySchema } from "../../server/networks/network-schemas.js";
 
 const S = t.networks.staff;
 

@@ -9,9 +9,9 @@ import { formatRange } from "~/lib/format";
 import { formToObject, readForm, validate } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
 import { requireManagedNetwork, staffBad, staffFailure, staffOk, unknownIntent, type StaffResult } from "~/lib/network-staff.server";
+import { staffSeriesSchema } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
 import { count, nouns } from "../../domain/i18n/pl/plural.js";
-import { staffSeriesSchema } from "../../server/networks/network-schemas.js";
 
 const S = t.networks.staff;
 

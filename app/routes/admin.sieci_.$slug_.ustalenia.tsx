@@ -9,8 +9,8 @@ import { formatDate } from "~/lib/format";
 import { formToObject, readForm, validate } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
 import { requireManagedNetwork, staffBad, staffFailure, staffOk, unknownIntent, type StaffResult } from "~/lib/network-staff.server";
+import { agreementStatusSchema, staffAgreementSchema } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
-import { agreementStatusSchema, staffAgreementSchema } from "../../server/networks/network-schemas.js";
 
 const S = t.networks.staff;
 const STATUSES = ["open", "in_progress", "done", "dropped"] as const;

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { UserAdminError, userAdminSchema } from "../../server/auth/user-admin.js";
+import { userListQuerySchema } from "~/lib/route-schemas.server";
+import { isNamedError, UserAdminError, userAdminSchema } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, Select } from "~/components/field";
 import { AdminTabs } from "~/components/admin-tabs";
@@ -10,20 +10,14 @@ import { DataTable } from "~/components/data-table";
 import { t } from "../../domain/i18n";
 import { formToObject, readForm } from "~/lib/forms.server";
 import { permissionResponse, requirePermission } from "~/lib/guards.server";
-import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.admin.users} — ${t.common.appName}` }];
 
 const PAGE = 50;
-const querySchema = z.object({
-  q: z.string().trim().max(80).optional().catch(undefined),
-  role: z.enum(["admin", "moderator", "member"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).catch(1),
-});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(context, request, "user:manage");
-  const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = userListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { users: directory } = context.services;
   const filter = { q: q.q || undefined, role: q.role };
   const [users, total] = await Promise.all([directory.list({ ...filter, limit: PAGE, offset: (q.page - 1) * PAGE }), directory.count(filter)]);

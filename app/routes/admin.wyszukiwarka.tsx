@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { searchAdminActionSchema } from "~/lib/route-schemas.server";
 import { AdminTabs } from "~/components/admin-tabs";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";
@@ -9,7 +9,6 @@ import { readForm } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
 
 const S = t.admin.searchIndex;
-const actionSchema = z.object({ intent: z.literal("rebuild") });
 
 export const meta: MetaFunction = () => [{ title: `${S.title} — ${t.common.appName}` }];
 
@@ -31,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, "search:reindex");
   const form = await readForm(request, context);
-  if (!actionSchema.safeParse({ intent: form.get("intent") }).success) return json({ message: S.badRequest, ok: false }, { status: 400 });
+  if (!searchAdminActionSchema.safeParse({ intent: form.get("intent") }).success) return json({ message: S.badRequest, ok: false }, { status: 400 });
   const id = context.services.search.rebuilder.request(`admin:${actor!.id}`);
   await context.services.audit.record({ actorId: actor!.id, action: "search.reindex", subjectType: "search", subjectId: id, ip: context.clientIp });
   return json({ message: S.started, ok: true });

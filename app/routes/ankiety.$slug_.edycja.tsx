@@ -5,8 +5,8 @@ import { SurveyBuilderForm } from "~/components/survey-builder-form";
 import { SurveyQuestionField } from "~/components/survey-question";
 import { notFound, requirePermission } from "~/lib/guards.server";
 import { builderAction } from "~/lib/survey-builder.server";
+import { draftOf } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
-import { draftOf } from "../../server/surveys/survey-builder-form.js";
 
 const b = t.surveyBuilder;
 

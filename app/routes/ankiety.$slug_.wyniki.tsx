@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can, InputError, isNamedError } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { SurveyQuestionResult } from "~/components/survey-chart";
 import { SurveyMergeTopics } from "~/components/survey-merge-topics";
@@ -9,9 +10,6 @@ import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards
 import { resultFilterFrom } from "~/lib/survey-filter";
 import { t } from "../../domain/i18n";
 import { seedAreas } from "../../domain/thematic-areas";
-import { can } from "../../server/auth/permissions.js";
-import { isNamedError } from "../../server/errors.js";
-import { InputError } from "../../server/validation/input-error.js";
 
 const s = t.surveys;
 const b = t.surveyBuilder;

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { surveyCsv } from "~/lib/server-modules.server";
 import { actorOf, notFound, requireUser } from "~/lib/guards.server";
 import { resultFilterFrom } from "~/lib/survey-filter";
 import { t } from "../../domain/i18n";
-import { surveyCsv } from "../../server/surveys/survey-csv.js";
 
 // One row per responding city, one column per question (matrix: per row), the same filters as the results page.
 export async function loader({ params, request, context }: LoaderFunctionArgs) {

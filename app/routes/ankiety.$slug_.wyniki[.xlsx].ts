@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { actorOf, notFound, requireUser } from "~/lib/guards.server";
 import { resultFilterFrom } from "~/lib/survey-filter";
+import { surveyXlsx } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
-import { surveyXlsx } from "../../server/surveys/survey-xlsx.js";
 
 // The results as a workbook (raw answers and a summary), with the same permission and filters as the CSV.
 export async function loader({ params, request, context }: LoaderFunctionArgs) {

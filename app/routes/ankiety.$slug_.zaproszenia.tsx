@@ -7,10 +7,8 @@ import { ErrorSummary, Select, TextArea } from "~/components/field";
 import { formatDate } from "~/lib/format";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
 import { notFound, permissionResponse, requirePermission } from "~/lib/guards.server";
+import { InputError, inviteFormSchema, isNamedError, resendFormSchema } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
-import { isNamedError } from "../../server/errors.js";
-import { inviteFormSchema, resendFormSchema } from "../../server/surveys/survey-invitation-schemas.js";
-import { InputError } from "../../server/validation/input-error.js";
 
 const s = t.surveyInvitations;
 

@@ -3,8 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/format";
 import { actorOf } from "~/lib/guards.server";
+import { can } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
-import { can } from "../../server/auth/permissions.js";
 
 const s = t.surveys;
 const b = t.surveyBuilder;

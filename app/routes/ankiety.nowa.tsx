@@ -4,8 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SurveyBuilderForm } from "~/components/survey-builder-form";
 import { requirePermission } from "~/lib/guards.server";
 import { builderAction } from "~/lib/survey-builder.server";
+import { emptyDraft } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
-import { emptyDraft } from "../../server/surveys/survey-builder-form.js";
 
 const b = t.surveyBuilder;
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { citiesQuerySchema, queryObject } from "~/lib/server-modules.server";
 import { apiRateLimited } from "~/lib/api-rate-limit.server";
 import { apiHeaders, parseApiQuery } from "~/lib/public-api.server";
-import { citiesQuerySchema, queryObject } from "../../server/networks/api-schemas.js";
 
 /** GET /api/cities: confirmed cities by name, paged, filtered by voivodeship, size class, name and network. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { eventsQuerySchema, queryObject } from "~/lib/server-modules.server";
 import { apiRateLimited } from "~/lib/api-rate-limit.server";
 import { apiHeaders, parseApiQuery } from "~/lib/public-api.server";
-import { eventsQuerySchema, queryObject } from "../../server/networks/api-schemas.js";
 
 /** GET /api/events: events in start order, paged, filtered by area, kind, dates and network. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { sanitizeBodyHtml } from "../../server/library/sanitize.js";
+import { sanitizeBodyHtml } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
 import { apiRateLimited } from "~/lib/api-rate-limit.server";
 

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { networkDetailJson, networkSlugParam } from "~/lib/server-modules.server";
 import { apiRateLimited } from "~/lib/api-rate-limit.server";
 import { apiHeaders, apiNotFound, parseApiQuery } from "~/lib/public-api.server";
-import { networkDetailJson } from "../../server/networks/network-json.js";
-import { networkSlugParam } from "../../server/networks/api-schemas.js";
 
 /** GET /api/networks/{slug}: one network's public page as JSON (no agreements, discussion or members-only materials). */
 export async function loader({ params, context }: LoaderFunctionArgs) {

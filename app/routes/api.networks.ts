@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { networkJson } from "~/lib/server-modules.server";
 import { apiRateLimited } from "~/lib/api-rate-limit.server";
 import { apiHeaders } from "~/lib/public-api.server";
-import { networkJson } from "../../server/networks/network-json.js";
 
 /** GET /api/networks: every network with areas, leader, member cities and next meeting. */
 export async function loader({ context }: LoaderFunctionArgs) {

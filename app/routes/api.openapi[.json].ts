@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { openApiDocument } from "../../server/library/openapi.js";
-import { networkApiPaths, networkApiSchemas } from "../../server/networks/openapi.js";
+import { networkApiPaths, networkApiSchemas, openApiDocument } from "~/lib/server-modules.server";
 
 /** GET /api/openapi.json: OpenAPI 3.1 description of the JSON API (library, then networks, events and cities). */
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isSearchQueryError, parseSearchParams, SearchParamError, searchLibrary, toApiResult } from "../../server/library/library-search.js";
-import { isNamedError } from "../../server/errors.js";
+import { isNamedError, isSearchQueryError, parseSearchParams, searchLibrary, SearchParamError, toApiResult } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
 import { apiRateLimited } from "~/lib/api-rate-limit.server";
 

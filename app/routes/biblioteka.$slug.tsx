@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { sanitizeBodyHtml } from "../../server/library/sanitize.js";
+import { sanitizeBodyHtml } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
 import { LibraryBackLink } from "~/components/library-back-link";
 import { formatBytes } from "~/components/library-format";

@@ -1,10 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { MAX_ATTACHMENT_BYTES, UploadError } from "../../server/library/file-check.js";
-import { InputError } from "../../server/validation/input-error.js";
-import { LIBRARY_STATUSES } from "../../server/library/library-schemas.js";
-import { isNamedError } from "../../server/errors.js";
+import { InputError, isNamedError, LIBRARY_STATUSES, MAX_ATTACHMENT_BYTES, UploadError } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { formatBytes } from "~/components/library-format";
 import { LibraryItemForm } from "~/components/library-item-form";

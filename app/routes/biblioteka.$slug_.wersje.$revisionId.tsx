@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { markdownToSafeHtml } from "../../server/library/sanitize.js";
+import { markdownToSafeHtml } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";
 import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards.server";

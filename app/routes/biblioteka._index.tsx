@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { can, isNamedError, parseSearchParams, searchLibrary, SearchParamError } from "~/lib/server-modules.server";
+import { SORTS } from "../../domain/library-sorts.js";
 import { useEffect, useRef, useState } from "react";
-import { can } from "../../server/auth/permissions.js";
-import { parseSearchParams, SearchParamError, searchLibrary, SORTS } from "../../server/library/library-search.js";
 import { libraryLinkState } from "~/components/library-back-link";
 import { facetLabel, LibraryFacets } from "~/components/library-facets";
 import { LibraryHit, type HitView } from "~/components/library-hit";
 import { libraryQuery, pageLink, toggleFacet, type FacetName, type LibraryState } from "~/components/library-url";
-import { isNamedError } from "../../server/errors.js";
 import { atomLinks } from "~/lib/feed-links";
 import { t } from "../../domain/i18n";
 import { actorOf } from "~/lib/guards.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { isStaff } from "../../server/auth/permissions.js";
+import { isStaff } from "~/lib/server-modules.server";
 import { LibraryItemForm } from "~/components/library-item-form";
 import { t } from "../../domain/i18n";
 import { readForm, type FormFailure } from "~/lib/forms.server";

@@ -1,13 +1,11 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { AuthError } from "../../server/auth/auth-service.js";
-import { resetRequestSchema } from "../../server/auth/auth-schemas.js";
+import { AuthError, isNamedError, resetRequestSchema } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field } from "~/components/field";
 import { t } from "../../domain/i18n";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
-import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.reset.requestTitle} — ${t.common.appName}` }];
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { toICalendar } from "../../server/events/ical.js";
+import { toICalendar } from "~/lib/server-modules.server";
 
 /** Subscribable feed: upcoming events plus the last 30 days, so calendars keep recent entries. */
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { AuthError } from "../../server/auth/auth-service.js";
-import { changePasswordSchema, profileSchema } from "../../server/auth/auth-schemas.js";
+import { AuthError, changePasswordSchema, isNamedError, profileSchema } from "~/lib/server-modules.server";
 import { CityField } from "~/components/city-field";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field, Select } from "~/components/field";
@@ -11,7 +10,6 @@ import { resolveCityField } from "~/lib/city-field.server";
 import { formatDate } from "~/lib/format";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
 import { actorOf, requireUser } from "~/lib/guards.server";
-import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.account.title} — ${t.common.appName}` }];
 

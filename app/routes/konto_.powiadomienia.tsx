@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notificationSettingsSchema } from "../../server/notifications/notification-schemas.js";
+import { notificationSettingsSchema } from "~/lib/server-modules.server";
 import { channels, digestFrequencies, notificationKindNames, notificationKinds } from "../../domain/notification-kinds.js";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/field";

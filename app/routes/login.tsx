@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { AuthError } from "../../server/auth/auth-service.js";
-import { loginSchema } from "../../server/auth/auth-schemas.js";
+import { AuthError, isNamedError, loginSchema } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field } from "~/components/field";
 import { t } from "../../domain/i18n";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
 import { safeNext, setSessionCookie } from "~/lib/session.server";
-import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.login.title} — ${t.common.appName}` }];
 

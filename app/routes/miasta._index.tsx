@@ -1,21 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { cityListQuerySchema } from "~/lib/route-schemas.server";
 import { Field, Select } from "~/components/field";
 import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
 
 export const meta: MetaFunction = () => [{ title: `${t.cities.title} — ${t.common.appName}` }];
 
-const querySchema = z.object({
-  q: z.string().trim().max(80).optional().catch(undefined),
-  woj: z.string().max(40).optional().catch(undefined),
-  wielkosc: z.enum(["small", "medium", "large"]).optional().catch(undefined),
-});
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const q = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const q = cityListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { cities: directory } = context.services;
   const [cities, voivodeships] = await Promise.all([directory.list({ q: q.q || undefined, voivodeship: q.woj || undefined, sizeClass: q.wielkosc }), directory.voivodeships()]);
   return json({ cities, voivodeships, query: q });

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { followSchema } from "../../server/notifications/notification-schemas.js";
+import { followSchema } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
 import { formToObject, readForm, validate } from "~/lib/forms.server";
 import { requireUser } from "~/lib/guards.server";

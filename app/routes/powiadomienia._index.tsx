@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { markReadSchema } from "../../server/notifications/notification-schemas.js";
+import { markReadSchema } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";
 import { formatDate } from "~/lib/format";

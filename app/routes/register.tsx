@@ -1,15 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { AuthError } from "../../server/auth/auth-service.js";
-import { registerSchema } from "../../server/auth/auth-schemas.js";
+import { AuthError, isNamedError, registerSchema } from "~/lib/server-modules.server";
 import { CityField } from "~/components/city-field";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field, Select } from "~/components/field";
 import { t } from "../../domain/i18n";
 import { resolveCityField } from "~/lib/city-field.server";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
-import { isNamedError } from "../../server/errors.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.register.title} — ${t.common.appName}` }];
 

@@ -1,13 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { signupLinkSchema } from "../../server/auth/auth-schemas.js";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, Field } from "~/components/field";
+import { InputError, isNamedError, signupLinkSchema } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
 import { badForm, formToObject, readForm, validate, type FormFailure } from "~/lib/forms.server";
-import { isNamedError } from "../../server/errors.js";
-import { InputError } from "../../server/validation/input-error.js";
 
 const s = t.surveyInvitations.signup;
 

@@ -3,11 +3,11 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { NetworkMap } from "~/components/network-map";
 import { formatDate } from "~/lib/format";
+import { can } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
 import { count, nouns } from "../../domain/i18n/pl/plural.js";
 import { AreaLinks } from "~/components/network-links";
 import { actorOf } from "~/lib/guards.server";
-import { can } from "../../server/auth/permissions.js";
 
 export const meta: MetaFunction = () => [{ title: `${t.networks.title} — ${t.common.appName}` }];
 

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useMemo } from "react";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { agreementFormSchema, agreementStatusSchema, InputError, isNamedError, replyFormSchema, threadFormSchema } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { NetworkMap } from "~/components/network-map";
 import { NetworkNotes } from "~/components/network-notes";
@@ -10,9 +11,6 @@ import { badForm, formToObject, readForm, validate } from "~/lib/forms.server";
 import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards.server";
 import { t } from "../../domain/i18n";
 import { count, nouns } from "../../domain/i18n/pl/plural.js";
-import { isNamedError } from "../../server/errors.js";
-import { agreementFormSchema, agreementStatusSchema, replyFormSchema, threadFormSchema } from "../../server/networks/network-schemas.js";
-import { InputError } from "../../server/validation/input-error.js";
 import { AreaLinks } from "~/components/network-links";
 import { FollowButton } from "~/components/follow-button";
 import { safeHighlight } from "~/components/library-url";

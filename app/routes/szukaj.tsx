@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LibraryHit, type HitView } from "~/components/library-hit";
+import { membersOnlyFilter } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
-import { membersOnlyFilter } from "../../server/library/library-search.js";
 import { actorOf } from "~/lib/guards.server";
 
 const F = t.library.federated;

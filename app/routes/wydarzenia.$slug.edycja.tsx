@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { utcIsoToLocal } from "../../server/events/time-zone.js";
+import { utcIsoToLocal } from "~/lib/server-modules.server";
 import { EventForm } from "~/components/event-form";
 import { t } from "../../domain/i18n";
 import { eventFormOptions, submitEventForm } from "~/lib/event-form.server";

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { toICalendar } from "../../server/events/ical.js";
-import { maySeeJoinLink } from "../../server/events/join-link.js";
+import { maySeeJoinLink, toICalendar } from "~/lib/server-modules.server";
 import { actorOf } from "~/lib/guards.server";
 
 /** One event as an .ics file to open in any calendar; the join link only for confirmed participants and staff. */

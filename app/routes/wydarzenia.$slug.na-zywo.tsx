@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { maySeeJoinLink } from "~/lib/server-modules.server";
 import { LiveRoomView } from "~/components/live-room";
 import { t } from "../../domain/i18n";
 import { actorOf, notFound } from "~/lib/guards.server";
-import { maySeeJoinLink } from "../../server/events/join-link.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${t.live.pageTitle(data.event.title)} – ${t.common.appName}` : t.common.appName }];
 

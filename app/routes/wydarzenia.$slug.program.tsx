@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionA
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import { lazy, Suspense, useEffect, useState } from "react";
-import { z } from "zod";
-import { can } from "../../server/auth/permissions.js";
+import { agendaRestoreRef, agendaSettingsSchema, ZodError } from "~/lib/route-schemas.server";
+import { can } from "~/lib/server-modules.server";
 import { AgendaPublished } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";
@@ -26,7 +26,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = actorOf(context);
   const [access, settings, published, choices] = await Promise.all([agenda.access(actor, event), agenda.settings(event.id), agenda.published(event.id), agenda.choices()]);
   const canManage = can(actor, "agenda:manage");
-  const restore = canManage ? restoreRef.safeParse(new URL(request.url).searchParams.get("przywroc")) : null;
+  const restore = canManage ? agendaRestoreRef.safeParse(new URL(request.url).searchParams.get("przywroc")) : null;
   const u = context.user;
   return json({
     event: { id: event.id, slug: event.slug, title: event.title },
@@ -44,9 +44,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   });
 }
 
-const restoreRef = z.string().regex(/^[vs][1-9][0-9]{0,8}$/);
-
-const dateFmt = (iso: string) => new Intl.DateTimeFormat("pl-PL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Warsaw" }).format(new Date(iso));
+const dateFormat = new Intl.DateTimeFormat("pl-PL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Warsaw" });
+const dateFmt = (iso: string) => dateFormat.format(new Date(iso));
 
 /** What the restore question names (`wersję 3`, `zapis z …`), or null when there is no such version. */
 async function restoreQuestion(agenda: AppLoadContext["services"]["agenda"], eventId: number, ref: string): Promise<{ ref: string; what: string | null }> {
@@ -57,13 +56,6 @@ async function restoreQuestion(agenda: AppLoadContext["services"]["agenda"], eve
   const snapshot = snapshots.find((s) => s.id === n);
   return { ref, what: snapshot ? ask.snapshot(dateFmt(snapshot.createdAt)) : null };
 }
-
-const settingsSchema = z.object({
-  mode: z.enum(["all", "cities"]),
-  cityIds: z.array(z.coerce.number().int().positive()).max(200).default([]),
-  open: z.literal("1").optional(),
-  dotsBudget: z.coerce.number().int().min(1).max(50),
-});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
@@ -79,19 +71,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const number = await agenda.publish(actor, event.id);
         return json({ ok: true, message: t.agenda.publish.done(number) });
       } catch (error) {
-        if (error instanceof z.ZodError) return json({ ok: false, message: t.agenda.publish.invalid }, { status: 400 });
+        if (error instanceof ZodError) return json({ ok: false, message: t.agenda.publish.invalid }, { status: 400 });
         throw error;
       }
     }
     if (form.get("intent") === "restore") {
       if (!can(actor, "agenda:manage")) return json({ ok: false, message: t.common.errors.forbidden }, { status: 403 });
-      const ref = restoreRef.safeParse(form.get("ref"));
+      const ref = agendaRestoreRef.safeParse(form.get("ref"));
       if (!ref.success) return json({ ok: false, message: t.agenda.history.restoreAsk.notFound }, { status: 400 });
       // The workspace fetches this state and replaces its content in one change the moderator can undo.
       return json({ ok: true, message: "", restoreFrom: `/wydarzenia/${event.slug}/program/stan/${ref.data}` });
     }
     if (form.get("intent") === "settings") {
-      const parsed = settingsSchema.safeParse({ mode: form.get("mode"), cityIds: form.getAll("cityIds"), open: form.get("open") ?? undefined, dotsBudget: form.get("dotsBudget") });
+      const parsed = agendaSettingsSchema.safeParse({ mode: form.get("mode"), cityIds: form.getAll("cityIds"), open: form.get("open") ?? undefined, dotsBudget: form.get("dotsBudget") });
       if (!parsed.success) return json({ ok: false, message: t.common.errors.badRequestTitle }, { status: 400 });
       const d = parsed.data;
       await agenda.saveSettings(actor, { eventId: event.id, mode: d.mode, cityIds: d.cityIds, open: d.open === "1", dotsBudget: d.dotsBudget });

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { can } from "../../server/auth/permissions.js";
+import { can } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
 import { actorOf, notFound, requireUser } from "~/lib/guards.server";
 import agendaStyles from "~/styles/agenda.css";
@@ -10,7 +10,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: agendaStyl
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${t.agenda.history.heading}: ${data.title} — ${t.common.appName}` : t.common.appName }];
 
-const dateFmt = (iso: string) => new Intl.DateTimeFormat("pl-PL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Warsaw" }).format(new Date(iso));
+const dateFormat = new Intl.DateTimeFormat("pl-PL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Warsaw" });
+const dateFmt = (iso: string) => dateFormat.format(new Date(iso));
 
 // Version history: published versions and periodic snapshots, with a preview; moderators restore from here.
 export async function loader({ params, context, request }: LoaderFunctionArgs) {

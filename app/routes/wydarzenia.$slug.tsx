@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
-import { can } from "../../server/auth/permissions.js";
-import { publicEventView } from "../../server/events/event-view.js";
-import { maySeeJoinLink } from "../../server/events/join-link.js";
+import { can, maySeeJoinLink, publicEventView } from "~/lib/server-modules.server";
 import { AgendaPublishedSection } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";
 import { LibraryEventMaterialsSection } from "~/components/library-event-materials";

@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { can } from "../../server/auth/permissions.js";
-import { eventListQuerySchema } from "../../server/events/event-schemas.js";
+import { can, eventListQuerySchema, publicEventView } from "~/lib/server-modules.server";
 import { EventCard } from "~/components/event-card";
 import { Select } from "~/components/field";
 import { atomLinks } from "~/lib/feed-links";
 import { t } from "../../domain/i18n";
 import { actorOf } from "~/lib/guards.server";
-import { publicEventView } from "../../server/events/event-view.js";
 
 const PAGE_SIZE = 12;
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
 import express, { type ErrorRequestHandler, type Request } from "express";
 import { CSRF_COOKIE, parseCookies, serializeCookie, SESSION_COOKIE } from "../auth/cookies.js";
 import type { FrlLoadContext } from "../load-context.js";
@@ -28,6 +29,11 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   const build = remixBuildLoader(dev);
   app.use(malformedInput(build));
 
+  // gzip or brotli for pages, JSON, CSS and JS when the client accepts it (Vary: Accept-Encoding). WebSocket upgrades
+  // (socket.io, /collab) never pass through Express, and no response here is a long-lived stream (no SSE, no defer).
+  // socket.io's long-polling transport compresses on its own (engine.io httpCompression), so it is left alone here.
+  app.use(compression({ filter: (req, res) => !req.path.startsWith("/socket.io") && compression.filter(req, res) }));
+
   const buildDir = process.env.FRL_BUILD_DIR;
   const assets = buildDir ? path.resolve(buildDir, "public/build") : path.resolve("public/build");
   app.use("/build", express.static(assets, { immutable: true, maxAge: "1y" }));
@@ -46,34 +52,48 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   for (const mount of opts.mounts ?? []) mount(app);
   app.use(bodyLimits());
 
-  const handler = createRequestHandler({
-    build,
-    // Anything but development sanitises errors, so tests see what production users see.
-    mode: dev ? "development" : "production",
-    getLoadContext: (req: Request, res): FrlLoadContext => {
-      const cookies = parseCookies(req.headers.cookie);
-      const csrf = csrfFor(config.sessionSecret, cookies[CSRF_COOKIE]);
-      const secure = config.env === "production";
-      if (csrf.isNew) res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrf.cookieValue, { secure }));
-      return {
-        services,
-        user: res.locals.user ?? null,
-        csrfToken: csrf.token,
-        verifyCsrf: csrf.verify,
-        nonce: res.locals.nonce,
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        // Links in mail and calendars: from configuration, never from the Host header (server/http/public-url.ts).
-        origin: publicOrigin(config, req.socket.localPort),
-        setCookie: (value) => res.append("Set-Cookie", value),
-      };
-    },
-  });
+  // With PUBLIC_URL (production) the origin is the same for every request: worked out once.
+  const fixedOrigin = config.publicUrl ? publicOrigin(config) : null;
+  const remixHandler = (serverBuild: typeof build | Awaited<ReturnType<typeof build>>) =>
+    createRequestHandler({
+      build: serverBuild,
+      // Anything but development sanitises errors, so tests see what production users see.
+      mode: dev ? "development" : "production",
+      getLoadContext: (req: Request, res): FrlLoadContext => {
+        const cookies = parseCookies(req.headers.cookie);
+        const csrf = csrfFor(config.sessionSecret, cookies[CSRF_COOKIE]);
+        const secure = config.env === "production";
+        if (csrf.isNew) res.append("Set-Cookie", serializeCookie(CSRF_COOKIE, csrf.cookieValue, { secure }));
+        return {
+          services,
+          user: res.locals.user ?? null,
+          csrfToken: csrf.token,
+          verifyCsrf: csrf.verify,
+          nonce: res.locals.nonce,
+          clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+          // Links in mail and calendars: from configuration, never from the Host header (server/http/public-url.ts).
+          origin: fixedOrigin ?? publicOrigin(config, req.socket.localPort),
+          setCookie: (value) => res.append("Set-Cookie", value),
+        };
+      },
+    });
+  // Given a function, Remix re-derives its route tables and static handler from the build on every request (a tenth
+  // of a page's CPU with ~70 routes); given the build itself, once. Development keeps the function, which re-imports
+  // the build after each rebuild. A build that fails to load is tried again on the next request.
+  const devHandler = dev ? remixHandler(build) : null;
+  let productionHandler: Promise<ReturnType<typeof remixHandler>> | null = null;
+  const handlerFor = async () => {
+    if (devHandler) return devHandler;
+    productionHandler ??= build().then(remixHandler);
+    productionHandler.catch(() => (productionHandler = null));
+    return productionHandler;
+  };
 
   // The session is resolved once per request, before Remix, so every loader sees the same user.
   app.all("*", async (req, res, next) => {
     try {
       res.locals.user = await services.auth.resolve(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
-      await handler(req, res, next);
+      await (await handlerFor())(req, res, next);
     } catch (error) {
       next(error);
     }

@@ -2,6 +2,7 @@ import { areaSlugs } from "../../domain/thematic-areas.js";
 import { library as t } from "../../domain/i18n/pl/library.js";
 import { SearchQueryError, type SearchEngine, type SearchResult } from "../../search/types.js";
 import { LIBRARY_KINDS } from "./library-schemas.js";
+import { SORTS, type LibrarySort } from "../../domain/library-sorts.js";
 
 const R = t.api.reasons;
 
@@ -16,8 +17,7 @@ export class SearchParamError extends Error {
   }
 }
 
-export const SORTS = ["relevance", "date:desc", "date:asc", "title:asc"] as const;
-export type LibrarySort = (typeof SORTS)[number];
+export { SORTS, type LibrarySort };
 
 export type LibrarySearchParams = {
   q: string;
@@ -134,11 +134,12 @@ export async function searchLibrary(engine: SearchEngine, p: LibrarySearchParams
       ["city", "city", p.city],
       ["year", "year", p.year],
     ];
-    for (const [group, facet, selected] of groups) {
-      if (!selected.length) continue;
-      const other = await engine.search({ q: p.q, filter: libraryFilter(p, group, viewer), facets: [facet], hitsPerPage: 0 });
-      result.facetDistribution[facet] = other.facetDistribution[facet] ?? {};
-    }
+    // One count per selected group, asked at once (they are independent); results are shared, so not mutated.
+    const selected = groups.filter(([, , values]) => values.length > 0);
+    const others = await Promise.all(selected.map(([group, facet]) => engine.search({ q: p.q, filter: libraryFilter(p, group, viewer), facets: [facet], hitsPerPage: 0 })));
+    const facetDistribution = { ...result.facetDistribution };
+    selected.forEach(([, facet], i) => (facetDistribution[facet] = others[i].facetDistribution[facet] ?? {}));
+    return { ...result, facetDistribution };
   }
   return result;
 }

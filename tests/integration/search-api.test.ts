@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { apiSearch } from "./library-support.js";
+import type { CachedSearchEngine } from "../../search/shared/result-cache.js";
 
 describe.each(["0", "2"])("search with SEARCH_THREADS=%s", (threads) => {
   let app: TestServer;
@@ -12,7 +13,10 @@ describe.each(["0", "2"])("search with SEARCH_THREADS=%s", (threads) => {
   afterAll(async () => app?.stop());
 
   it("is served by the configured kind of engine", () => {
-    expect(app.services.search.engine.constructor.name).toBe(threads === "0" ? "EmbeddedSearchEngine" : "ThreadedSearchEngine");
+    // Behind the result cache (search/shared/result-cache.ts), which keeps answers until this process changes the index.
+    const engine = app.services.search.engine as CachedSearchEngine;
+    expect(engine.constructor.name).toBe("CachedSearchEngine");
+    expect(engine.inner.constructor.name).toBe(threads === "0" ? "EmbeddedSearchEngine" : "ThreadedSearchEngine");
   });
 
   describe("GET /api/search", () => {

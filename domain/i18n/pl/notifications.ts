@@ -1,7 +1,8 @@
 import { count, nouns } from "./plural.js";
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat("pl-PL", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Warsaw" }).format(new Date(iso));
+// Made once: an Intl formatter costs far more to build than to use.
+const whenFormat = new Intl.DateTimeFormat("pl-PL", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Warsaw" });
+const when = (iso: string) => whenFormat.format(new Date(iso));
 
 const minutesBefore = (m: number) => (m % 1440 === 0 ? count(m / 1440, nouns.dzienBiernik) : m % 60 === 0 ? count(m / 60, nouns.godzinaBiernik) : count(m, nouns.minutaBiernik));
 
