@@ -9,7 +9,7 @@ type AuthorField = (typeof AUTHOR_FIELDS)[number];
 
 type Entry = { id: string; votes: Map<string, unknown>; author: Record<AuthorField, unknown> };
 // The last accepted state: every proposal map with what it held, and the same entries by proposal id.
-type Shadow = { budget: unknown; maps: Map<Y.Map<unknown>, Entry>; byId: Map<string, Entry> };
+type Shadow = { budget: unknown; maps: ReadonlyMap<Y.Map<unknown>, Entry>; byId: ReadonlyMap<string, Entry> };
 
 const idOf = (p: Y.Map<unknown>) => String(p.get("id"));
 
@@ -22,21 +22,33 @@ function entryOf(p: Y.Map<unknown>, id = idOf(p)): Entry {
   };
 }
 
+// Root types are looked up, never created: a document without proposals (a network's notes, an agenda nobody proposed
+// to yet) gets no extra root types from the guard, which live as long as the document is open.
+function root(doc: Y.Doc, name: "proposals" | "meta"): Y.AbstractType<Y.YEvent<any>> | undefined {
+  return doc.share.get(name);
+}
+
 function proposalMaps(doc: Y.Doc): Y.Map<unknown>[] {
+  if (!root(doc, "proposals")) return [];
   return agendaRoots(doc)
     .proposals.toArray()
     .filter((p): p is Y.Map<unknown> => p instanceof Y.Map);
 }
 
+const budgetOf = (doc: Y.Doc): unknown => (root(doc, "meta") ? doc.getMap<unknown>("meta").get("dotsBudget") : undefined);
+const NO_ENTRIES: ReadonlyMap<never, never> = new Map<never, never>();
+
 function snapshot(doc: Y.Doc): Shadow {
+  const all = proposalMaps(doc);
+  if (all.length === 0) return { budget: budgetOf(doc), maps: NO_ENTRIES, byId: NO_ENTRIES };
   const maps = new Map<Y.Map<unknown>, Entry>();
   const byId = new Map<string, Entry>();
-  for (const p of proposalMaps(doc)) {
+  for (const p of all) {
     const e = entryOf(p);
     maps.set(p, e);
     if (!byId.has(e.id)) byId.set(e.id, e);
   }
-  return { budget: agendaRoots(doc).meta.get("dotsBudget"), maps, byId };
+  return { budget: budgetOf(doc), maps, byId };
 }
 
 const validDots = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
@@ -56,29 +68,52 @@ type Fix =
  * the last accepted state, and offending values are written back (as a server change every client receives).
  * Returns a detach function.
  */
-export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => GuardUser | null; onViolation: (userId: number, what: string) => void }): () => void {
-  const { proposals, meta } = agendaRoots(doc);
-  let shadow = snapshot(doc);
+export function guardVotes(doc: Y.Doc, opts: GuardOptions): () => void {
+  const guard = new VoteGuard(doc, opts);
+  doc.on("afterTransaction", guard.listener);
+  return () => doc.off("afterTransaction", guard.listener);
+}
 
-  const touchesVotes = (tr: Y.Transaction) => {
+type GuardOptions = { userOf: (origin: unknown) => GuardUser | null; onViolation: (userId: number, what: string) => void };
+
+// A class rather than closures: one guard lives as long as its document, and under tsx every named closure also
+// carries its own `name` property (~200 bytes per closure per open document).
+class VoteGuard {
+  private shadow: Shadow;
+  readonly listener: (tr: Y.Transaction) => void;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly opts: GuardOptions,
+  ) {
+    this.shadow = snapshot(doc);
+    this.listener = (tr) => this.check(tr);
+  }
+
+  private touchesVotes(tr: Y.Transaction): boolean {
+    const proposals = root(this.doc, "proposals");
+    const meta = root(this.doc, "meta");
+    if (!proposals && !meta) return false;
     for (const type of tr.changed.keys()) {
-      if ((type as unknown) === meta || (type as unknown) === proposals) return true;
-      if (type._item && Y.isParentOf(proposals, type._item)) return true;
+      if (type === meta || type === proposals) return true;
+      if (proposals && type._item && Y.isParentOf(proposals, type._item)) return true;
     }
     return false;
-  };
+  }
 
-  const onAfterTransaction = (tr: Y.Transaction) => {
-    if (!touchesVotes(tr)) return;
+  private check(tr: Y.Transaction): void {
+    const { doc, opts } = this;
+    const shadow = this.shadow;
+    if (!this.touchesVotes(tr)) return;
     const user = opts.userOf(tr.origin);
     if (user === null) {
-      shadow = snapshot(doc); // loaded, relayed from another instance, or written by the server: trusted
+      this.shadow = snapshot(doc); // loaded, relayed from another instance, or written by the server: trusted
       return;
     }
     const me = String(user.id);
     const fixes: Fix[] = [];
     const violations = new Set<string>();
-    const budgetChanged = meta.get("dotsBudget") !== shadow.budget;
+    const budgetChanged = budgetOf(doc) !== shadow.budget;
     if (budgetChanged) violations.add("budget");
 
     // Which map speaks for each id: the one accepted before (its id put back if it was changed), else the first new
@@ -145,13 +180,14 @@ export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => Guar
       }
     }
     if (!budgetChanged && fixes.length === 0) {
-      shadow = snapshot(doc);
+      this.shadow = snapshot(doc);
       return;
     }
     if (violations.size) opts.onViolation(user.id, [...violations].join(", "));
     const acceptedBudget = shadow.budget;
     // Written after this transaction has finished, as the server's own change.
     queueMicrotask(() => {
+      const { proposals, meta } = agendaRoots(doc);
       doc.transact(() => {
         if (budgetChanged) {
           if (acceptedBudget === undefined) meta.delete("dotsBudget");
@@ -160,10 +196,7 @@ export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => Guar
         for (const f of fixes) applyFix(proposals, f);
       }, "server");
     });
-  };
-
-  doc.on("afterTransaction", onAfterTransaction);
-  return () => doc.off("afterTransaction", onAfterTransaction);
+  }
 }
 
 function applyFix(proposals: Y.Array<Y.Map<unknown>>, f: Fix): void {
