@@ -132,11 +132,13 @@ export class AgendaHub {
     const generation = this.accessGeneration;
     const actor = { id: ctx.user.id, role: ctx.user.role, cityId: ctx.user.cityId };
     let access: "edit" | "read" | "none";
+    let dotsBudget: number | undefined;
     if (doc.kind === "agenda") {
       // Only the end time of the event: this runs for every connection (the full event row costs a join and a second query).
       const endsAt = await findEventEnd(this.deps.db.db, doc.eventId);
       if (endsAt === undefined) return this.refuse(req, socket, head, CLOSE.notFound);
       const settings = await findAgendaSettings(this.deps.db.db, doc.eventId);
+      dotsBudget = settings.dotsBudget;
       access = agendaAccess(actor, { ...settings, ended: Date.parse(endsAt) < Date.now() });
     } else {
       const resolver = this.resolvers.get(doc.kind);
@@ -149,7 +151,7 @@ export class AgendaHub {
 
     let room: AgendaRoom;
     try {
-      room = await this.openRoom(doc.name);
+      room = await this.openRoom(doc.name, dotsBudget);
     } catch (error) {
       const unreadable = error instanceof StoredStateUnreadableError;
       this.deps.logger.error(unreadable ? "agenda: stored state unreadable, document refused" : "agenda: load failed", { doc: doc.name, error });
@@ -182,18 +184,19 @@ export class AgendaHub {
     this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, CLOSE_REASON[code]));
   }
 
-  private async openRoom(name: string): Promise<AgendaRoom> {
+  /** dotsBudget: the settings' budget when the caller has just read them (saves a query if the document is new). */
+  private async openRoom(name: string, dotsBudget?: number): Promise<AgendaRoom> {
     const open = this.rooms.get(name);
     if (open) return open;
     let pending = this.opening.get(name);
     if (!pending) {
-      pending = this.load(name).finally(() => this.opening.delete(name));
+      pending = this.load(name, dotsBudget).finally(() => this.opening.delete(name));
       this.opening.set(name, pending);
     }
     return pending;
   }
 
-  private async load(name: string): Promise<AgendaRoom> {
+  private async load(name: string, dotsBudget?: number): Promise<AgendaRoom> {
     await this.closing.get(name);
     const room = new AgendaRoom(name, this.roomHooks, this.deps.logger);
     try {
@@ -201,8 +204,8 @@ export class AgendaHub {
       // The dots budget lives in the document so the vote guard and every client read the same number.
       const meta = room.doc.getMap<unknown>("meta");
       if (name.startsWith("agenda:") && typeof meta.get("dotsBudget") !== "number") {
-        const settings = await findAgendaSettings(this.deps.db.db, Number(name.split(":")[1]));
-        room.doc.transact(() => meta.set("dotsBudget", settings.dotsBudget), ORIGIN.server);
+        const budget = dotsBudget ?? (await findAgendaSettings(this.deps.db.db, Number(name.split(":")[1]))).dotsBudget;
+        room.doc.transact(() => meta.set("dotsBudget", budget), ORIGIN.server);
       }
       await this.relay.subscribe(name, (message) => {
         if (this.rooms.get(name) !== room) return;
