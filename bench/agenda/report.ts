@@ -96,6 +96,22 @@ showed app stalls of 100–300 ms that set its tail: compaction (\`Y.mergeUpdate
 thread every 200 rows; it now runs in a worker thread every 1,000 rows. The extra CPU is the persistence path (one
 merged SQLite write per document per 90 ms window) and the access checks. \`BENCH_DATABASE_URL=postgres://…\` runs the
 app on PostgreSQL for comparison.
+
+What changed for issue 16 (profiled with \`BENCH_PROF=app\`, which writes a \`--cpu-prof\` profile of the app server to
+.tmp/prof, and \`BENCH_HEAPSNAP=1\`, heap snapshots at each GC'd reading):
+- Heap per open document: each upgraded connection kept its whole HTTP request alive (the socket's close listener
+  was created in the same scope as a closure that used the request: ~2 KB per connection, socket.io connections
+  too); the vote guard created four root types in every document (now it only looks up \`proposals\` and \`meta\`,
+  and keeps no maps for a document without proposals); per-document closures became a class (the guard) and one
+  hooks object shared by all rooms — under tsx, which runs the server, every named closure also carries its own
+  \`name\` property (~200 bytes per closure per document); a WeakSet per room became a flag on the connection.
+- Join: the access check reads the event's end time only (it read the full event with a join, a sub-query and its
+  areas), and a new document takes the dots budget from the settings the check just read.
+- CPU: awareness updates a client sends for its own client ids are passed on as they came (they were decoded and
+  re-encoded). The trace itself changed: each editing client is now a different person with their own session who
+  spends their own dots within the budget. Before, all 50 clients shared one session and wrote votes under 50
+  different keys, so the app refused (and wrote back) every vote — work the plain server never did, and not what
+  people do through the workspace, which only offers a person their own dots.
 ${END}`;
   const text = existsSync(FILE) ? readFileSync(FILE, "utf8") : "# Benchmarks\n";
   const i = text.indexOf(START);
