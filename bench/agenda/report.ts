@@ -56,8 +56,7 @@ append-only SQLite persistence with batching and compaction) against a plain \`@
 (y-websocket 3.1 \`WebsocketProvider\`) in 2 child processes (editing) and in the runner (open documents).
 
 - Editing: ${r.rounds} rounds, both servers running, the order alternating (plain→app, app→plain, plain→app); each
-  round ${r.clients} people (each with their own session)
-  clients on a fresh document for ${r.seconds} s replaying a seeded trace of people working in bursts:
+  round ${r.clients} people (each signed in with their own session) on a fresh document for ${r.seconds} s replaying a seeded trace of people working in bursts:
   5–20 actions 150–300 ms apart (85 % typing 1–3 characters into a session description, 8 % title changes, 7 % dot
   votes), then 2–8 s reading with an occasional cursor (awareness) move. The same seed drives both servers. Fan-out
   latency = receive time at ${r.observers} observer clients − local edit time at the sender (absolute
