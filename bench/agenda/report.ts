@@ -19,6 +19,7 @@ export type Result = {
   cpuRounds: number[];
   heapRounds: number[];
   joinP50Rounds: number[];
+  idleCpuMsPerS: number;
 };
 
 const FILE = "docs/BENCHMARKS.md";
@@ -78,6 +79,7 @@ Measured ${when} UTC on ${r.env}.
 | fan-out p99 | ${ms(plain.p99)} | ${ms(app.p99)} | ${ratioCell(p99, 2)}; ≤ 50 ms (${verdict(app.p99 <= 50)}) |
 | fan-out max | ${ms(plain.max)} | ${ms(app.max)} | |
 | fan-out p99 per round | ${plain.p99Rounds.map(ms).join(", ")} | ${app.p99Rounds.map(ms).join(", ")} | |
+| server CPU while idle, before the rounds (included above) | ${plain.idleCpuMsPerS.toFixed(1)} ms/s | ${app.idleCpuMsPerS.toFixed(1)} ms/s | |
 | CPU per 1,000 updates per round | ${plain.cpuRounds.map(ms).join(", ")} | ${app.cpuRounds.map(ms).join(", ")} | |
 | server event-loop delay p99 / max during replay | ${ms(plain.loopP99)} / ${ms(plain.loopMax)} | ${ms(app.loopP99)} / ${ms(app.loopMax)} | |
 | latency samples | ${plain.samples} | ${app.samples} | |
