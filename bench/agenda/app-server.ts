@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { insertEvent } from "../../db/repositories/events.js";
+import { insertSession } from "../../db/repositories/sessions.js";
+import { hashToken, randomToken } from "../../server/auth/tokens.js";
 import { loadConfig } from "../../server/config.js";
 import { startApp } from "../../server/create-app.js";
 import { serveStats, type ServerReady } from "./server-stats.js";
@@ -34,7 +36,23 @@ const ids: number[] = [];
 const search = (app.services as { search?: { indexer: { waitUntilEmpty: (ms: number) => Promise<void> } } }).search;
 await search?.indexer.waitUntilEmpty(180_000).catch(() => undefined);
 const { token } = await app.services.auth.login("member@frl.test", DEMO_PASSWORD, { ip: "127.0.0.1", userAgent: "bench" });
+// The editing clients are different people (each votes with their own dots), each signed in with their own session.
+const people = Number(process.env.BENCH_PEOPLE ?? 50);
+const cookies: string[] = [];
+const userIds: number[] = [];
+for (let i = 0; i < people; i++) {
+  const iso = new Date().toISOString();
+  const user = await db
+    .insertInto("users")
+    .values({ email: `bench${i}@frl.test`, name: `Osoba ${i}`, passwordHash: "x", role: "member", affiliation: "other", cityId: null, position: null, createdAt: iso, updatedAt: iso, disabledAt: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const session = randomToken();
+  await insertSession(db, { id: hashToken(session), userId: user.id, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), userAgent: "bench" });
+  cookies.push(`frl_session=${session}`);
+  userIds.push(user.id);
+}
 serveStats();
-const ready: ServerReady = { port: Number(new URL(app.url).port), cookie: `frl_session=${token}`, docNames: ids.map((id) => `agenda:${id}`) };
+const ready: ServerReady = { port: Number(new URL(app.url).port), cookie: `frl_session=${token}`, cookies, userIds, docNames: ids.map((id) => `agenda:${id}`) };
 process.send?.({ ready });
 process.on("disconnect", () => void app.close().then(() => process.exit(0)));

@@ -23,15 +23,27 @@ function rng(seed: number) {
   };
 }
 
-class CookieWebSocket extends WebSocket {
-  constructor(url: string, protocols?: string | string[]) {
-    super(url, protocols, { headers: { cookie: COOKIE, origin: `http://127.0.0.1:${PORT}` } });
-  }
+// Each editing client is one person: their own session (the app) and their own key in the votes maps.
+const COOKIES: string[] = JSON.parse(env("BENCH_COOKIES") || "[]");
+const USER_IDS: number[] = JSON.parse(env("BENCH_USER_IDS") || "[]");
+// Both servers' documents start without a budget key in the trace's view; clients keep within the default budget.
+const BUDGET = 5;
+
+function socketFor(cookie: string) {
+  return class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie, origin: `http://127.0.0.1:${PORT}` } });
+    }
+  };
 }
 
 const providers = Array.from(
   { length: COUNT },
-  () => new WebsocketProvider(`ws://127.0.0.1:${PORT}/collab`, DOC, new Y.Doc(), { WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket, disableBc: true }),
+  (_, k) =>
+    new WebsocketProvider(`ws://127.0.0.1:${PORT}/collab`, DOC, new Y.Doc(), {
+      WebSocketPolyfill: socketFor(COOKIES[OFFSET + k] ?? COOKIE) as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    }),
 );
 const sent: [string, number][] = [];
 const received: [string, number][] = [];
@@ -85,8 +97,12 @@ process.on("message", (msg: { cmd: string; end?: number }) => {
         } else if (x < 0.93) {
           session.set("title", `${WORDS[Math.floor(r() * WORDS.length)]} ${i}`);
         } else {
+          // A dot on a proposal while the person has dots left, else all of their dots on it taken back (as the UI allows).
+          const me = String(USER_IDS[i] ?? i + 1);
           const votes = roots.proposals.get(Math.floor(r() * roots.proposals.length)).get("votes") as Y.Map<number>;
-          votes.set(String(i), ((votes.get(String(i)) ?? 0) + 1) % 4);
+          const spent = roots.proposals.toArray().reduce((n, p) => n + (((p.get("votes") as Y.Map<number>).get(me) as number | undefined) ?? 0), 0);
+          if (spent < BUDGET) votes.set(me, (votes.get(me) ?? 0) + 1);
+          else votes.delete(me);
         }
         setTimeout(tick, 150 + r() * 150);
       };

@@ -14,6 +14,7 @@ server.on("upgrade", (req, socket, head) => {
 });
 server.listen(0, "127.0.0.1", () => {
   serveStats();
-  const ready: ServerReady = { port: (server.address() as AddressInfo).port, cookie: "", docNames: Array.from({ length: docCount }, (_, i) => `agenda:${i + 1}`) };
+  const ready: ServerReady = { port: (server.address() as AddressInfo).port, cookie: "", cookies: [], userIds: Array.from({ length: 50 }, (_, i) => i + 1), docNames: Array.from({ length: docCount }, (_, i) => `agenda:${i + 1}`) };
   process.send?.({ ready });
 });
+process.on("disconnect", () => process.exit(0));

@@ -17,7 +17,7 @@ const arg = (name: string, dflt: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const SECONDS = arg("seconds", 20);
-const DOCS = arg("docs", 1000);
+const DOCS = arg("docs", 500);
 const CLIENTS = arg("clients", 50);
 const OBSERVERS = 10;
 const WORKERS = 2;
@@ -27,8 +27,9 @@ type Server = { child: ChildProcess; ready: ServerReady; stats: (gc?: boolean) =
 
 function startServer(file: string): Promise<Server> {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
-    execArgv: ["--expose-gc", "--import", "tsx"],
-    env: { ...process.env, BENCH_DOCS: String(DOCS + ROUNDS) },
+    // BENCH_PROF=app writes a CPU profile of the app server (for finding hot paths; not used in measured runs).
+    execArgv: ["--expose-gc", "--import", "tsx", ...(process.env.BENCH_PROF && file.includes(process.env.BENCH_PROF) ? ["--cpu-prof", "--cpu-prof-dir=.tmp/prof"] : [])],
+    env: { ...process.env, BENCH_DOCS: String(ROUNDS + DOCS * ROUNDS), BENCH_PEOPLE: String(CLIENTS) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let next = 0;
@@ -105,6 +106,8 @@ async function editing(server: Server, round: number): Promise<Editing> {
         BENCH_COUNT: String(Math.min(per, CLIENTS - w * per)),
         BENCH_OFFSET: String(w * per),
         BENCH_OBSERVERS: String(Math.ceil(OBSERVERS / WORKERS)),
+        BENCH_COOKIES: JSON.stringify(server.ready.cookies),
+        BENCH_USER_IDS: JSON.stringify(server.ready.userIds),
       },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     }),
@@ -137,10 +140,13 @@ async function editing(server: Server, round: number): Promise<Editing> {
   return { updates, cpuPer1000: (cpu / updates) * 1000, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), samples: latencies.length, lost, loopP99: after.loopP99, loopMax: after.loopMax };
 }
 
-async function manyDocs(server: Server): Promise<Pick<Result, "heapPerDocKb" | "joinP50" | "joinP99" | "docs">> {
+type Opening = { heapPerDocKb: number; joinP50: number; joinP99: number };
+
+// Each round opens its own fresh documents; the previous round's close (idle timeout 5 s, then stored) before measuring.
+async function manyDocs(server: Server, round: number): Promise<Opening> {
   const { port, cookie } = server.ready;
-  const docNames = server.ready.docNames.slice(ROUNDS, ROUNDS + DOCS);
-  await sleep(500);
+  const docNames = server.ready.docNames.slice(ROUNDS + round * DOCS, ROUNDS + (round + 1) * DOCS);
+  await sleep(8000);
   const before = await server.stats(true);
   const providers: WebsocketProvider[] = [];
   const joins: number[] = [];
@@ -162,26 +168,48 @@ async function manyDocs(server: Server): Promise<Pick<Result, "heapPerDocKb" | "
     p.destroy();
     p.doc.destroy();
   });
-  return { heapPerDocKb: (after.heapUsed - before.heapUsed) / DOCS / 1024, joinP50: pct(joins, 50), joinP99: pct(joins, 99), docs: DOCS };
+  return { heapPerDocKb: (after.heapUsed - before.heapUsed) / DOCS / 1024, joinP50: pct(joins, 50), joinP99: pct(joins, 99) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// Both servers run side by side; editing rounds alternate plain/app so load from elsewhere on the machine hits both.
+// Both servers run side by side; rounds alternate the order (plain→app, app→plain, …) so load from elsewhere on the
+// machine and whatever runs first hit both alike. Ratios are taken within a round; a target holds if their median does.
 const servers = { plain: await startServer("./plain-server.ts"), app: await startServer("./app-server.ts") };
+const order = (round: number) => (round % 2 === 0 ? (["plain", "app"] as const) : (["app", "plain"] as const));
+// Background CPU with nothing connected (the app's job queue, search outbox and index-lock timers, its threads' GC):
+// counted in the replay's CPU like everything else the process does, shown apart so the table can be read.
+const idleMsPerS = { plain: 0, app: 0 };
+{
+  await sleep(5000);
+  const before = await Promise.all([servers.plain.stats(), servers.app.stats()]);
+  await sleep(10_000);
+  const after = await Promise.all([servers.plain.stats(), servers.app.stats()]);
+  idleMsPerS.plain = (after[0].cpuMs - before[0].cpuMs) / 10;
+  idleMsPerS.app = (after[1].cpuMs - before[1].cpuMs) / 10;
+  console.log("idle CPU ms/s", JSON.stringify(idleMsPerS));
+}
 const rounds: Record<"plain" | "app", Editing[]> = { plain: [], app: [] };
+const openings: Record<"plain" | "app", Opening[]> = { plain: [], app: [] };
 const results = {} as Record<"plain" | "app", Result>;
 try {
   for (let round = 0; round < ROUNDS; round++) {
-    for (const name of ["plain", "app"] as const) {
+    for (const name of order(round)) {
       const e = await editing(servers[name], round);
       rounds[name].push(e);
-      console.log(`round ${round + 1} ${name}`, JSON.stringify(e));
+      console.log(`editing round ${round + 1} ${name}`, JSON.stringify(e));
+    }
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of order(round)) {
+      const o = await manyDocs(servers[name], round);
+      openings[name].push(o);
+      console.log(`open documents round ${round + 1} ${name}`, JSON.stringify(o));
     }
   }
   for (const name of ["plain", "app"] as const) {
-    const m = await manyDocs(servers[name]);
     const rs = rounds[name];
+    const os = openings[name];
     const sum = (k: keyof Editing) => rs.reduce((a, r) => a + r[k], 0);
     results[name] = {
       name,
@@ -196,13 +224,26 @@ try {
       loopP99: median(rs.map((r) => r.loopP99)),
       loopMax: Math.max(...rs.map((r) => r.loopMax)),
       cpuRounds: rs.map((r) => r.cpuPer1000),
-      ...m,
+      heapPerDocKb: median(os.map((o) => o.heapPerDocKb)),
+      joinP50: median(os.map((o) => o.joinP50)),
+      joinP99: median(os.map((o) => o.joinP99)),
+      heapRounds: os.map((o) => o.heapPerDocKb),
+      joinP50Rounds: os.map((o) => o.joinP50),
+      idleCpuMsPerS: idleMsPerS[name],
+      docs: DOCS,
     };
     console.log(name, JSON.stringify(results[name]));
   }
 } finally {
-  servers.plain.child.kill("SIGTERM");
-  servers.app.child.kill("SIGTERM");
+  // Disconnecting lets each server close and exit on its own (so a --cpu-prof profile is written); SIGTERM if it hangs.
+  await Promise.all(
+    Object.values(servers).map(({ child }) => {
+      const exited = new Promise<void>((r) => child.once("exit", () => r()));
+      child.disconnect();
+      const timer = setTimeout(() => child.kill("SIGTERM"), 15_000);
+      return exited.finally(() => clearTimeout(timer));
+    }),
+  );
 }
 
 const env = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"} (shared), Node ${process.version}`;

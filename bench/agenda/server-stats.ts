@@ -1,8 +1,10 @@
 // IPC shared by the two bench servers: the parent asks for CPU and heap (after a forced GC) of the server process.
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { writeHeapSnapshot } from "node:v8";
 
 export type ServerStats = { cpuMs: number; heapUsed: number; rss: number; loopP99: number; loopMax: number };
-export type ServerReady = { port: number; cookie: string; docNames: string[] };
+/** cookie: the runner's own session; cookies/userIds: one person per editing client (the plain server has no sessions). */
+export type ServerReady = { port: number; cookie: string; cookies: string[]; userIds: number[]; docNames: string[] };
 
 /** Answers `stats` requests from the bench runner over the child-process IPC channel. */
 export function serveStats(): void {
@@ -18,6 +20,8 @@ export function serveStats(): void {
       global.gc();
       global.gc();
     }
+    // BENCH_HEAPSNAP=1: a heap snapshot with each GC'd reading (to see what a document costs; not for measured runs).
+    if (msg.gc && process.env.BENCH_HEAPSNAP) writeHeapSnapshot(`.tmp/prof/${process.pid}-${msg.id}.heapsnapshot`);
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
     process.send?.({ id: msg.id, stats: { cpuMs: (cpu.user + cpu.system) / 1000, heapUsed: mem.heapUsed, rss: mem.rss, loopP99, loopMax } satisfies ServerStats });

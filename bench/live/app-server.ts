@@ -8,6 +8,9 @@ import { randomToken, hashToken } from "../../server/auth/tokens.js";
 import { loadConfig } from "../../server/config.js";
 import { startApp } from "../../server/create-app.js";
 import { serveBenchControl } from "./child-control.js";
+import { installSendPathTiming } from "./send-path-timing.js";
+
+installSendPathTiming();
 
 const senders = Number(process.env.BENCH_SENDERS ?? 50);
 const dataDir = mkdtempSync(path.join(tmpdir(), "frl-bench-live-"));

@@ -3,6 +3,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import { serveBenchControl } from "./child-control.js";
+import { installSendPathTiming } from "./send-path-timing.js";
+
+installSendPathTiming();
 
 const http = createServer();
 const io = new Server(http, { serveClient: false });

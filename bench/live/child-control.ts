@@ -1,4 +1,6 @@
-// IPC between the bench runner and a server child: ready info, heap after GC, CPU over a window, shutdown.
+// IPC between the bench runner and a server child: ready info, heap after GC, CPU and send-path times over a window,
+// shutdown.
+import { takeSendPathTimes } from "./send-path-timing.js";
 export type ReadyInfo = { url: string; eventId: number; threadId: number; cookies: string[] };
 
 /** Answers the runner's requests over the IPC channel. */
@@ -13,11 +15,12 @@ export function serveBenchControl(info: ReadyInfo, close: () => Promise<void>): 
     } else if (msg.type === "cpu-start") {
       cpuStart = process.cpuUsage();
       wallStart = process.hrtime.bigint();
+      takeSendPathTimes();
       process.send!({ type: "cpu-start" });
     } else if (msg.type === "cpu-stop") {
       const used = process.cpuUsage(cpuStart);
       const wallUs = Number(process.hrtime.bigint() - wallStart) / 1000;
-      process.send!({ type: "cpu-stop", cpuPercent: ((used.user + used.system) / wallUs) * 100 });
+      process.send!({ type: "cpu-stop", cpuPercent: ((used.user + used.system) / wallUs) * 100, cpuMs: (used.user + used.system) / 1000, sendPathMs: takeSendPathTimes() });
     } else if (msg.type === "close") {
       await close();
       process.exit(0);

@@ -13,6 +13,7 @@ const CLIENTS = arg("clients", 20);
 const HTTP_SECONDS = arg("seconds", 15);
 const HTTP_QUERIES = arg("http-queries", 20_000);
 const THREADS = arg("threads", 2);
+const ROUNDS = arg("rounds", 3);
 const WRITE = process.argv.includes("--write");
 const DIR = ".tmp/bench-search";
 const FILE = `${DIR}/search.db`;
@@ -38,8 +39,23 @@ rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
 const started = Date.now();
 const build = phase("embedded-build");
-const serveRow = phase("embedded-serve");
-const threaded = phase("embedded-threads");
+// Serving is measured in ROUNDS rounds, the order alternating (main thread → threads, threads → main thread, …), each
+// phase in a fresh process; the table shows the median of each figure over the rounds, and a target holds only if
+// that median meets it. MiniSearch, the reference, runs once.
+const serveRuns: Out[] = [];
+const threadRuns: Out[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const order = round % 2 === 0 ? (["embedded-serve", "embedded-threads"] as const) : (["embedded-threads", "embedded-serve"] as const);
+  for (const name of order) (name === "embedded-serve" ? serveRuns : threadRuns).push(phase(name));
+}
+const medianOf = (runs: Out[]): Out => {
+  const out = { ...runs[0] };
+  for (const [k, v] of Object.entries(runs[0])) if (typeof v === "number") out[k] = [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  return out;
+};
+const serveRow = medianOf(serveRuns);
+const threaded = medianOf(threadRuns);
+const spread = (runs: Out[], k: string) => runs.map((r) => f1(r[k])).join(", ");
 const mini = phase("minisearch");
 const loadEnd = os.loadavg();
 
@@ -71,11 +87,14 @@ taken after generating the corpus.
 | HTTP p50, ${CLIENTS} clients (ms) | ${f1(serveRow.hp50)} | ${f1(threaded.hp50)} | ${f1(mini.hp50)} | ${ratio(serveRow.hp50, mini.hp50)} (main thread) |
 | HTTP p95, ${CLIENTS} clients (ms) | ${f1(serveRow.hp95)} | ${f1(threaded.hp95)} | ${f1(mini.hp95)} | ${ratio(serveRow.hp95, mini.hp95)} (main thread) |
 | HTTP p99, ${CLIENTS} clients (ms) | ${f1(serveRow.hp99)} | ${f1(threaded.hp99)} | ${f1(mini.hp99)} | ${ratio(serveRow.hp99, mini.hp99)} (main thread) |
+| HTTP p95 per round (ms) | ${spread(serveRuns, "hp95")} | ${spread(threadRuns, "hp95")} | | |
 | HTTP requests measured | ${serveRow.httpRequests} | ${threaded.httpRequests} | ${mini.httpRequests} | |
 | mean matches per query | ${f1(serveRow.matches)} | | ${f1(mini.matches)} | |
 
-Targets (embedded): in-process p95 ≤ 10 ms — **${meets(serveRow.p95, 10)}** (${f1(serveRow.p95)} ms); HTTP p95 ≤ 30 ms —
-**${meets(Math.min(serveRow.hp95, threaded.hp95), 30)}** (${f1(threaded.hp95)} ms with ${THREADS} search threads, ${f1(serveRow.hp95)} ms on the main thread).
+Serving figures (embedded columns) are the median of ${ROUNDS} rounds in alternating order (${serveRuns.length} fresh processes per
+column; MiniSearch once, as the reference). Targets (embedded, medians): in-process p95 ≤ 10 ms — **${meets(serveRow.p95, 10)}**
+(${f1(serveRow.p95)} ms); HTTP p95 ≤ 30 ms in the production setting (${THREADS} search threads) — **${meets(threaded.hp95, 30)}**
+(${f1(threaded.hp95)} ms, rounds ${spread(threadRuns, "hp95")}; on the main thread ${f1(serveRow.hp95)} ms).
 `;
 console.log("\n" + md);
 

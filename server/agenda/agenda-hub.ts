@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type * as Y from "yjs";
 import type { DbHandle } from "../../db/index.js";
 import { findAgendaSettings } from "../../db/repositories/agenda.js";
-import { findEventById } from "../../db/repositories/events.js";
+import { findEventEnd } from "../../db/repositories/events.js";
 import { agendaAccess } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import type { UpgradeContext } from "../upgrade.js";
@@ -13,7 +13,7 @@ import type { SessionUser } from "../../db/repositories/sessions.js";
 import { createAgendaRecheck, type AgendaRecheck } from "./agenda-recheck.js";
 import { AgendaPersistence, StoredStateUnreadableError, type PersistenceOptions } from "./agenda-persistence.js";
 import { noRelay, type AgendaRelay } from "./agenda-relay.js";
-import { AgendaRoom, MESSAGE_SYNC, ORIGIN } from "./agenda-room.js";
+import { AgendaRoom, MESSAGE_SYNC, ORIGIN, type RoomHooks } from "./agenda-room.js";
 import { CLOSE, CLOSE_REASON } from "./close-codes.js";
 import { parseCollabPath } from "./doc-name.js";
 import * as encoding from "lib0/encoding";
@@ -67,6 +67,13 @@ export class AgendaHub {
     this.ping = setInterval(() => this.pingAll(), opts.pingMs ?? 30_000);
     this.ping.unref();
   }
+
+  // Shared by every room: closures per room would be kept for as long as its document is open.
+  private readonly roomHooks: RoomHooks = {
+    persist: (room, update) => this.persistence.store(room.name, update),
+    relay: (room, message) => this.relay.publish(room.name, message),
+    empty: (room) => this.scheduleIdleClose(room),
+  };
 
   private get relay(): AgendaRelay {
     return this.deps.relay ?? noRelay;
@@ -125,11 +132,14 @@ export class AgendaHub {
     const generation = this.accessGeneration;
     const actor = { id: ctx.user.id, role: ctx.user.role, cityId: ctx.user.cityId };
     let access: "edit" | "read" | "none";
+    let dotsBudget: number | undefined;
     if (doc.kind === "agenda") {
-      const event = await findEventById(this.deps.db.db, doc.eventId);
-      if (!event) return this.refuse(req, socket, head, CLOSE.notFound);
-      const settings = await findAgendaSettings(this.deps.db.db, event.id);
-      access = agendaAccess(actor, { ...settings, ended: Date.parse(event.endsAt) < Date.now() });
+      // Only the end time of the event: this runs for every connection (the full event row costs a join and a second query).
+      const endsAt = await findEventEnd(this.deps.db.db, doc.eventId);
+      if (endsAt === undefined) return this.refuse(req, socket, head, CLOSE.notFound);
+      const settings = await findAgendaSettings(this.deps.db.db, doc.eventId);
+      dotsBudget = settings.dotsBudget;
+      access = agendaAccess(actor, { ...settings, ended: Date.parse(endsAt) < Date.now() });
     } else {
       const resolver = this.resolvers.get(doc.kind);
       const decided = resolver ? await resolver(doc.id, actor) : null;
@@ -141,7 +151,7 @@ export class AgendaHub {
 
     let room: AgendaRoom;
     try {
-      room = await this.openRoom(doc.name);
+      room = await this.openRoom(doc.name, dotsBudget);
     } catch (error) {
       const unreadable = error instanceof StoredStateUnreadableError;
       this.deps.logger.error(unreadable ? "agenda: stored state unreadable, document refused" : "agenda: load failed", { doc: doc.name, error });
@@ -156,12 +166,17 @@ export class AgendaHub {
       }
       clearTimeout(this.idle.get(doc.name));
       this.idle.delete(doc.name);
-      this.alive.add(ws);
-      ws.on("pong", () => this.alive.add(ws));
+      this.watchAlive(ws);
       const u = ctx.user!;
       const conn = room.add(ws, { id: u.id, name: u.name, city: u.cityName ?? "" }, access === "read", u.sessionId);
       if (generation !== this.accessGeneration) void this.recheck.recheck(room, conn).catch((error) => this.deps.logger.error("agenda: re-check failed", { error }));
     });
+  }
+
+  // A method, so the pong listener (alive as long as the socket) closes over the socket only, not the upgrade's scope.
+  private watchAlive(ws: WebSocket): void {
+    this.alive.add(ws);
+    ws.on("pong", () => this.alive.add(ws));
   }
 
   private refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: number): void {
@@ -169,35 +184,28 @@ export class AgendaHub {
     this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, CLOSE_REASON[code]));
   }
 
-  private async openRoom(name: string): Promise<AgendaRoom> {
+  /** dotsBudget: the settings' budget when the caller has just read them (saves a query if the document is new). */
+  private async openRoom(name: string, dotsBudget?: number): Promise<AgendaRoom> {
     const open = this.rooms.get(name);
     if (open) return open;
     let pending = this.opening.get(name);
     if (!pending) {
-      pending = this.load(name).finally(() => this.opening.delete(name));
+      pending = this.load(name, dotsBudget).finally(() => this.opening.delete(name));
       this.opening.set(name, pending);
     }
     return pending;
   }
 
-  private async load(name: string): Promise<AgendaRoom> {
+  private async load(name: string, dotsBudget?: number): Promise<AgendaRoom> {
     await this.closing.get(name);
-    const room: AgendaRoom = new AgendaRoom(
-      name,
-      {
-        persist: (update) => this.persistence.store(name, update),
-        relay: (message) => this.relay.publish(name, message),
-        empty: () => this.scheduleIdleClose(room),
-      },
-      this.deps.logger,
-    );
+    const room = new AgendaRoom(name, this.roomHooks, this.deps.logger);
     try {
       room.docBytes = await this.persistence.load(name, room.doc);
       // The dots budget lives in the document so the vote guard and every client read the same number.
       const meta = room.doc.getMap<unknown>("meta");
       if (name.startsWith("agenda:") && typeof meta.get("dotsBudget") !== "number") {
-        const settings = await findAgendaSettings(this.deps.db.db, Number(name.split(":")[1]));
-        room.doc.transact(() => meta.set("dotsBudget", settings.dotsBudget), ORIGIN.server);
+        const budget = dotsBudget ?? (await findAgendaSettings(this.deps.db.db, Number(name.split(":")[1]))).dotsBudget;
+        room.doc.transact(() => meta.set("dotsBudget", budget), ORIGIN.server);
       }
       await this.relay.subscribe(name, (message) => {
         if (this.rooms.get(name) !== room) return;

@@ -29,16 +29,24 @@ export type Connection = {
   tokens: number;
   lastRefill: number;
   droppedUpdates: number;
+  /** Logged once per connection: awareness entries for someone else's client id were dropped. */
+  awarenessWarned: boolean;
 };
 
+/** What a room tells its owner; one object serves every room (nothing per document is allocated for it). */
 export type RoomHooks = {
   /** A change that must be stored (from a local connection or the server itself). */
-  persist: (update: Uint8Array) => void;
+  persist: (room: AgendaRoom, update: Uint8Array) => void;
   /** A y-websocket message to relay to other instances. */
-  relay: (message: Uint8Array) => void;
+  relay: (room: AgendaRoom, message: Uint8Array) => void;
   /** The last connection left. */
-  empty: () => void;
+  empty: (room: AgendaRoom) => void;
 };
+
+/** The user behind a transaction's origin: a local connection's session user, else null (load, relay, server). */
+function connectionUser(origin: unknown): ConnectionUser | null {
+  return origin && typeof origin === "object" && "userId" in origin ? (origin as Connection).user : null;
+}
 
 /**
  * One open document on this instance: the Y.Doc, its awareness and its connections. Speaks the y-websocket protocol
@@ -48,7 +56,6 @@ export class AgendaRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Map<WebSocket, Connection>();
-  private awarenessWarned = new WeakSet<Connection>();
   docBytes = 0;
   changedSinceHistory = false;
 
@@ -58,10 +65,7 @@ export class AgendaRoom {
     private logger: Logger,
   ) {
     this.awareness.setLocalState(null);
-    guardVotes(this.doc, {
-      userOf: (origin) => (origin && typeof origin === "object" && "userId" in origin ? (origin as Connection).user : null),
-      onViolation: (userId, what) => this.logger.warn("agenda: vote change refused", { doc: this.name, userId, what }),
-    });
+    guardVotes(this.doc, { userOf: connectionUser, onViolation: this.voteRefused.bind(this) });
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === ORIGIN.load) return;
       this.docBytes += update.byteLength;
@@ -69,8 +73,8 @@ export class AgendaRoom {
       for (const c of this.conns.values()) if (c !== origin) send(c.ws, message);
       if (origin === ORIGIN.relay) return;
       this.changedSinceHistory = true;
-      this.hooks.persist(update);
-      this.hooks.relay(message);
+      this.hooks.persist(this, update);
+      this.hooks.relay(this, message);
     });
     this.awareness.on("update", ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = added.concat(updated, removed);
@@ -82,13 +86,13 @@ export class AgendaRoom {
       }
       const message = awarenessMessage(this.awareness, changed);
       for (const c of this.conns.values()) send(c.ws, message);
-      if (origin !== ORIGIN.relay) this.hooks.relay(message);
+      if (origin !== ORIGIN.relay) this.hooks.relay(this, message);
     });
   }
 
   /** Adds an accepted socket: sends sync step 1 and the current awareness, then listens. */
   add(ws: WebSocket, user: ConnectionUser, readOnly: boolean, sessionId: string): Connection {
-    const conn: Connection = { ws, userId: user.id, sessionId, user, readOnly, awarenessIds: new Set(), tokens: LIMITS.rateBurst, lastRefill: Date.now(), droppedUpdates: 0 };
+    const conn: Connection = { ws, userId: user.id, sessionId, user, readOnly, awarenessIds: new Set(), tokens: LIMITS.rateBurst, lastRefill: Date.now(), droppedUpdates: 0, awarenessWarned: false };
     this.conns.set(ws, conn);
     ws.binaryType = "arraybuffer";
     ws.on("message", (data: ArrayBuffer | Buffer) => this.onMessage(conn, data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
@@ -151,6 +155,10 @@ export class AgendaRoom {
     this.doc.destroy();
   }
 
+  private voteRefused(userId: number, what: string): void {
+    this.logger.warn("agenda: vote change refused", { doc: this.name, userId, what });
+  }
+
   /**
    * Presence names come from the session, not the client: a state claiming another name, city or id is corrected in
    * place before it is broadcast (the client keeps its colour, cursor and the session it edits).
@@ -184,11 +192,13 @@ export class AgendaRoom {
       encoding.writeVarUint(entries, clock);
       encoding.writeVarString(entries, state);
     }
-    if (keptCount < count && !this.awarenessWarned.has(conn)) {
-      this.awarenessWarned.add(conn);
+    if (keptCount < count && !conn.awarenessWarned) {
+      conn.awarenessWarned = true;
       this.logger.warn("agenda: awareness for another connection's client id dropped", { doc: this.name, userId: conn.userId });
     }
     if (keptCount === 0) return null;
+    // The usual case (a client writing its own state) passes the update on as it came, without re-encoding it.
+    if (keptCount === count) return update;
     encoding.writeVarUint(kept, keptCount);
     encoding.writeUint8Array(kept, encoding.toUint8Array(entries));
     return encoding.toUint8Array(kept);
@@ -216,7 +226,7 @@ export class AgendaRoom {
     if (!this.conns.delete(conn.ws)) return;
     if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     if (conn.droppedUpdates) this.logger.warn("agenda: read-only updates dropped", { doc: this.name, userId: conn.userId, count: conn.droppedUpdates });
-    if (notify && this.conns.size === 0) this.hooks.empty();
+    if (notify && this.conns.size === 0) this.hooks.empty(this);
   }
 
   private allow(conn: Connection): boolean {

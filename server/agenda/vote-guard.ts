@@ -14,7 +14,7 @@ type SurveyMark = Record<SurveyField, string | undefined>; // JSON of each value
 
 type Entry = { id: string; votes: Map<string, unknown>; author: Record<AuthorField, unknown>; survey: SurveyMark };
 // The last accepted state: every proposal map with what it held, and the same entries by proposal id.
-type Shadow = { budget: unknown; maps: Map<Y.Map<unknown>, Entry>; byId: Map<string, Entry> };
+type Shadow = { budget: unknown; maps: ReadonlyMap<Y.Map<unknown>, Entry>; byId: ReadonlyMap<string, Entry> };
 
 const idOf = (p: Y.Map<unknown>) => String(p.get("id"));
 
@@ -33,21 +33,33 @@ function surveyMarkOf(p: Y.Map<unknown>): SurveyMark {
   return { source: json(p.get("source")), backers: json(p.get("backers")), backerNames: json(p.get("backerNames")) };
 }
 
+// Root types are looked up, never created: a document without proposals (a network's notes, an agenda nobody proposed
+// to yet) gets no extra root types from the guard, which live as long as the document is open.
+function root(doc: Y.Doc, name: "proposals" | "meta"): Y.AbstractType<Y.YEvent<any>> | undefined {
+  return doc.share.get(name);
+}
+
 function proposalMaps(doc: Y.Doc): Y.Map<unknown>[] {
+  if (!root(doc, "proposals")) return [];
   return agendaRoots(doc)
     .proposals.toArray()
     .filter((p): p is Y.Map<unknown> => p instanceof Y.Map);
 }
 
+const budgetOf = (doc: Y.Doc): unknown => (root(doc, "meta") ? doc.getMap<unknown>("meta").get("dotsBudget") : undefined);
+const NO_ENTRIES: ReadonlyMap<never, never> = new Map<never, never>();
+
 function snapshot(doc: Y.Doc): Shadow {
+  const all = proposalMaps(doc);
+  if (all.length === 0) return { budget: budgetOf(doc), maps: NO_ENTRIES, byId: NO_ENTRIES };
   const maps = new Map<Y.Map<unknown>, Entry>();
   const byId = new Map<string, Entry>();
-  for (const p of proposalMaps(doc)) {
+  for (const p of all) {
     const e = entryOf(p);
     maps.set(p, e);
     if (!byId.has(e.id)) byId.set(e.id, e);
   }
-  return { budget: agendaRoots(doc).meta.get("dotsBudget"), maps, byId };
+  return { budget: budgetOf(doc), maps, byId };
 }
 
 const validDots = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
@@ -67,37 +79,66 @@ type Fix =
  * the last accepted state, and offending values are written back (as a server change every client receives).
  * Returns a detach function.
  */
-export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => GuardUser | null; onViolation: (userId: number, what: string) => void }): () => void {
-  const { proposals, meta } = agendaRoots(doc);
-  let shadow = snapshot(doc);
-  // Survey marks ever accepted per proposal id while the document is loaded: a survey proposal deleted and brought
-  // back (undo of "move to the programme", a restore) may carry its mark again; nobody can invent one.
-  const surveyMarks = new Map<string, SurveyMark>();
-  const remember = () => {
-    for (const e of shadow.byId.values()) if (e.survey.source !== undefined) surveyMarks.set(e.id, e.survey);
-  };
-  remember();
+export function guardVotes(doc: Y.Doc, opts: GuardOptions): () => void {
+  const guard = new VoteGuard(doc, opts);
+  doc.on("afterTransaction", guard.listener);
+  return () => doc.off("afterTransaction", guard.listener);
+}
 
-  const touchesVotes = (tr: Y.Transaction) => {
+type GuardOptions = { userOf: (origin: unknown) => GuardUser | null; onViolation: (userId: number, what: string) => void };
+
+// A class rather than closures: one guard lives as long as its document, and under tsx every named closure also
+// carries its own `name` property (~200 bytes per closure per open document).
+class VoteGuard {
+  private shadow: Shadow;
+  // Survey marks ever accepted per proposal id while the document is loaded: a survey proposal deleted and brought
+  // back (undo of "move to the programme", a restore) may carry its mark again; nobody can invent one. Created only
+  // when a document holds a survey proposal.
+  private surveyMarks: Map<string, SurveyMark> | undefined;
+  readonly listener: (tr: Y.Transaction) => void;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly opts: GuardOptions,
+  ) {
+    this.shadow = snapshot(doc);
+    this.remember();
+    this.listener = (tr) => this.check(tr);
+  }
+
+  private accept(shadow: Shadow): void {
+    this.shadow = shadow;
+    this.remember();
+  }
+
+  private remember(): void {
+    for (const e of this.shadow.byId.values()) if (e.survey.source !== undefined) (this.surveyMarks ??= new Map()).set(e.id, e.survey);
+  }
+
+  private touchesVotes(tr: Y.Transaction): boolean {
+    const proposals = root(this.doc, "proposals");
+    const meta = root(this.doc, "meta");
+    if (!proposals && !meta) return false;
     for (const type of tr.changed.keys()) {
-      if ((type as unknown) === meta || (type as unknown) === proposals) return true;
-      if (type._item && Y.isParentOf(proposals, type._item)) return true;
+      if (type === meta || type === proposals) return true;
+      if (proposals && type._item && Y.isParentOf(proposals, type._item)) return true;
     }
     return false;
-  };
+  }
 
-  const onAfterTransaction = (tr: Y.Transaction) => {
-    if (!touchesVotes(tr)) return;
+  private check(tr: Y.Transaction): void {
+    const { doc, opts } = this;
+    const shadow = this.shadow;
+    if (!this.touchesVotes(tr)) return;
     const user = opts.userOf(tr.origin);
     if (user === null) {
-      shadow = snapshot(doc); // loaded, relayed from another instance, or written by the server: trusted
-      remember();
+      this.accept(snapshot(doc)); // loaded, relayed from another instance, or written by the server: trusted
       return;
     }
     const me = String(user.id);
     const fixes: Fix[] = [];
     const violations = new Set<string>();
-    const budgetChanged = meta.get("dotsBudget") !== shadow.budget;
+    const budgetChanged = budgetOf(doc) !== shadow.budget;
     if (budgetChanged) violations.add("budget");
 
     // Which map speaks for each id: the one accepted before (its id put back if it was changed), else the first new
@@ -155,7 +196,7 @@ export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => Guar
         if (before || (key === "authorId" && p.get(key) !== user.id)) violations.add("author");
       }
       // Survey source and backers are the server's: kept as accepted, absent on a proposal a person adds.
-      const mark = before?.survey ?? surveyMarks.get(id);
+      const mark = before?.survey ?? this.surveyMarks?.get(id);
       const has = surveyMarkOf(p);
       for (const key of SURVEY_FIELDS) {
         const want = mark?.[key];
@@ -173,14 +214,14 @@ export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => Guar
       }
     }
     if (!budgetChanged && fixes.length === 0) {
-      shadow = snapshot(doc);
-      remember();
+      this.accept(snapshot(doc));
       return;
     }
     if (violations.size) opts.onViolation(user.id, [...violations].join(", "));
     const acceptedBudget = shadow.budget;
     // Written after this transaction has finished, as the server's own change.
     queueMicrotask(() => {
+      const { proposals, meta } = agendaRoots(doc);
       doc.transact(() => {
         if (budgetChanged) {
           if (acceptedBudget === undefined) meta.delete("dotsBudget");
@@ -189,10 +230,7 @@ export function guardVotes(doc: Y.Doc, opts: { userOf: (origin: unknown) => Guar
         for (const f of fixes) applyFix(proposals, f);
       }, "server");
     });
-  };
-
-  doc.on("afterTransaction", onAfterTransaction);
-  return () => doc.off("afterTransaction", onAfterTransaction);
+  }
 }
 
 function applyFix(proposals: Y.Array<Y.Map<unknown>>, f: Fix): void {
