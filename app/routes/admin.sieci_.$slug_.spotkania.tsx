@@ -9,7 +9,7 @@ import { formatRange } from "~/lib/format";
 import { formToObject, readForm, validate } from "~/lib/forms.server";
 import { requirePermission } from "~/lib/guards.server";
 import { requireManagedNetwork, staffBad, staffFailure, staffOk, unknownIntent, type StaffResult } from "~/lib/network-staff.server";
-import { staffSeriesSchema } from "~/lib/server-modules.server";
+import { localToUtcIso, openToAllAt, openToAllSchema, staffSeriesSchema, utcIsoToLocal } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
 import { count, nouns } from "../../domain/i18n/pl/plural.js";
 
@@ -19,15 +19,34 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { view } = await requireManagedNetwork(context, request, params.slug);
-  return json({ network: { slug: view.network.slug, name: view.network.name }, meetings: view.meetings });
+  // Each meeting with the moment it opens to non-members, as the staff form edits it (Warsaw wall-clock time).
+  const meetings = view.meetings.map((m) => {
+    const local = utcIsoToLocal(openToAllAt(m) ?? m.startsAt);
+    return { id: m.id, slug: m.slug, title: m.title, startsAt: m.startsAt, endsAt: m.endsAt, status: m.status, openDate: local.slice(0, 10), openTime: local.slice(11, 16) };
+  });
+  return json({ network: { slug: view.network.slug, name: view.network.name }, meetings });
 }
 
-/** Creates a quarterly series of meetings as events linked to the network (server/networks/quarterly.ts). */
+/**
+ * Creates a quarterly series of meetings as events linked to the network (server/networks/quarterly.ts), or moves the
+ * moment one meeting opens registration to non-members (members first until then).
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = requirePermission(context, request, "network:manage");
   const form = await readForm(request, context);
   const intent = String(form.get("intent") ?? "");
   const data = formToObject(form);
+  if (intent === "open-to-all") {
+    const o = validate(openToAllSchema, data);
+    if (!o.ok) return staffBad(intent, o.fieldErrors, data);
+    try {
+      await context.services.networks.setOpenToAll(actor, params.slug ?? "", o.data.eventId, localToUtcIso(`${o.data.date}T${o.data.time}`));
+      const title = (await context.services.networks.page(params.slug ?? "", actor))?.upcoming.find((m) => m.id === o.data.eventId)?.title ?? "";
+      return staffOk(intent, S.openToAllSaved(title));
+    } catch (error) {
+      return staffFailure(error, request, intent, data);
+    }
+  }
   if (intent !== "series") return unknownIntent();
   const v = validate(staffSeriesSchema, data);
   if (!v.ok) return staffBad(intent, v.fieldErrors, data);
@@ -43,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function NetworkMeetings() {
   const { network, meetings } = useLoaderData<typeof loader>();
   const result = useActionData<StaffResult>();
-  const errors = result?.fieldErrors ?? {};
+  const errors = result?.intent === "series" ? (result.fieldErrors ?? {}) : {};
   const v = (k: string, fallback = "") => (typeof result?.values?.[k] === "string" ? (result.values[k] as string) : fallback);
   return (
     <section aria-labelledby="network-admin-title">
@@ -52,6 +71,7 @@ export default function NetworkMeetings() {
 
       <section aria-labelledby="meetings-list-title">
         <h2 id="meetings-list-title">{S.meetingsList}</h2>
+        <p>{S.openToAllIntro}</p>
         <DataTable
           caption={S.meetingsList}
           rows={meetings}
@@ -61,6 +81,21 @@ export default function NetworkMeetings() {
             { header: S.meetingColumns.title, rowHeader: true, cell: (m) => <Link to={`/wydarzenia/${m.slug}`}>{m.title}</Link> },
             { header: S.meetingColumns.when, cell: (m) => formatRange(m.startsAt, m.endsAt) },
             { header: S.meetingColumns.status, cell: (m) => S.meetingStatuses[m.status] ?? m.status },
+            {
+              header: S.openToAllColumn,
+              cell: (m) => (
+                <Form method="post" className="inline-form">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="open-to-all" />
+                  <input type="hidden" name="eventId" value={m.id} />
+                  <input type="date" name="date" required defaultValue={m.openDate} aria-label={S.openToAllDate(m.title)} />{" "}
+                  <input type="time" name="time" required defaultValue={m.openTime} aria-label={S.openToAllTime(m.title)} />{" "}
+                  <button type="submit" aria-label={S.openToAllSaveLabel(m.title)}>
+                    {S.openToAllSave}
+                  </button>
+                </Form>
+              ),
+            },
           ]}
           actions={{
             header: S.meetingColumns.action,

@@ -6,8 +6,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { SurveyQuestionResult } from "~/components/survey-chart";
 import { SurveyMergeTopics } from "~/components/survey-merge-topics";
 import { readForm } from "~/lib/forms.server";
-import { actorOf, notFound, permissionResponse, requireUser } from "~/lib/guards.server";
-import { resultFilterFrom } from "~/lib/survey-filter";
+import { actorOf, notFound, permissionResponse } from "~/lib/guards.server";
+import { readableSurveyResults } from "~/lib/survey-results.server";
 import { t } from "../../domain/i18n";
 import { seedAreas } from "../../domain/thematic-areas";
 
@@ -18,16 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const surveys = context.services.surveys;
-  const survey = await surveys.bySlug(params.slug ?? "");
-  if (!survey) notFound();
-  const actor = actorOf(context);
-  if (!(await surveys.resultsAccess(actor, survey))) {
-    requireUser(context, request);
-    throw json({ message: s.results.forbidden }, { status: 403 });
-  }
-  const url = new URL(request.url);
-  const filter = resultFilterFrom(url);
-  const { rows, ...results } = await surveys.results(actor, survey, filter);
+  const { survey, actor, url, filter, rows, ...results } = await readableSurveyResults(params.slug, request, context);
   const staff = can(actor, "survey:manage");
   const events = staff ? (await surveys.upcomingEvents()).map((e) => ({ slug: e.slug, title: e.title })) : [];
   const merged = staff ? await surveys.topics(actor, survey) : [];

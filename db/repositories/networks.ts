@@ -10,7 +10,7 @@ export type NetworkCity = { networkId: number; cityId: number; slug: string; nam
 export type NetworkPerson = { networkId: number; userId: number; name: string; position: string | null; role: NetworkPersonRole; joinedOn: string; leftOn: string | null };
 export type NetworkWithLeader = NetworkRow & { leaderSlug: string | null; leaderName: string | null };
 /** A meeting: an event linked to a network. */
-export type NetworkMeeting = { id: number; networkId: number; slug: string; title: string; startsAt: string; endsAt: string; format: string; place: string | null; status: string };
+export type NetworkMeeting = { id: number; networkId: number; slug: string; title: string; startsAt: string; endsAt: string; format: string; place: string | null; status: string; openToAllAt: string | null };
 
 const networkColumns = ["networks.id", "networks.slug", "networks.name", "networks.description", "networks.status", "networks.startYear", "networks.endYear", "networks.leaderCityId", "networks.createdAt", "networks.updatedAt"] as const;
 
@@ -102,7 +102,7 @@ export function listNetworksOfArea(db: Db, areaSlug: string): Promise<{ id: numb
     .execute();
 }
 
-const meetingColumns = ["events.id", "events.networkId", "events.slug", "events.title", "events.startsAt", "events.endsAt", "events.format", "events.place", "events.status"] as const;
+const meetingColumns = ["events.id", "events.networkId", "events.slug", "events.title", "events.startsAt", "events.endsAt", "events.format", "events.place", "events.status", "events.openToAllAt"] as const;
 
 /** Meetings of the given networks, soonest first; `from` keeps only those not yet ended. */
 export async function listNetworkMeetings(db: Db, networkIds: number[], opts: { from?: string } = {}): Promise<NetworkMeeting[]> {
@@ -156,9 +156,9 @@ export async function setEventNetwork(db: Db, eventId: number, networkId: number
   await db.updateTable("events").set({ networkId }).where("id", "=", eventId).execute();
 }
 
-/** Sets when a network meeting opens registration to non-members (null: the default before its start). */
-export async function setEventOpenToAll(db: Db, eventId: number, openToAllAt: string | null): Promise<boolean> {
-  const res = await db.updateTable("events").set({ openToAllAt }).where("id", "=", eventId).where("networkId", "is not", null).executeTakeFirst();
+/** Sets when a meeting of the network opens registration to non-members (null: the default before its start). */
+export async function setEventOpenToAll(db: Db, networkId: number, eventId: number, openToAllAt: string | null): Promise<boolean> {
+  const res = await db.updateTable("events").set({ openToAllAt }).where("id", "=", eventId).where("networkId", "=", networkId).executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
 

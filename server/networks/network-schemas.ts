@@ -108,6 +108,13 @@ export const materialLinkSchema = z.object({ itemId: id, membersOnly: z.string()
 export const materialUnlinkSchema = z.object({ itemId: id });
 
 /** The staff series creator: date and time apart (plain inputs that work everywhere), a title pattern, venue or link. */
+/** The admin meetings page's "registration open to everyone from" (Warsaw wall-clock date and time) for one meeting. */
+export const openToAllSchema = z.object({
+  eventId: z.coerce.number({ message: st.unknownMeeting }).int(st.unknownMeeting).positive(st.unknownMeeting),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, st.badDate),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, st.badTime),
+});
+
 export const staffSeriesSchema = z
   .object({
     firstDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, st.badDate),

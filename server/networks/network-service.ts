@@ -342,7 +342,7 @@ export function createNetworkService(deps: {
           actor!.id,
         );
         await setEventNetwork(db, id, n.id);
-        await setEventOpenToAll(db, id, defaultOpenToAllAt(startsAt));
+        await setEventOpenToAll(db, n.id, id, defaultOpenToAllAt(startsAt));
         created.push(id);
       }
       if (created.length) await audit(actor, "network.meeting_series", n.id, { eventIds: created, firstStartsAt: s.firstStartsAt });
@@ -350,9 +350,10 @@ export function createNetworkService(deps: {
     },
 
     /** Moves the date from which a meeting of the network is open to non-members (staff); null restores the default. */
-    async setOpenToAll(actor: Actor, eventId: number, openToAllAt: string | null): Promise<void> {
+    async setOpenToAll(actor: Actor, slug: string, eventId: number, openToAllAt: string | null): Promise<void> {
       assertCan(actor, "network:manage");
-      if (!(await setEventOpenToAll(db, eventId, openToAllAt))) throw new InputError(t.errors.unknownMeeting, "eventId");
+      const n = await requireNetwork(slug);
+      if (!(await setEventOpenToAll(db, n.id, eventId, openToAllAt))) throw new InputError(t.errors.unknownMeeting, "eventId");
     },
 
     /** Links an existing event to the network as one of its meetings (staff). */

@@ -1,25 +1,16 @@
 // Issue 10: a co-design workspace open in the browser when the moderator closes co-design turns read-only and says
 // so ("Edycja zamknięta — tylko podgląd"), instead of taking edits the server drops; reopening makes it editable again.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { t } from "../../domain/i18n/index.js";
 import { createAgendaEvent } from "../integration/agenda-fixtures.js";
 import { signedIn } from "../setup/http-client.js";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { browserLogin, launchBrowser, seriousAxeViolations } from "./browser.js";
+import { browserLogin, seriousAxeViolations } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
-let app: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+startAppAndBrowser();
 
 /** Saves co-design settings through the workspace's settings form, as the moderator would in another browser. */
 async function setOpen(slug: string, open: boolean): Promise<void> {

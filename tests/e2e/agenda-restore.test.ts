@@ -1,26 +1,16 @@
 // A restore link opened in the browser must not revert the live programme by itself: the moderator sees a question,
 // and the document changes only after they press the button.
-import type { Browser } from "playwright-core";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { agendaRoots, createSessionMap } from "../../domain/agenda-doc.js";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { connectAgenda, cookieOf, eventually } from "../integration/agenda-clients.js";
 import { createAgendaEvent } from "../integration/agenda-fixtures.js";
 import { signedIn } from "../setup/http-client.js";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { browserLogin, launchBrowser, seriousAxeViolations } from "./browser.js";
+import { browserLogin, seriousAxeViolations } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
-let app: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+startAppAndBrowser();
 
 const titleOf = (doc: Y.Doc) => agendaRoots(doc).sessions.toArray()[0]?.get("title");
 

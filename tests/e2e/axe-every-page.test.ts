@@ -1,32 +1,23 @@
 // axe-core on one page of every type, each opened as the role that uses it: no WCAG 2.1 A/AA violation of any impact.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { agendaRoots, createSessionMap } from "../../domain/agenda-doc.js";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { signedIn } from "../setup/http-client.js";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { connectAgenda, cookieOf, eventually } from "../integration/agenda-clients.js";
 import { createAgendaEvent } from "../integration/agenda-fixtures.js";
 import { createLiveEvent } from "../integration/live-support.js";
 import { surveyWithSignupLink } from "../integration/survey-invitation-support.js";
-import { browserLogin, launchBrowser, type AxeViolation } from "./browser.js";
+import { browserLogin, type AxeViolation } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-let app: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+startAppAndBrowser();
 
 /** Every WCAG 2.1 A/AA violation axe finds, whatever its impact, with the offending elements. */
 async function axeViolations(page: Page): Promise<string[]> {

@@ -1,22 +1,12 @@
 // The city claim queue (issue 10) in Chromium: axe finds no serious violations with a pending claim, and an admin
 // accepts it through the labelled form, the result announced in a status region.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { browserLogin, launchBrowser, seriousAxeViolations } from "./browser.js";
+import { browserLogin, seriousAxeViolations } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
-let app: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+startAppAndBrowser();
 
 describe("city claim queue", () => {
   it("is accessible and accepts a pending claim", async () => {

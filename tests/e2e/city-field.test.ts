@@ -2,11 +2,11 @@
 // that axe finds clean (any impact) while open; arrow keys and Enter, or a tap, pick a town, Escape closes the list.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { browserLogin, launchBrowser, type AxeViolation } from "./browser.js";
+import { browserLogin, type AxeViolation } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -20,17 +20,8 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-let app: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+startAppAndBrowser();
 
 describe("city field", () => {
   it("on /register suggests towns as one types, picks one with the keyboard, and registers with it", async () => {

@@ -1,23 +1,14 @@
 import { mkdirSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
-import { browserLogin, launchBrowser, seriousAxeViolations } from "./browser.js";
+import { browserLogin, seriousAxeViolations } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
-let app: TestServer;
-let browser: Browser;
 const shots = ".tmp/library-e2e";
 
-beforeAll(async () => {
-  app = await startTestServer();
-  await app.services.search.indexer.waitUntilEmpty(30_000);
-  browser = await launchBrowser();
+startAppAndBrowser({ searchIndexed: true });
+beforeAll(() => {
   mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 describe("library search in a real browser", () => {

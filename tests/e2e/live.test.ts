@@ -1,23 +1,16 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { createLiveEvent } from "../integration/live-support.js";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { browserLogin, launchBrowser, seriousAxeViolations } from "./browser.js";
+import { browserLogin, seriousAxeViolations } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
-let app: TestServer;
-let browser: Browser;
 const shots = ".tmp/live/e2e";
 
-beforeAll(async () => {
+startAppAndBrowser();
+beforeAll(() => {
   mkdirSync(shots, { recursive: true });
-  app = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 async function openRoom(email: string | null, slug: string, viewport = { width: 1280, height: 900 }): Promise<Page> {

@@ -1,22 +1,12 @@
 // Issue 14 in Chromium: follow a network from /sieci to a meeting, post in its discussion, edit its notes in two
 // browsers and record an agreement; axe finds no serious violation on /sieci and /sieci/<slug>.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { browserLogin, launchBrowser, seriousAxeViolations } from "./browser.js";
+import { browserLogin, seriousAxeViolations } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
-let app: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+startAppAndBrowser();
 
 describe("networks of experience exchange", () => {
   it("from /sieci to a meeting, a post, shared notes in two browsers and an agreement", async () => {

@@ -1,25 +1,16 @@
 // Issue 13: staff build a survey from the keyboard, without JavaScript (every button a plain form post) and with it
 // (focus lands on the moved question, or on the list of problems after a refusal); the refused form is axe clean.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { t } from "../../domain/i18n/index.js";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { browserLogin, launchBrowser, seriousAxeViolations } from "./browser.js";
+import { browserLogin, seriousAxeViolations } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
 const b = t.surveyBuilder;
 
-let app: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+startAppAndBrowser();
 
 const legends = (page: Page) => page.locator(".survey-builder-questions > li > fieldset > legend").allInnerTexts();
 

@@ -2,25 +2,16 @@
 // and another with it; staff read the charts (axe clean), merge open answers into a topic and propose topics to an
 // upcoming event while a moderator has that event's workspace open, where they appear live with their cities; made
 // into a session and published, the programme says how many cities asked for it.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { t } from "../../domain/i18n/index.js";
 import { createAgendaEvent } from "../integration/agenda-fixtures.js";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { browserLogin, launchBrowser, seriousAxeViolations } from "./browser.js";
+import { browserLogin, seriousAxeViolations } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
-let app: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+startAppAndBrowser();
 
 const SURVEY = "/ankiety/seminaria-2020";
 const RESOURCES = ["Kapitał ludzki i kompetencje mieszkańców", "Lokalna przedsiębiorczość", "Dziedzictwo kulturowe i tożsamość miejsca", "Zasoby przyrodnicze", "Położenie i dostępność komunikacyjna", "Tereny inwestycyjne", "Współpraca z uczelniami, biznesem i organizacjami"];

@@ -1,29 +1,21 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { saveAgendaSettings } from "../../db/repositories/agenda.js";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { createAgendaEvent } from "../integration/agenda-fixtures.js";
 import { createLiveEvent } from "../integration/live-support.js";
-import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { browserLogin, launchBrowser, seriousAxeViolations } from "./browser.js";
+import { browserLogin, seriousAxeViolations } from "./browser.js";
+import { app, browser, startAppAndBrowser } from "./suite.js";
 
 // What people stumbled on in a real browser (issue 11), checked on a phone and a desktop.
-let app: TestServer;
-let browser: Browser;
 const shots = ".tmp/ux-e2e";
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
-beforeAll(async () => {
+startAppAndBrowser({ searchIndexed: true });
+beforeAll(() => {
   mkdirSync(shots, { recursive: true });
-  app = await startTestServer();
-  await app.services.search.indexer.waitUntilEmpty(30_000);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 async function open(email: string | null, path: string, viewport = DESKTOP): Promise<Page> {

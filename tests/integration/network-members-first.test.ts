@@ -48,9 +48,9 @@ describe.each(await dialects())("network meetings: registration for members firs
 
   it("from the open-to-all date (moved by staff) everyone may register; other events are not affected", async () => {
     const admin = (await findUserByEmail(app.services.db.db, "admin@frl.test"))!;
-    await app.services.networks.setOpenToAll({ id: admin.id, role: admin.role, cityId: null }, meeting.id, new Date(Date.now() - 60_000).toISOString());
+    await app.services.networks.setOpenToAll({ id: admin.id, role: admin.role, cityId: null }, "zmiany-demograficzne", meeting.id, new Date(Date.now() - 60_000).toISOString());
     expect((await kalisz.html(`/wydarzenia/${meeting.slug}`)).html).toContain('value="register"');
     expect((await kalisz.post(`/wydarzenia/${meeting.slug}`, { intent: "register" })).status).toBe(200);
-    await expect(app.services.networks.setOpenToAll({ id: 99, role: "member", cityId: null }, meeting.id, null)).rejects.toMatchObject({ name: "PermissionError" });
+    await expect(app.services.networks.setOpenToAll({ id: 99, role: "member", cityId: null }, "zmiany-demograficzne", meeting.id, null)).rejects.toMatchObject({ name: "PermissionError" });
   });
 });

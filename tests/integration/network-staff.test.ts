@@ -152,6 +152,27 @@ describe.each(await dialects())("network staff screens (%s)", (dialect) => {
     expect((await anonymous.html(`/wydarzenia/${meetings[0].slug}`)).html).toContain('href="/sieci/rewitalizacja-srodmiesc"');
   });
 
+  it("moves when a meeting opens registration to everyone; a meeting of another network is refused", async () => {
+    const path = "/admin/sieci/zmiany-demograficzne/spotkania";
+    const meeting = (await app.services.networks.page("zmiany-demograficzne", null))!.upcoming.find((m) => Date.parse(m.startsAt) > Date.now() + 30 * 86_400_000)!;
+    const kalisz = await signedIn(app.url, null);
+    await kalisz.login("kalisz@frl.test"); // not a member of this network
+    // By default 14 days before the start, shown in the form as Warsaw wall-clock time.
+    const opens = new Date(Date.parse(meeting.startsAt) - 14 * 86_400_000).toLocaleString("sv-SE", { timeZone: "Europe/Warsaw" });
+    expect((await moderator.html(path)).html).toContain(`value="${opens.slice(0, 10)}"`);
+    expect((await kalisz.post(`/wydarzenia/${meeting.slug}`, { intent: "register" })).status).toBe(403);
+
+    const other = (await app.services.networks.page("lokalna-energia", null))!.upcoming[0];
+    expect((await moderator.post(path, { intent: "open-to-all", eventId: String(other.id), date: "2026-01-01", time: "09:00" })).status).toBe(400);
+    expect((await moderator.post(path, { intent: "open-to-all", eventId: String(meeting.id), date: "1.1.2026", time: "9" })).status).toBe(400);
+    expect((await member.post(path, { intent: "open-to-all", eventId: String(meeting.id), date: "2026-01-01", time: "09:00" })).status).toBe(403);
+
+    const res = await moderator.post(path, { intent: "open-to-all", eventId: String(meeting.id), date: "2026-01-01", time: "09:00" });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("będą otwarte dla wszystkich od nowej daty");
+    expect((await kalisz.post(`/wydarzenia/${meeting.slug}`, { intent: "register" })).status).toBe(200);
+  });
+
   it("links library materials (members only or public) found by the library search, and unlinks them", async () => {
     const items = await app.services.db.db.selectFrom("libraryItems").select(["id", "title", "slug"]).where("status", "=", "published").orderBy("id").limit(2).execute();
     const [first, second] = items;

@@ -218,7 +218,7 @@ export const library = {
       sort: (allowed: string) => `dozwolone: ${allowed}.`,
       slug: "oczekiwano małych liter, cyfr i myślników.",
     },
-    notFound: "Nie ma opublikowanej pozycji o takim adresie.",
+    notFound: "W bibliotece nie ma publicznej pozycji pod tym adresem: mogła zostać wycofana albo adres jest błędny.",
     unavailable: "Wyszukiwarka jest chwilowo niedostępna.",
     rateLimited: (seconds: number) => `Zbyt wiele zapytań z tego adresu. Spróbuj ponownie za ${seconds} s.`,
   },

@@ -190,6 +190,14 @@ export const networks = {
     titlePatternTooLong: "Tytuł może mieć najwyżej 150 znaków.",
     unknownItem: "Nie ma takiej opublikowanej pozycji biblioteki.",
     notLinked: "Ten materiał nie jest dołączony do sieci.",
+    unknownMeeting: "Nie ma takiego spotkania w tej sieci.",
+    openToAllColumn: "Zapisy dla wszystkich od",
+    openToAllDate: (title: string) => `Data otwarcia zapisów dla wszystkich: ${title}`,
+    openToAllTime: (title: string) => `Godzina otwarcia zapisów dla wszystkich: ${title}`,
+    openToAllSave: "Zmień",
+    openToAllSaveLabel: (title: string) => `Zmień otwarcie zapisów dla wszystkich: ${title}`,
+    openToAllSaved: (title: string) => `Zapisy na „${title}” będą otwarte dla wszystkich od nowej daty; do tego czasu zapisują się członkowie sieci.`,
+    openToAllIntro: "Na spotkania sieci najpierw zapisują się jej członkowie; od podanej chwili — wszyscy.",
   },
   membersFirst: {
     /** A non-member before the date: why they cannot register yet (the page and the refused action). */
