@@ -11,9 +11,9 @@ import { requirePermission } from "~/lib/guards.server";
 import { requireManagedNetwork, staffBad, staffFailure, staffOk, unknownIntent, type StaffResult } from "~/lib/network-staff.server";
 import { agreementStatusSchema, staffAgreementSchema } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
+import { AGREEMENT_STATUSES, AgreementStatusForm } from "~/components/agreement-status-form";
 
 const S = t.networks.staff;
-const STATUSES = ["open", "in_progress", "done", "dropped"] as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${S.sections.agreements}: ${data.network.name} — ${t.common.appName}` : t.common.appName }];
 
@@ -93,22 +93,7 @@ export default function NetworkAgreements() {
           actions={{
             header: t.networks.agreementStatus,
             cell: (a) => (
-              <Form method="post" className="inline-form">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="agreement-status" />
-                <input type="hidden" name="agreementId" value={a.id} />
-                <label>
-                  <span className="visually-hidden">{`${t.networks.agreementStatus}: ${a.title}`}</span>
-                  <select name="status" defaultValue={a.status}>
-                    {STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {t.networks.agreementStatuses[s]}
-                      </option>
-                    ))}
-                  </select>
-                </label>{" "}
-                <button type="submit">{t.networks.agreementUpdate}</button>
-              </Form>
+              <AgreementStatusForm agreement={a} />
             ),
           }}
         />
@@ -146,7 +131,7 @@ export default function NetworkAgreements() {
           </Select>
           <Field label={t.networks.agreementDue} name="dueOn" type="date" defaultValue={v("dueOn")} error={errors.dueOn} />
           <Select label={S.agreementStatusNew} name="status" defaultValue={v("status") || "open"} error={errors.status}>
-            {STATUSES.map((s) => (
+            {AGREEMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t.networks.agreementStatuses[s]}
               </option>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -76,52 +77,44 @@ export default function NotificationSettings() {
             </div>
           ))}
         </fieldset>
-        <fieldset id="areas" aria-describedby="areas-hint">
-          <legend>{n.followLegend}</legend>
-          <p id="areas-hint" className="hint">
-            {n.followHint}
-          </p>
-          {settings.areas.map((a) => (
-            <div className="checkbox-row" key={a.slug}>
-              <input type="checkbox" id={`area_${a.slug}`} name="areas[]" value={a.slug} defaultChecked={a.followed} />
-              <label htmlFor={`area_${a.slug}`}>{a.name}</label>
-            </div>
-          ))}
-        </fieldset>
-        <fieldset id="cities" aria-describedby="cities-hint">
-          <legend>{n.followCitiesLegend}</legend>
-          <p id="cities-hint" className="hint">
-            {n.followCitiesHint}
-          </p>
-          {settings.cities.length ? (
-            settings.cities.map((c) => (
-              <div className="checkbox-row" key={c.slug}>
-                <input type="checkbox" id={`city_${c.slug}`} name="cities[]" value={c.slug} defaultChecked />
-                <label htmlFor={`city_${c.slug}`}>{c.name}</label>
-              </div>
-            ))
-          ) : (
-            <p>
-              <Link to="/miasta">{n.followCitiesEmpty}</Link>
-            </p>
-          )}
-        </fieldset>
-        {settings.networks.length ? (
-          <fieldset id="networks" aria-describedby="networks-hint">
-            <legend>{n.followNetworksLegend}</legend>
-            <p id="networks-hint" className="hint">
-              {n.followNetworksHint}
-            </p>
-            {settings.networks.map((net) => (
-              <div className="checkbox-row" key={net.slug}>
-                <input type="checkbox" id={`network_${net.slug}`} name="networks[]" value={net.slug} defaultChecked={net.followed} />
-                <label htmlFor={`network_${net.slug}`}>{net.name}</label>
-              </div>
-            ))}
-          </fieldset>
-        ) : null}
+        <FollowFieldset id="areas" field="area" legend={n.followLegend} hint={n.followHint} items={settings.areas} />
+        <FollowFieldset
+          id="cities"
+          field="city"
+          legend={n.followCitiesLegend}
+          hint={n.followCitiesHint}
+          items={settings.cities.map((c) => ({ ...c, followed: true }))}
+          empty={<Link to="/miasta">{n.followCitiesEmpty}</Link>}
+        />
+        {settings.networks.length ? <FollowFieldset id="networks" field="network" legend={n.followNetworksLegend} hint={n.followNetworksHint} items={settings.networks} /> : null}
         <button type="submit">{n.save}</button>
       </Form>
     </>
+  );
+}
+
+/**
+ * One group of things a person follows (areas, cities, networks): ticked boxes posted as `<id>[]`, each labelled by
+ * name; `empty` stands in when there is nothing to list.
+ */
+function FollowFieldset(props: { id: string; field: string; legend: string; hint: string; items: { slug: string; name: string; followed: boolean }[]; empty?: ReactNode }) {
+  const { id, field, legend, hint, items, empty } = props;
+  return (
+    <fieldset id={id} aria-describedby={`${id}-hint`}>
+      <legend>{legend}</legend>
+      <p id={`${id}-hint`} className="hint">
+        {hint}
+      </p>
+      {items.length || !empty ? (
+        items.map((item) => (
+          <div className="checkbox-row" key={item.slug}>
+            <input type="checkbox" id={`${field}_${item.slug}`} name={`${id}[]`} value={item.slug} defaultChecked={item.followed} />
+            <label htmlFor={`${field}_${item.slug}`}>{item.name}</label>
+          </div>
+        ))
+      ) : (
+        <p>{empty}</p>
+      )}
+    </fieldset>
   );
 }

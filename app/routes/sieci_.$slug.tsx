@@ -17,6 +17,7 @@ import { safeHighlight } from "~/components/library-url";
 import { useNetworkDiscussion } from "~/realtime/network-discussion";
 import type { NetworkPostEvent } from "../../domain/network-live-protocol.js";
 import type { DiscussionHit } from "../../server/networks/network-search.js";
+import { AgreementStatusForm } from "~/components/agreement-status-form";
 
 type DiscussionSearch = { q: string; hits: DiscussionHit[]; error: string | null };
 
@@ -245,22 +246,7 @@ export default function NetworkPage() {
                       <td>{a.ownerCitySlug ? <Link to={`/miasta/${a.ownerCitySlug}`}>{a.ownerCityName}</Link> : (a.ownerUserName ?? t.networks.agreementWhole)}</td>
                       <td>{a.dueOn ?? "—"}</td>
                       <td>
-                        <Form method="post" className="inline-form">
-                          <CsrfInput />
-                          <input type="hidden" name="intent" value="agreement-status" />
-                          <input type="hidden" name="agreementId" value={a.id} />
-                          <label>
-                            <span className="visually-hidden">{`${t.networks.agreementStatus}: ${a.title}`}</span>
-                            <select name="status" defaultValue={a.status}>
-                              {(["open", "in_progress", "done", "dropped"] as const).map((s) => (
-                                <option key={s} value={s}>
-                                  {t.networks.agreementStatuses[s]}
-                                </option>
-                              ))}
-                            </select>
-                          </label>{" "}
-                          <button type="submit">{t.networks.agreementUpdate}</button>
-                        </Form>
+                        <AgreementStatusForm agreement={a} />
                       </td>
                     </tr>
                   ))}
