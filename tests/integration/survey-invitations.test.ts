@@ -12,6 +12,9 @@ import { createTestDatabase, postgresUnavailableReason } from "../setup/postgres
 import { startSmtpSink, type Received } from "../setup/smtp-sink.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { cityId, importOpenSurvey, inviteByName, tokenIn } from "./survey-invitation-support.js";
+import { draftOf } from "../../server/surveys/survey-builder-form.js";
+import { utcIsoToLocal } from "../../server/events/time-zone.js";
+import { findUserByEmail } from "../../db/repositories/users.js";
 
 const PUBLIC_URL = "https://frl.example.pl";
 const DAY = 86400_000;
@@ -198,6 +201,24 @@ describe.each(await dialects())("survey invitations on %s", (dialect) => {
     const times = jobs.map((j) => new Date(j.runAt).getTime());
     expect(times).toContain(Date.parse(closesAt) - 7 * DAY);
     expect(times).toContain(Date.parse(closesAt) - DAY);
+  });
+
+  it("a close date moved in the browser builder queues the reminders for the new date", async () => {
+    const current = (await app.services.surveys.bySlug(survey.slug))!;
+    const closesAt = new Date(Date.parse(current.closesAt) + 3 * DAY).toISOString();
+    const admin = (await findUserByEmail(app.services.db.db, "admin@frl.test"))!;
+    const draft = { ...draftOf(current), closesAt: utcIsoToLocal(closesAt) };
+    expect((await app.services.surveys.edit({ id: admin.id, role: admin.role, cityId: null }, survey.slug, draft)).ok).toBe(true);
+    // The builder edits to the minute: the stored close is the new one without its seconds.
+    const stored = (await app.services.surveys.bySlug(survey.slug))!.closesAt;
+    expect(Math.abs(Date.parse(stored) - Date.parse(closesAt))).toBeLessThan(60_000);
+    const jobs =
+      dialect === "sqlite"
+        ? await app.services.db.db.selectFrom("jobs").select(["runAt"]).where("queue", "=", "survey.reminder").execute()
+        : (await sql<{ runAt: Date }>`select start_after as "runAt" from pgboss.job where name = 'survey.reminder'`.execute(app.services.db.db)).rows;
+    const times = jobs.map((j) => new Date(j.runAt).getTime());
+    expect(times).toContain(Date.parse(stored) - 7 * DAY);
+    expect(times).toContain(Date.parse(stored) - DAY);
   });
 });
 
