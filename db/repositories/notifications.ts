@@ -2,6 +2,7 @@ import type { Db } from "../index.js";
 import type { DigestFrequency, FollowTarget, NewNotification, NotificationChannel, NotificationDigestsTable, NotificationRow } from "../schema.js";
 import type { Followed } from "./digest.js";
 import { nowIso } from "../time.js";
+import { listRepresentativesOf } from "./survey-invitations.js";
 
 /** Stores one in-app notification; returns its id. */
 export async function insertNotification(db: Db, n: Pick<NewNotification, "userId" | "kind" | "title" | "body" | "url">): Promise<number> {
@@ -117,9 +118,8 @@ export async function setFollowing(db: Db, userId: number, targetType: FollowTar
 
 /** Active people holding a verified city among these (the people a city's invitation goes to). */
 export async function listPeopleOfCities(db: Db, cityIds: number[]): Promise<number[]> {
-  if (cityIds.length === 0) return [];
-  const rows = await db.selectFrom("users").select("id").where("verifiedCityId", "in", cityIds).where("disabledAt", "is", null).execute();
-  return rows.map((r) => r.id);
+  // The same people a survey invitation reaches: one query for "a city's verified representatives".
+  return (await listRepresentativesOf(db, cityIds)).map((r) => r.id);
 }
 
 /** People registered for an event (confirmed and waiting list), with what a mail needs. */
