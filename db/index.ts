@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
+import { cachingDatabase } from "./statement-cache.js";
 
 export type Db = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
@@ -32,6 +33,6 @@ export function createDb(url: string): DbHandle {
   // SQLite's built-in lower() folds ASCII only, so "Łódź" would never equal "łódź". PostgreSQL's lower() is
   // Unicode-aware; this override makes the same queries behave alike on both dialects.
   sqlite.function("lower", { deterministic: true }, (v: unknown) => (typeof v === "string" ? v.toLocaleLowerCase("pl") : v) as string | null);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
