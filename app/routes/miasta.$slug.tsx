@@ -40,7 +40,7 @@ export default function CityPage() {
         <dt>{t.cities.county}</dt>
         <dd>{city.county}</dd>
         <dt>{t.cities.population}</dt>
-        <dd>{formatNumber(city.population)}</dd>
+        <dd>{city.population > 0 ? formatNumber(city.population) : t.cities.populationUnknown}</dd>
         <dt>{t.cities.sizeClass}</dt>
         <dd>{t.common.sizeClasses[city.sizeClass]}</dd>
         {city.teryt ? (

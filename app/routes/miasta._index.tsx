@@ -65,7 +65,7 @@ export default function Cities() {
                   </td>
                   <td>{c.voivodeship}</td>
                   <td>{c.county}</td>
-                  <td>{formatNumber(c.population)}</td>
+                  <td>{c.population > 0 ? formatNumber(c.population) : t.cities.populationUnknown}</td>
                   <td>{t.common.sizeClasses[c.sizeClass]}</td>
                 </tr>
               ))}

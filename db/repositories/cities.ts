@@ -132,21 +132,34 @@ export async function upsertCities(db: Db, cities: CityInput[]): Promise<void> {
 /**
  * Loads the town directory: towns whose slug is missing are inserted in batches (a fresh database gets ~1,000 rows
  * in a few statements, in the data file's order so the curated cities keep their ids); existing rows only gain the
- * coordinates and county code they lack. Returns how many were inserted.
+ * coordinates and TERYT codes they lack; rows an earlier directory took in that are not towns go to the admin's
+ * review. Returns how many were inserted.
  */
 export async function seedTownDirectory(db: Db, towns: CityInput[], batchSize = 200): Promise<number> {
-  const existing = await db.selectFrom("cities").select(["slug", "lat"]).execute();
+  const existing = await db.selectFrom("cities").select(["id", "slug", "lat", "teryt", "geonamesId", "confirmed"]).execute();
   const bySlug = new Map(existing.map((r) => [r.slug, r]));
   const missing = towns.filter((t) => !bySlug.has(t.slug));
-  const toFill = towns.filter((t) => t.lat != null && bySlug.get(t.slug)?.lat == null && bySlug.has(t.slug));
-  if (!missing.length && !toFill.length) return 0;
+  // Rows seeded before the directory had coordinates or TERYT codes gain them; nothing else is overwritten.
+  const lacks = (t: CityInput, row = bySlug.get(t.slug)) => row !== undefined && ((t.lat != null && row.lat == null) || (t.teryt != null && row.teryt == null));
+  const toFill = towns.filter((t) => lacks(t));
+  // The directory once guessed towns from GeoNames (a GeoNames id, confirmed) and took in villages such as Pcim and
+  // Warsaw districts. Those no longer on the official list go back to the admin's review (/admin/miasta) to be
+  // confirmed or merged; dropping the GeoNames id marks them handled, so a confirmed one stays confirmed.
+  const listed = new Set(towns.map((t) => t.slug));
+  const retired = existing.filter((r) => r.geonamesId !== null && r.confirmed === 1 && !listed.has(r.slug)).map((r) => r.id);
+  if (!missing.length && !toFill.length && !retired.length) return 0;
   await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < retired.length; i += batchSize) {
+      await tx.updateTable("cities").set({ confirmed: 0, geonamesId: null }).where("id", "in", retired.slice(i, i + batchSize)).execute();
+    }
     for (let i = 0; i < missing.length; i += batchSize) {
       const values = missing.slice(i, i + batchSize).map((t) => ({ ...t, nameKey: cityNameKey(t.name), confirmed: 1 }));
       await tx.insertInto("cities").values(values).onConflict((oc) => oc.column("slug").doNothing()).execute();
     }
     for (const t of toFill) {
-      await tx.updateTable("cities").set({ lat: t.lat, lng: t.lng, countyTeryt: t.countyTeryt ?? null, geonamesId: t.geonamesId ?? null }).where("slug", "=", t.slug).execute();
+      const row = bySlug.get(t.slug);
+      const coords = t.lat != null && row?.lat == null ? { lat: t.lat, lng: t.lng, countyTeryt: t.countyTeryt ?? null, geonamesId: t.geonamesId ?? null } : {};
+      await tx.updateTable("cities").set({ ...coords, ...(row?.teryt == null && t.teryt ? { teryt: t.teryt } : {}) }).where("slug", "=", t.slug).execute();
     }
   });
   return missing.length;

@@ -4,14 +4,14 @@ export type Town = {
   name: string;
   voivodeship: string;
   county: string;
-  /** 4-digit TERYT code of the county (powiat), from GeoNames' municipality code; null if GeoNames has none. */
+  /** 4-digit TERYT code of the county (powiat), the first four digits of `teryt`. */
   countyTeryt: string | null;
-  /** 7-digit TERC code of the municipality: curated, or derived for cities with county rights (WWPP011). */
+  /** 7-digit TERC code of the town (official-towns.tsv): type 1 for an urban gmina, 4 for the town of a mixed one. */
   teryt: string | null;
   population: number;
   sizeClass: "small" | "medium" | "large";
   lat: number | null;
   lng: number | null;
-  /** GeoNames id; null for a curated city GeoNames could not be matched to. */
+  /** GeoNames id; null for a town GeoNames could not be matched to (then population is 0 and lat/lng null). */
   geonamesId: number | null;
 };

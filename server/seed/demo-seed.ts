@@ -35,7 +35,9 @@ export async function seedDemoData(handle: DbHandle, logger: Logger, eventsFile?
   const db = handle.db;
   // Read and validated before anything is written: a broken file must not leave half a demo behind.
   const demo = await readDemoEvents(eventsFile);
-  await upsertCities(db, seedCities.map((c) => ({ ...c })));
+  // The curated figures win; the TERYT code and county come from the official list the directory is built from.
+  const official = new Map(towns.map((t) => [t.slug, t]));
+  await upsertCities(db, seedCities.map((c) => ({ ...c, teryt: official.get(c.slug)?.teryt ?? c.teryt, county: official.get(c.slug)?.county ?? c.county })));
 
   const cityIds = await cityIdsBySlug(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -8,8 +8,10 @@ import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { signedIn } from "../setup/http-client.js";
 import { connectAgenda, cookieOf, eventually } from "../integration/agenda-clients.js";
 import { createAgendaEvent } from "../integration/agenda-fixtures.js";
+import { createItem, itemForm } from "../integration/library-support.js";
 import { createLiveEvent } from "../integration/live-support.js";
 import { surveyWithSignupLink } from "../integration/survey-invitation-support.js";
+import { importLibraryJsonl } from "../../server/library/library-import.js";
 import { browserLogin, type AxeViolation } from "./browser.js";
 import { app, browser, startAppAndBrowser } from "./suite.js";
 
@@ -53,6 +55,8 @@ describe("axe on every page type", () => {
   let programmeSlug: string;
   let live: { slug: string };
   let invitations: { slug: string; signupPath: string };
+  let unsubscribePath: string;
+  let revisionPath: string;
 
   beforeAll(async () => {
     const anonymous = await signedIn(app.url, null);
@@ -73,6 +77,20 @@ describe("axe on every page type", () => {
 
     live = await createLiveEvent(app, { joinUrl: "https://127.0.0.1:9/stream" });
     invitations = await surveyWithSignupLink(app);
+
+    // A signed unsubscribe link as a reminder mail carries it, for the member.
+    const member = await app.services.db.db.selectFrom("users").select("id").where("email", "=", "member@frl.test").executeTakeFirstOrThrow();
+    const unsubscribe = new URL(app.services.notifications.unsubscribeUrl(member.id, "event_reminder"));
+    unsubscribePath = unsubscribe.pathname + unsubscribe.search;
+
+    // A library item saved twice, so it has an earlier version to show.
+    const itemSlug = await createItem(moderator, { title: "Wersja pierwsza" });
+    expect((await moderator.post(`/biblioteka/${itemSlug}/edycja`, { intent: "save", ...itemForm({ title: "Wersja druga", slug: itemSlug }) })).status).toBe(302);
+    const item = await app.services.db.db.selectFrom("libraryItems").select("id").where("slug", "=", itemSlug).executeTakeFirstOrThrow();
+    revisionPath = `/biblioteka/${itemSlug}/wersje/${(await app.services.library.revisions(item.id))[0].id}`;
+
+    // A place an import named that is not in the directory, so /admin/miasta has a city to confirm or merge.
+    await importLibraryJsonl(app.services.db, JSON.stringify({ externalId: "axe-1", kind: "good_practice", title: "Praktyka z Nowych Zakątków", summary: "Opis.", areas: ["demografia"], city: "Nowe Zakątki", year: 2024, goodPractice: { problem: "P.", solution: "S.", results: "R.", costAndFunding: "Budżet gminy.", period: "2023", contact: "Urząd" } }));
   });
 
   it("public pages, as a visitor", async () => {
@@ -93,6 +111,8 @@ describe("axe on every page type", () => {
       { path: "/login" },
       { path: "/register" },
       { path: "/haslo/nowe" },
+      { path: "/haslo/reset" },
+      { path: unsubscribePath },
       { path: invitations.signupPath },
       { path: "/deklaracja-dostepnosci" },
       { path: "/nie-ma-takiej-strony" },
@@ -129,6 +149,9 @@ describe("axe on every page type", () => {
       { path: "/admin/uzytkownicy" },
       { path: "/admin/dziennik" },
       { path: "/admin/import" },
+      { path: "/admin/miasta" },
+      { path: "/admin/wyszukiwarka" },
+      { path: revisionPath },
       { path: `/ankiety/${invitations.slug}/zaproszenia` },
       { path: "/ankiety/nowa" },
       { path: "/ankiety/wczytaj" },

@@ -43,17 +43,17 @@ describe.each(await dialects())("the city field resolves typed town names (%s)",
   });
 
   it("refuses a name several towns share, lists how to pick one, keeps what was typed; 'Name (województwo)' picks it", async () => {
-    const shared = await register("Słubice");
+    const shared = await register("Oleśnica");
     expect(shared.res.status).toBe(400);
     const page = await shared.res.text();
-    expect(page).toContain(html(t.cityField.ambiguous("Słubice", ["Słubice (lubuskie)", "Słubice (mazowieckie)"])));
-    expect(page).toMatch(/<input[^>]*name="city"[^>]*value="Słubice"/);
+    expect(page).toContain(html(t.cityField.ambiguous("Oleśnica", ["Oleśnica (dolnośląskie)", "Oleśnica (świętokrzyskie)"])));
+    expect(page).toMatch(/<input[^>]*name="city"[^>]*value="Oleśnica"/);
     expect(await cityOf(shared.email)).toBeNull();
     expect(await app.services.db.db.selectFrom("users").select("id").where("email", "=", shared.email).executeTakeFirst()).toBeUndefined();
 
-    const picked = await register("slubice (Mazowieckie)");
+    const picked = await register("olesnica (Świętokrzyskie)");
     expect(picked.res.status).toBe(302);
-    expect((await cityOf(picked.email))?.voivodeship).toBe("mazowieckie");
+    expect((await cityOf(picked.email))?.voivodeship).toBe("świętokrzyskie");
   });
 
   it("refuses an unknown town with a clear message and stores nothing", async () => {
@@ -108,9 +108,9 @@ describe.each(await dialects())("the city field resolves typed town names (%s)",
     const edit = await (await admin.request(`/biblioteka/${slug}/edycja?_data=${encodeURIComponent("routes/biblioteka.$slug_.edycja")}`)).json();
     expect(edit.values.city).toBe("Zduńska Wola");
 
-    const shared = await admin.post("/biblioteka/nowa", itemForm({ title: "Plan dla Słubic", city: "Słubice" }));
+    const shared = await admin.post("/biblioteka/nowa", itemForm({ title: "Plan dla Oleśnicy", city: "Oleśnica" }));
     expect(shared.status).toBe(400);
-    expect(await shared.text()).toContain("Jest kilka miast o nazwie Słubice");
+    expect(await shared.text()).toContain("Jest kilka miast o nazwie Oleśnica");
   });
 
   it("/miasta/podpowiedzi suggests at most ten confirmed towns with name and voivodeship only", async () => {
@@ -124,8 +124,8 @@ describe.each(await dialects())("the city field resolves typed town names (%s)",
     for (const c of many.cities) expect(Object.keys(c).sort()).toEqual(["label", "name", "voivodeship"]);
 
     // Same-named towns carry the label that picks each of them.
-    const slubice = await (await ask("Słubi")).json();
-    expect(slubice.cities.map((c: { label: string }) => c.label).sort()).toEqual(["Słubice (lubuskie)", "Słubice (mazowieckie)"]);
+    const olesnica = await (await ask("Oleśni")).json();
+    expect(olesnica.cities.map((c: { label: string }) => c.label).sort()).toEqual(["Oleśnica (dolnośląskie)", "Oleśnica (świętokrzyskie)"]);
 
     expect((await (await ask("")).json()).cities).toEqual([]);
     expect((await (await ask("%_")).json()).cities).toEqual([]);

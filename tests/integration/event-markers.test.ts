@@ -79,6 +79,7 @@ describe.each(await dialects())("event markers on %s", (dialect) => {
     const page = (await member.html(`/wydarzenia/${past.slug}`)).html;
     expect(page).not.toContain("Współtwórz program");
     expect(page).not.toContain("Pokój na żywo: pytania i dyskusja");
+    expect(page).not.toContain(`href="/wydarzenia/${past.slug}/na-zywo"`);
     expect(page).not.toContain("Program współtworzony");
     expect(page).not.toContain("pojawią się po jego zakończeniu");
     expect(page).toContain("Do tego wydarzenia nie dodano materiałów.");
@@ -89,6 +90,21 @@ describe.each(await dialects())("event markers on %s", (dialect) => {
     const onsitePage = (await member.html(`/wydarzenia/${onsite.slug}`)).html;
     expect(onsitePage).not.toContain("/na-zywo");
     expect(onsitePage).not.toContain("Na żywo teraz");
+
+    // Co-designing the programme of an on-site seminar is what the platform is for: that stays, the live room does not.
+    const coDesigned = await event({ title: "Seminarium stacjonarne z programem do współtworzenia", startsIn: 4 * 24 * HOUR, kind: "seminar", format: "onsite" });
+    await saveAgendaSettings(app.services.db.db, { eventId: coDesigned.id, mode: "all", cityIds: [], open: true, dotsBudget: 5 }, null);
+    const coPage = (await member.html(`/wydarzenia/${coDesigned.slug}`)).html;
+    expect(coPage).toContain("Współtwórz program");
+    expect(coPage).not.toContain("/na-zywo");
+    expect(coPage).not.toContain("Pokój na żywo");
+
+    // An on-site event under way is not marked as a live room either.
+    const underWay = await event({ title: "Seminarium stacjonarne właśnie trwa", startsIn: -10 * 60_000, kind: "seminar", format: "onsite" });
+    expect((await member.html(`/wydarzenia/${underWay.slug}`)).html).not.toContain("/na-zywo");
+    const underWayCard = card((await new TestClient(app.url).html("/wydarzenia")).html, "Seminarium stacjonarne właśnie trwa");
+    expect(underWayCard).not.toBe("");
+    expect(underWayCard).not.toContain("Na żywo teraz");
 
     const workshop = await event({ title: "Warsztaty online o rewitalizacji", startsIn: 3 * 24 * HOUR, kind: "workshop" });
     const workshopPage = (await member.html(`/wydarzenia/${workshop.slug}`)).html;

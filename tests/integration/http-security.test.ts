@@ -79,6 +79,27 @@ describe("HTTP security", () => {
       },
     );
 
+    it("/login?next=/%0A/evil (a real newline in next): the redirect after login stays on this site, signed in or not", async () => {
+      const sameSite = (location: string | null) => {
+        expect(location).toMatch(/^\/(?![/\\])/);
+        expect(new URL(location!, app.url).origin).toBe(new URL(app.url).origin);
+      };
+      // Signing in through the form the link opens: the form carries next, the POST's redirect is checked.
+      const c = new TestClient(app.url);
+      const page = await c.html("/login?next=/%0A/evil");
+      expect(page.status).toBe(200);
+      const carried = /name="next" value="([^"]*)"/.exec(page.html)![1].replace(/&#x2F;|&#47;/g, "/").replace(/&amp;/g, "&");
+      const res = await c.post("/login", { email: "member@frl.test", password: DEMO_PASSWORD, next: carried });
+      expect(res.status).toBe(302);
+      sameSite(res.headers.get("location"));
+      expect(res.headers.get("location")).toBe("/");
+      // Already signed in, the same link redirects at once.
+      const again = await c.get("/login?next=/%0A/evil");
+      expect(again.status).toBe(302);
+      sameSite(again.headers.get("location"));
+      expect(again.headers.get("location")).toBe("/");
+    });
+
     it("the login form itself refuses /<tab>/evil.example and still honours a same-site path", async () => {
       const c = await readyClient(app);
       const evil = await c.post("/login", { email: "member@frl.test", password: DEMO_PASSWORD, next: "/\t/evil.example/x" });

@@ -1,6 +1,9 @@
 // Polish counts read right: "2 kropki", "5 kropek", "22 głosy", "112 głosów", "1,5 kropki".
 import { describe, expect, it } from "vitest";
+import { admin } from "../../domain/i18n/pl/admin.js";
 import { agenda } from "../../domain/i18n/pl/agenda.js";
+import { cities } from "../../domain/i18n/pl/cities.js";
+import { cityField } from "../../domain/i18n/pl/city-field.js";
 import { events } from "../../domain/i18n/pl/events.js";
 import { library } from "../../domain/i18n/pl/library.js";
 import { live } from "../../domain/i18n/pl/live.js";
@@ -37,5 +40,16 @@ describe("counts in the interface", () => {
     expect([1, 2, 5].map(live.newMessagesAnnounce)).toEqual(["1 nowa wiadomość", "2 nowe wiadomości", "5 nowych wiadomości"]);
     expect([1, 3, 25].map(library.search.results)).toEqual(["1 wynik", "3 wyniki", "25 wyników"]);
     expect([1, 2, 5].map(events.seatsLeft)).toEqual(["Zostało 1 miejsce", "Zostały 2 miejsca", "Zostało 5 miejsc"]);
+  });
+
+  it("city merges, city usage, search reindex and city suggestions; after „przeniesiono” the accusative", () => {
+    expect([1, 2, 5].map((n) => cities.review.merged("Gizycko-Wilkasy", "Giżycko", n))).toEqual([
+      "Połączono „Gizycko-Wilkasy” z miastem Giżycko; przeniesiono 1 pozycję biblioteki.",
+      "Połączono „Gizycko-Wilkasy” z miastem Giżycko; przeniesiono 2 pozycje biblioteki.",
+      "Połączono „Gizycko-Wilkasy” z miastem Giżycko; przeniesiono 5 pozycji biblioteki.",
+    ]);
+    expect([1, 22].map((n) => cities.review.usageText(n, 0))).toEqual(["1 pozycja biblioteki, osób: 0", "22 pozycje biblioteki, osób: 0"]);
+    expect([1, 3, 5].map((n) => cityField.suggestionsCount(n))).toEqual(["1 podpowiedź — wybierz strzałkami", "3 podpowiedzi — wybierz strzałkami", "5 podpowiedzi — wybierz strzałkami"]);
+    expect(admin.searchIndex.done(2, "0,4", "dziś")).toContain("2 dokumenty w 0,4 s");
   });
 });

@@ -1,9 +1,4 @@
-// "1 dokument", "3 dokumenty", "5 dokumentów", chosen by the Polish plural rules.
-const plural = new Intl.PluralRules("pl-PL");
-function documentsWord(n: number): string {
-  const form = plural.select(n);
-  return form === "one" ? "dokument" : form === "few" ? "dokumenty" : "dokumentów";
-}
+import { count, nouns } from "./plural.js";
 
 export const admin = {
   title: "Administracja",
@@ -46,7 +41,7 @@ export const admin = {
     queued: "Przebudowa czeka na zakończenie poprzedniej.",
     running: (phase: string, done: number, total: number) => `Przebudowa trwa: ${phase} ${done} z ${total}.`,
     runningStart: "Przebudowa trwa…",
-    done: (total: number, seconds: string, when: string) => `Ostatnia przebudowa (${when}): ${total} ${documentsWord(total)} w ${seconds} s.`,
+    done: (total: number, seconds: string, when: string) => `Ostatnia przebudowa (${when}): ${count(total, nouns.dokument)} w ${seconds} s.`,
     failed: (msg: string, when: string) => `Ostatnia przebudowa (${when}) nie powiodła się: ${msg}`,
     phases: { library: "biblioteka", events: "wydarzenia", threads: "archiwum dyskusji" },
   },

@@ -1,10 +1,4 @@
-const plural = new Intl.PluralRules("pl");
-/** "1 pozycja", "2 pozycje", "5 pozycji": Polish count forms chosen by Intl.PluralRules. */
-const count = (n: number, forms: { one: string; few: string; many: string }) => {
-  const r = plural.select(n);
-  return `${n} ${r === "one" ? forms.one : r === "few" ? forms.few : forms.many}`;
-};
-const items = { one: "pozycja", few: "pozycje", many: "pozycji" };
+import { count, nouns } from "./plural.js";
 
 export const cities = {
   title: "Miasta",
@@ -15,6 +9,8 @@ export const cities = {
   sizeClass: "Wielkość",
   allSizes: "Wszystkie wielkości",
   population: "Liczba mieszkańców",
+  // GeoNames has no figure for a few small towns, and none for a city an import created.
+  populationUnknown: "brak danych",
   county: "Powiat",
   teryt: "Kod TERYT",
   empty: "Nie znaleziono miast spełniających kryteria. Zmień nazwę lub wyczyść filtry.",
@@ -23,7 +19,7 @@ export const cities = {
   noPeople: "Nikt z tego miasta nie założył jeszcze konta. Przedstawiciele miasta mogą wskazać je przy rejestracji.",
   practices: "Dobre praktyki miasta",
   noPractices: "Miasto nie ma jeszcze opisanych dobrych praktyk.",
-  source: "Katalog miast na podstawie GeoNames (geonames.org), licencja CC BY 4.0; dane uzupełnione przez ZMP.",
+  source: "Lista miast: rejestr TERYT Głównego Urzędu Statystycznego. Współrzędne i liczba mieszkańców: GeoNames (geonames.org), licencja CC BY 4.0; dane uzupełnione przez ZMP.",
   review: {
     tab: "Miasta do potwierdzenia",
     title: "Miasta do potwierdzenia",
@@ -31,14 +27,14 @@ export const cities = {
     empty: "Nie ma miejscowości czekających na potwierdzenie.",
     name: "Nazwa z importu",
     usage: "Powiązane",
-    usageText: (itemCount: number, people: number) => `${count(itemCount, items)} biblioteki, osób: ${people}`,
+    usageText: (itemCount: number, people: number) => `${count(itemCount, nouns.pozycja)} biblioteki, osób: ${people}`,
     confirm: "Potwierdź",
     confirmFor: (name: string) => `Potwierdź miejscowość ${name}`,
     merge: "Połącz",
     mergeFor: (name: string) => `Połącz ${name} z miastem z katalogu`,
     into: "Miasto docelowe (nazwa, slug lub kod TERYT)",
     confirmed: (name: string) => `Potwierdzono miejscowość ${name}: jest już widoczna w katalogu.`,
-    merged: (from: string, into: string, moved: number) => `Połączono „${from}” z miastem ${into}; przeniesiono ${count(moved, items)} biblioteki.`,
+    merged: (from: string, into: string, moved: number) => `Połączono „${from}” z miastem ${into}; przeniesiono ${count(moved, nouns.pozycjaBiernik)} biblioteki.`,
     gone: "Tej miejscowości nie ma już w kolejce (ktoś mógł ją właśnie potwierdzić lub połączyć).",
     targetUnknown: (v: string) => `Nie znaleźliśmy w katalogu miasta „${v}”. Wpisz nazwę, slug lub kod TERYT potwierdzonego miasta.`,
     targetRequired: "Wpisz miasto docelowe.",

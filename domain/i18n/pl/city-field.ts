@@ -1,3 +1,5 @@
+import { count, nouns } from "./plural.js";
+
 /** The searchable city field (register, account, library editor) and its answers about a typed name. */
 export const cityField = {
   hint: "np. Zduńska Wola",
@@ -5,10 +7,7 @@ export const cityField = {
   suggestionsHint: "Wpisz początek nazwy i wybierz miasto z podpowiedzi (strzałki w górę i w dół, Enter).",
   suggestionsLabel: "Podpowiedzi miast",
   noSuggestions: "Brak miast o takiej nazwie w katalogu.",
-  suggestionsCount: (n: number) => {
-    const r = new Intl.PluralRules("pl").select(n);
-    return `${n} ${r === "one" ? "podpowiedź" : r === "few" ? "podpowiedzi" : "podpowiedzi"} — wybierz strzałkami`;
-  },
+  suggestionsCount: (n: number) => `${count(n, nouns.podpowiedz)} — wybierz strzałkami`,
   unknown: (typed: string) => `Nie znamy miasta „${typed}”. Sprawdź pisownię albo wybierz miasto z podpowiedzi.`,
   ambiguous: (name: string, labels: string[]) => `Jest kilka miast o nazwie ${name}. Wpisz, o które chodzi, z województwem, np. ${labels.slice(0, 3).map((l) => `„${l}”`).join(", ")}.`,
   tooLong: "Nazwa miasta może mieć najwyżej 120 znaków.",

@@ -50,6 +50,7 @@ export const nouns = {
   miasto: ["miasto", "miasta", "miast", "miasta"],
   spotkanie: ["spotkanie", "spotkania", "spotkań", "spotkania"],
   odpowiedz: ["odpowiedź", "odpowiedzi", "odpowiedzi", "odpowiedzi"],
+  podpowiedz: ["podpowiedź", "podpowiedzi", "podpowiedzi", "podpowiedzi"],
   // After "za" ("za 1 godzinę", "za 2 dni"): the accusative.
   dzienBiernik: ["dzień", "dni", "dni", "dnia"],
   godzinaBiernik: ["godzinę", "godziny", "godzin", "godziny"],
