@@ -9,12 +9,12 @@ export async function replaceCalendarToken(db: Db, userId: number, tokenHash: st
   });
 }
 
-/** The enabled person a calendar token hash belongs to, if any. */
+/** The enabled person a calendar token hash belongs to, if any, with their VERIFIED city (a pending claim grants nothing). */
 export function findCalendarTokenUser(db: Db, tokenHash: string): Promise<{ userId: number; role: "admin" | "moderator" | "member"; cityId: number | null } | undefined> {
   return db
     .selectFrom("calendarTokens")
     .innerJoin("users", "users.id", "calendarTokens.userId")
-    .select(["users.id as userId", "users.role", "users.cityId"])
+    .select(["users.id as userId", "users.role", "users.verifiedCityId as cityId"])
     .where("calendarTokens.tokenHash", "=", tokenHash)
     .where("users.disabledAt", "is", null)
     .executeTakeFirst();

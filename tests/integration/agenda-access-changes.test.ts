@@ -1,6 +1,7 @@
 // Issue 10: an open /collab connection follows the agenda's co-design settings and its person's session as they
-// change (restricted to other cities: 4403; co-design closed: read-only, and the client is told; logged out or blocked: 4401), also when the
-// change is made on another instance.
+// change (restricted to other cities or its person moved to another city: 4403; co-design closed: read-only, and the
+// client is told; logged out, blocked, password reset or changed elsewhere: 4401), also when the change is made on
+// another instance.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +11,8 @@ import { agendaRoots, createSessionMap } from "../../domain/agenda-doc.js";
 import { findCityBySlug } from "../../db/repositories/cities.js";
 import { findEventById } from "../../db/repositories/events.js";
 import { dialects } from "../setup/dialects.js";
-import { signedIn } from "../setup/http-client.js";
+import { signedIn, TestClient } from "../setup/http-client.js";
+import { readMail } from "../setup/mail.js";
 import { createTestDatabase } from "../setup/postgres.js";
 import { redisUnavailableReason, TEST_REDIS_URL } from "../setup/redis.js";
 import { startTestServer, type Dialect, type TestServer } from "../setup/test-server.js";
@@ -104,6 +106,90 @@ describe.each(await dialects())("/collab connections follow access changes (%s)"
     await member.synced;
     await eventually(() => member.access.length > 0, "the server says the connection is read-only");
     expect(member.access).toEqual(["read"]);
+  });
+
+  it("a city editor who moves to another city in /konto is closed with 4403 at once (the new claim is pending)", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    await moderatorSets(app, eventId, { mode: "cities", citySlugs: ["kalisz"], open: true });
+    const person = await createPerson(app, "member", "kalisz");
+    const browser = await person.client(app.url);
+    const editor = open(`agenda:${eventId}`, person.cookie);
+    await editor.synced;
+    await eventually(() => editor.access.at(-1) === "edit", "the verified Kalisz editor may edit");
+
+    const dzierzoniow = (await findCityBySlug(app.services.db.db, "dzierzoniow"))!.id;
+    const moved = await browser.post("/konto", { intent: "profile", name: "Osoba Przeprowadzka", affiliation: "city", cityId: String(dzierzoniow), position: "" });
+    expect(moved.status).toBe(200);
+    expect(await within(editor.closed, 5000)).toBe(4403);
+    expect((await browser.html("/konto")).html).toContain("Dzierżoniów: oczekuje na potwierdzenie");
+  });
+
+  it("moving back to the agenda's city only files a claim: refused while pending and after an admin rejects it, let in once accepted", async () => {
+    const db = app.services.db.db;
+    const eventId = await createAgendaEvent(app.services.db);
+    await moderatorSets(app, eventId, { mode: "cities", citySlugs: ["kalisz"], open: true });
+    const person = await createPerson(app, "member", "kalisz");
+    const browser = await person.client(app.url);
+    const editor = open(`agenda:${eventId}`, person.cookie);
+    await editor.synced;
+    const [kalisz, dzierzoniow] = await Promise.all(["kalisz", "dzierzoniow"].map(async (c) => (await findCityBySlug(db, c))!.id));
+    const profile = (cityId: number) => browser.post("/konto", { intent: "profile", name: "Osoba Powrót", affiliation: "city", cityId: String(cityId), position: "" });
+    expect((await profile(dzierzoniow)).status).toBe(200);
+    expect(await within(editor.closed, 5000)).toBe(4403);
+    // Back to Kalisz: a new claim, not the old verification.
+    expect((await profile(kalisz)).status).toBe(200);
+    const refused = async () => {
+      const c = open(`agenda:${eventId}`, person.cookie);
+      return within(Promise.race([c.closed, c.synced.then(() => "synced" as const)]), 5000);
+    };
+    expect(await refused()).toBe(4403);
+
+    // A claim cannot be pending while a city is verified, so a rejection has no editor to close: it only keeps the door shut.
+    const admin = await signedIn(app.url, "admin");
+    await admin.get("/admin/miasta-zgloszenia");
+    const claimId = async () => (await db.selectFrom("cityClaims").select("id").where("userId", "=", person.userId).where("status", "=", "pending").executeTakeFirstOrThrow()).id;
+    const rejected = await admin.post("/admin/miasta-zgloszenia", { intent: "decide", claimId: String(await claimId()), decision: "reject", reason: "" });
+    expect(rejected.status).toBe(200);
+    expect(await refused()).toBe(4403);
+
+    // A fresh claim for Kalisz, accepted this time: the person edits again.
+    expect((await profile(dzierzoniow)).status).toBe(200);
+    expect((await profile(kalisz)).status).toBe(200);
+    expect((await admin.post("/admin/miasta-zgloszenia", { intent: "decide", claimId: String(await claimId()), decision: "accept", reason: "" })).status).toBe(200);
+    expect(await refused()).toBe("synced");
+  });
+
+  it("a password reset closes every /collab connection of the account with 4401", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    const person = await createPerson(app, "member");
+    const other = await app.services.auth.login(person.email, "haslo-osoby-testowej-1", { ip: "127.0.0.1", userAgent: "drugie urządzenie" });
+    const conns = [open(`agenda:${eventId}`, person.cookie), open(`agenda:${eventId}`, `frl_session=${other.token}`)];
+    await Promise.all(conns.map((c) => c.synced));
+
+    const anon = new TestClient(app.url);
+    await anon.post("/haslo/reset", { email: person.email });
+    const link = new URL(/https?:\/\/\S+/.exec(readMail(app.dataDir).filter((m) => m.to === person.email).at(-1)!.text)![0]);
+    const done = await anon.post("/haslo/nowe", { token: link.searchParams.get("token")!, newPassword: "zielony-rower-nad-warta" });
+    expect(await done.text()).toContain("Hasło zostało ustawione.");
+    expect(await Promise.all(conns.map((c) => within(c.closed, 5000)))).toEqual([4401, 4401]);
+  });
+
+  it("changing the password in /konto closes the account's other /collab connections with 4401 and keeps this session's", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    const person = await createPerson(app, "member");
+    const browser = await person.client(app.url);
+    const other = await app.services.auth.login(person.email, "haslo-osoby-testowej-1", { ip: "127.0.0.1", userAgent: "drugie urządzenie" });
+    const mine = open(`agenda:${eventId}`, person.cookie);
+    const elsewhere = open(`agenda:${eventId}`, `frl_session=${other.token}`);
+    await Promise.all([mine.synced, elsewhere.synced]);
+
+    const changed = await browser.post("/konto", { intent: "password", currentPassword: "haslo-osoby-testowej-1", newPassword: "zielony-rower-nad-warta" });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain("Hasło zostało zmienione");
+    expect(await within(elsewhere.closed, 5000)).toBe(4401);
+    expect(await within(mine.closed, 300)).toBe("timeout");
+    agendaRoots(mine.doc).sessions.push([createSessionMap({ id: "p", title: "Po zmianie hasła" })]);
+    await eventually(async () => (await app.services.agenda.current(eventId)).sessions.some((s) => s.title === "Po zmianie hasła"), "this session still edits");
   });
 
   it("logging out closes that session's /collab connection with 4401", async () => {

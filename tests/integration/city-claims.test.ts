@@ -3,6 +3,8 @@
 // change of city take them away. Runs on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAgendaSettings } from "../../db/repositories/agenda.js";
+import { findCalendarTokenUser } from "../../db/repositories/calendar-tokens.js";
+import { hashToken } from "../../server/auth/tokens.js";
 import { createCityClaimService } from "../../server/cities/city-claim-service.js";
 import { dialects } from "../setup/dialects.js";
 import { signedIn, TestClient } from "../setup/http-client.js";
@@ -200,6 +202,16 @@ describe.each(await dialects())("city affiliation claims on %s", (dialect) => {
     expect(changed).toEqual([p.userId, p.userId]);
     await service.decide(adminActor, { claimId: await claimIdOf(p.userId), decision: "reject", reason: null });
     expect(changed).toEqual([p.userId, p.userId, p.userId]);
+  });
+
+  it("the personal calendar feed acts for its owner with the verified city only", async () => {
+    const p = await claimant(kaliszId);
+    const page = await p.client.post("/konto", { intent: "calendar" });
+    const token = /\/kalendarz\/([A-Za-z0-9_-]{43})\.ics/.exec(await page.text())![1];
+    const feedOwner = () => findCalendarTokenUser(app.services.db.db, hashToken(token));
+    expect((await feedOwner())?.cityId).toBeNull();
+    await admin.post("/admin/miasta-zgloszenia", { intent: "decide", claimId: String(await claimIdOf(p.userId)), decision: "accept", reason: "" });
+    expect((await feedOwner())?.cityId).toBe(kaliszId);
   });
 
   it("the demo representatives are verified", async () => {

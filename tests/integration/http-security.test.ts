@@ -1,13 +1,16 @@
 // HTTP-level security findings (issue 10): link poisoning through Host, open redirects, login limit races, request
-// body limits, password strength, account enumeration at registration, reset-token reuse, security headers.
+// body limits, password strength, account enumeration at registration, reset-token reuse, security headers. Everything
+// that stores or counts runs on SQLite and PostgreSQL.
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findUserByEmail } from "../../db/repositories/users.js";
 import { DEMO_PASSWORD } from "../../db/seed-data/accounts.js";
 import { readMail } from "../setup/mail.js";
+import { dialects } from "../setup/dialects.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { TestClient } from "../setup/http-client.js";
 import { redisUnavailableReason, TEST_REDIS_URL } from "../setup/redis.js";
+import { createPerson } from "./access-support.js";
 
 type Raw = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
@@ -43,10 +46,10 @@ async function readyClient(app: TestServer): Promise<TestClient> {
 
 const newAccount = (email: string, password = "zielony-rower-nad-warta") => ({ name: "Anna Testowa", email, password, affiliation: "expert", cityId: "", position: "" });
 
-describe("HTTP security", () => {
+describe.each(await dialects())("HTTP security (%s)", (dialect) => {
   let app: TestServer;
   beforeAll(async () => {
-    app = await startTestServer({ env: { TRUST_PROXY: "1" } });
+    app = await startTestServer({ dialect, env: { TRUST_PROXY: "1" } });
   });
   afterAll(async () => app?.stop());
 
@@ -249,7 +252,7 @@ describe("production: one public address", () => {
   });
 });
 
-describe.each([
+const counters = [
   ["in memory", async () => ({})],
   [
     "in Redis",
@@ -258,11 +261,13 @@ describe.each([
       return reason ? null : { REDIS_URL: TEST_REDIS_URL };
     },
   ],
-] as const)("login limits with counters %s", (_label, envFor) => {
+] as const;
+
+describe.each((await dialects()).flatMap((dialect) => counters.map(([label, envFor]) => [label, dialect, envFor] as const)))("login limits with counters %s (%s)", (_label, dialect, envFor) => {
   let app: TestServer | undefined;
   beforeAll(async () => {
     const env = await envFor();
-    if (env) app = await startTestServer({ env: { ...env, TRUST_PROXY: "1" } });
+    if (env) app = await startTestServer({ dialect, env: { ...env, TRUST_PROXY: "1" } });
   });
   afterAll(async () => app?.stop());
 
@@ -288,5 +293,28 @@ describe.each([
     const owner = await readyClient(app);
     const res = await post(owner, { email: "moderator@frl.test", password: DEMO_PASSWORD }, "198.51.100.2");
     expect(res.status).toBe(302);
+  });
+
+  it("more than ten failures from many addresses slow the account down without locking it: the owner still gets in", async (ctx) => {
+    if (!app) return ctx.skip();
+    const person = await createPerson(app, "member");
+    // Sixteen failures, two from each of eight addresses: no address and no address-account pair reaches its limit.
+    const attackers = await Promise.all(Array.from({ length: 8 }, () => readyClient(app!)));
+    const failed = await Promise.all(attackers.flatMap((c, i) => [0, 1].map((j) => post(c, { email: person.email, password: `zgadywanie-${i}-${j}` }, `203.0.113.${50 + i}`))));
+    expect(failed.map((r) => r.status)).toEqual(Array(16).fill(401));
+
+    // Six failures over ten: every answer for this account now waits 6 x 0.5 s, whoever asks and from wherever.
+    const timed = async (c: TestClient, password: string, ip: string, email = person.email) => {
+      const started = Date.now();
+      const res = await post(c, { email, password }, ip);
+      return { status: res.status, retryAfter: res.headers.get("retry-after"), ms: Date.now() - started };
+    };
+    const [owner, attacker] = await Promise.all([timed(await readyClient(app), "haslo-osoby-testowej-1", "198.51.100.20"), timed(await readyClient(app), "zgadywanie-dalej", "203.0.113.99")]);
+    expect(owner).toMatchObject({ status: 302, retryAfter: null });
+    expect(owner.ms).toBeGreaterThanOrEqual(2900);
+    expect(attacker).toMatchObject({ status: 401, retryAfter: null });
+    expect(attacker.ms).toBeGreaterThanOrEqual(2900);
+    // Another account answers at once.
+    expect((await timed(await readyClient(app), "zle-haslo-obok", "198.51.100.21", "admin@frl.test")).ms).toBeLessThan(2900);
   });
 });

@@ -1,5 +1,6 @@
-// Issue 10: an open /live socket keeps no rights its person lost (demoted, blocked, logged out), also when the change
-// is made on another instance, and a socket recovered after a short drop is authorised again.
+// Issue 10: an open /live socket keeps no rights its person lost (demoted, blocked, logged out, password reset or
+// changed on another device), also when the change is made on another instance, and a socket recovered after a short
+// drop is authorised again.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +11,8 @@ import { deleteUserSessions } from "../../db/repositories/sessions.js";
 import { updateRoleAndState } from "../../db/repositories/users.js";
 import type { Ack, LiveMessage } from "../../server/live/protocol.js";
 import { dialects } from "../setup/dialects.js";
-import { signedIn } from "../setup/http-client.js";
+import { signedIn, TestClient } from "../setup/http-client.js";
+import { readMail } from "../setup/mail.js";
 import { createTestDatabase } from "../setup/postgres.js";
 import { redisUnavailableReason, TEST_REDIS_URL } from "../setup/redis.js";
 import { startTestServer, type Dialect, type TestServer } from "../setup/test-server.js";
@@ -110,6 +112,48 @@ describe.each(await dialects())("live sockets follow access changes (%s)", (dial
     const { revoked } = await gone;
     expect(revoked?.error.code).toBe("forbidden");
     await ok(otherSocket, "message:send", { threadId: qa, body: "Drugie urządzenie działa", kind: "comment" });
+  });
+
+  it("a password reset disconnects every socket of the account", async () => {
+    const ev = await createLiveEvent(app);
+    const person = await createPerson(app, "member");
+    const other = await app.services.auth.login(person.email, "haslo-osoby-testowej-1", { ip: "127.0.0.1", userAgent: "drugie urządzenie" });
+    const socketsOfPerson = [await liveSocket(app.url, person.cookie), await liveSocket(app.url, `frl_session=${other.token}`)];
+    sockets.push(...socketsOfPerson);
+    for (const s of socketsOfPerson) await joinQa(s, ev.id);
+    const gone = socketsOfPerson.map((s) => revocation(s));
+
+    const anon = new TestClient(app.url);
+    await anon.post("/haslo/reset", { email: person.email });
+    const link = new URL(/https?:\/\/\S+/.exec(readMail(app.dataDir).filter((m) => m.to === person.email).at(-1)!.text)![0]);
+    const done = await anon.post("/haslo/nowe", { token: link.searchParams.get("token")!, newPassword: "zielony-rower-nad-warta" });
+    expect(await done.text()).toContain("Hasło zostało ustawione.");
+    for (const { revoked, reason } of await Promise.all(gone)) {
+      expect(revoked?.error.code).toBe("forbidden");
+      expect(reason).toBe("io server disconnect");
+    }
+  });
+
+  it("changing the password in /konto disconnects the account's other sockets; this session's socket still posts", async () => {
+    const ev = await createLiveEvent(app);
+    const person = await createPerson(app, "member");
+    const browser = await person.client(app.url);
+    const other = await app.services.auth.login(person.email, "haslo-osoby-testowej-1", { ip: "127.0.0.1", userAgent: "drugie urządzenie" });
+    const mine = await liveSocket(app.url, person.cookie);
+    const elsewhere = await liveSocket(app.url, `frl_session=${other.token}`);
+    sockets.push(mine, elsewhere);
+    const qa = await joinQa(mine, ev.id);
+    await joinQa(elsewhere, ev.id);
+    const gone = revocation(elsewhere);
+
+    const changed = await browser.post("/konto", { intent: "password", currentPassword: "haslo-osoby-testowej-1", newPassword: "zielony-rower-nad-warta" });
+    expect(await changed.text()).toContain("Hasło zostało zmienione");
+    const { revoked, reason } = await gone;
+    expect(revoked?.error.code).toBe("forbidden");
+    expect(reason).toBe("io server disconnect");
+    const posted = await ok<LiveMessage>(mine, "message:send", { threadId: qa, body: "Ta sesja nadal działa", kind: "comment" });
+    expect(posted.body).toBe("Ta sesja nadal działa");
+    expect(mine.connected).toBe(true);
   });
 
   it("a socket recovered after a short drop is authorised again (demoted and logged out while away)", async () => {

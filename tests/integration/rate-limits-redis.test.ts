@@ -15,7 +15,7 @@ describe("rate limits shared through Redis", () => {
     for (const s of servers) await s.stop();
   });
 
-  it.skipIf(redisSkip !== null)("five failed logins spread over two instances lock the account on both", async () => {
+  it.skipIf(redisSkip !== null)("five failed logins for one account from one address, spread over two instances, refuse that address on both", async () => {
     // Both instances share one key prefix, as instances of one deployment do.
     const env = { REDIS_URL: TEST_REDIS_URL, RATE_LIMIT_PREFIX: `frl:rate:test:${randomBytes(4).toString("hex")}:` };
     const a = await startTestServer({ env });
