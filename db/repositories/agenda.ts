@@ -10,6 +10,26 @@ export const DEFAULT_DOTS_BUDGET = 5;
 /** The co-design settings of an event; defaults (all members, open, 5 dots) when none were saved. */
 export async function findAgendaSettings(db: Db, eventId: number): Promise<AgendaSettings> {
   const row = await db.selectFrom("agendaSettings").select(["mode", "cityIds", "open", "dotsBudget"]).where("eventId", "=", eventId).executeTakeFirst();
+  return settingsFrom(eventId, row);
+}
+
+/**
+ * What deciding access to an event's agenda needs, in one query: the event's end time and its co-design settings.
+ * Every /collab connection asks this (issue 16: a join cost five queries); undefined when there is no such event.
+ */
+export async function findAgendaAccessFacts(db: Db, eventId: number): Promise<{ endsAt: string; settings: AgendaSettings } | undefined> {
+  const row = await db
+    .selectFrom("events")
+    .leftJoin("agendaSettings", "agendaSettings.eventId", "events.id")
+    .select(["events.endsAt", "agendaSettings.eventId as settingsEventId", "agendaSettings.mode", "agendaSettings.cityIds", "agendaSettings.open", "agendaSettings.dotsBudget"])
+    .where("events.id", "=", eventId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const saved = row.settingsEventId === null ? undefined : { mode: row.mode!, cityIds: row.cityIds!, open: row.open!, dotsBudget: row.dotsBudget! };
+  return { endsAt: row.endsAt, settings: settingsFrom(eventId, saved) };
+}
+
+function settingsFrom(eventId: number, row: { mode: string; cityIds: string; open: number; dotsBudget: number } | undefined): AgendaSettings {
   if (!row) return { eventId, mode: "all", cityIds: [], open: true, dotsBudget: DEFAULT_DOTS_BUDGET };
   let cityIds: number[] = [];
   try {

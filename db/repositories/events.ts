@@ -108,12 +108,6 @@ export async function findEventById(db: Db, id: number): Promise<EventWithAreas 
   return (await attachAreas(db, rows))[0];
 }
 
-/** When an event ends (undefined when there is no such event): what access checks need, without the event's joins. */
-export async function findEventEnd(db: Db, id: number): Promise<string | undefined> {
-  const row = await db.selectFrom("events").select("endsAt").where("id", "=", id).executeTakeFirst();
-  return row?.endsAt;
-}
-
 /** Events a person is registered for (confirmed or waiting) that ended after `endedAfter`, with their status, soonest first. */
 export async function listRegisteredEvents(db: Db, userId: number, endedAfter: string): Promise<(EventWithAreas & { registrationStatus: "confirmed" | "waitlisted" })[]> {
   const regs = await db

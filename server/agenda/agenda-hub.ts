@@ -3,8 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import type * as Y from "yjs";
 import type { DbHandle } from "../../db/index.js";
-import { findAgendaSettings } from "../../db/repositories/agenda.js";
-import { findEventEnd } from "../../db/repositories/events.js";
+import { findAgendaAccessFacts, findAgendaSettings } from "../../db/repositories/agenda.js";
 import { agendaAccess } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import type { UpgradeContext } from "../upgrade.js";
@@ -134,12 +133,11 @@ export class AgendaHub {
     let access: "edit" | "read" | "none";
     let dotsBudget: number | undefined;
     if (doc.kind === "agenda") {
-      // Only the end time of the event: this runs for every connection (the full event row costs a join and a second query).
-      const endsAt = await findEventEnd(this.deps.db.db, doc.eventId);
-      if (endsAt === undefined) return this.refuse(req, socket, head, CLOSE.notFound);
-      const settings = await findAgendaSettings(this.deps.db.db, doc.eventId);
-      dotsBudget = settings.dotsBudget;
-      access = agendaAccess(actor, { ...settings, ended: Date.parse(endsAt) < Date.now() });
+      // Only the event's end time and its settings, in one query: this runs for every connection.
+      const facts = await findAgendaAccessFacts(this.deps.db.db, doc.eventId);
+      if (!facts) return this.refuse(req, socket, head, CLOSE.notFound);
+      dotsBudget = facts.settings.dotsBudget;
+      access = agendaAccess(actor, { ...facts.settings, ended: Date.parse(facts.endsAt) < Date.now() });
     } else {
       const resolver = this.resolvers.get(doc.kind);
       const decided = resolver ? await resolver(doc.id, actor) : null;

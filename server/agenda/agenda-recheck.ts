@@ -1,6 +1,5 @@
 import type { DbHandle } from "../../db/index.js";
-import { findAgendaSettings } from "../../db/repositories/agenda.js";
-import { findEventEnd } from "../../db/repositories/events.js";
+import { findAgendaAccessFacts } from "../../db/repositories/agenda.js";
 import type { SessionUser } from "../../db/repositories/sessions.js";
 import type { AccessChange } from "../auth/access-changes.js";
 import { agendaAccess } from "../auth/permissions.js";
@@ -28,8 +27,8 @@ export function createAgendaRecheck(deps: AgendaRecheckDeps) {
     const [kind, rawId] = room.name.split(":");
     const id = Number(rawId);
     if (kind !== "agenda") return (await deps.resolver?.(kind)?.(id, actor)) ?? "none";
-    const [endsAt, settings] = await Promise.all([findEventEnd(deps.db.db, id), findAgendaSettings(deps.db.db, id)]);
-    return endsAt !== undefined ? agendaAccess(actor, { ...settings, ended: Date.parse(endsAt) < Date.now() }) : "none";
+    const facts = await findAgendaAccessFacts(deps.db.db, id);
+    return facts ? agendaAccess(actor, { ...facts.settings, ended: Date.parse(facts.endsAt) < Date.now() }) : "none";
   }
 
   async function recheck(room: AgendaRoom, conn: Connection): Promise<void> {

@@ -53,8 +53,10 @@ function connectionUser(origin: unknown): ConnectionUser | null {
  * through y-protocols, drops updates from read-only connections and enforces the per-connection limits.
  */
 export class AgendaRoom {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  // The document's name is its guid: without one, Y.Doc draws a random UUID from the system's random source for every
+  // document opened.
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
   readonly conns = new Map<WebSocket, Connection>();
   docBytes = 0;
   changedSinceHistory = false;
@@ -64,6 +66,8 @@ export class AgendaRoom {
     private hooks: RoomHooks,
     private logger: Logger,
   ) {
+    this.doc = new Y.Doc({ gc: true, guid: name });
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     guardVotes(this.doc, { userOf: connectionUser, onViolation: this.voteRefused.bind(this) });
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
