@@ -20,7 +20,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const serverOnlyBad = { PUBLIC_URL: "ftp://frl.example.pl/sciezka", SMTP_URL: "poczta.example.pl", REDIS_URL: "localhost:6379", SESSION_SECRET: "short" };
 
 function runCli(script: string, args: string[]): Promise<Run> {
-  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: "error", FRL_DEMO: "0", DATA_DIR: dataDir, ...serverOnlyBad };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "error", FRL_DEMO: "0", DATA_DIR: dataDir, ...serverOnlyBad };
   delete env.DATABASE_URL;
   delete env.SEARCH_ENGINE;
   return new Promise((resolve, reject) => {
