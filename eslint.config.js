@@ -9,9 +9,28 @@ const above = { domain: ["db", "search", "server", "app"], db: ["search", "serve
 // All SQL lives in db/repositories: above db/, kysely's raw `sql` tag may not be imported (types stay allowed).
 const noSqlTag = { name: "kysely", importNames: ["sql"], message: "SQL lives in db/repositories: add a repository function there and call it." };
 const sqlAbove = new Set(["search", "server", "app"]);
+// no-restricted-imports sees `import` and `export … from` only; a dynamic import("../app/…") is an ImportExpression,
+// refused here by its path (a string or a template's text). \x2F is "/" (esquery's regex literals cannot hold one).
+const upwardDynamicImport = (floor, forbidden) => {
+  const path = `(^|\\x2F)(${forbidden.join("|")})(\\x2F|$)|^~\\x2F`;
+  const message = `${floor}/ sits below ${forbidden.join(", ")}: a dynamic import() runs back up a floor just as a static one does; move what both need down to domain/ (or the lower floor).`;
+  return [
+    { selector: `ImportExpression > Literal.source[value=/${path}/]`, message },
+    { selector: `ImportExpression > TemplateLiteral.source > TemplateElement[value.raw=/${path}/]`, message },
+  ];
+};
+// Query builder calls outside db/ are SQL too (db.selectFrom(...) in a service): they belong in a repository.
+const queryBuilderCall = {
+  selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]",
+  message: "SQL lives in db/repositories: add a repository function there (it may take a transaction) and call it.",
+};
+// no-restricted-syntax takes one list per file (a later config block replaces an earlier one's), so each floor's list
+// is assembled here: the upward dynamic imports, plus the query builder above db/.
+const syntaxRules = (floor) => [...(above[floor] ? upwardDynamicImport(floor, above[floor]) : []), ...(floor === "server" || floor === "app" ? [queryBuilderCall] : [])];
 const floors = Object.entries(above).map(([floor, forbidden]) => ({
   files: [`${floor}/**/*.{ts,tsx,mjs}`],
   rules: {
+    "no-restricted-syntax": ["error", ...syntaxRules(floor)],
     "no-restricted-imports": [
       "error",
       {
@@ -21,15 +40,18 @@ const floors = Object.entries(above).map(([floor, forbidden]) => ({
     ],
   },
 }));
-// Query builder calls outside db/ are SQL too (db.selectFrom(...) in a service): they belong in a repository.
-const queryBuilderOutsideDb = {
-  files: ["server/**/*.{ts,tsx,mjs}", "app/**/*.{ts,tsx}"],
+const queryBuilderInApp = { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-syntax": ["error", ...syntaxRules("app")] } };
+// Repositories name their columns: selectAll()/returningAll() would let a new column (a secret, a large text) flow into
+// every caller and page by default.
+const namedColumns = {
+  files: ["db/repositories/**/*.ts"],
   rules: {
     "no-restricted-syntax": [
       "error",
+      ...syntaxRules("db"),
       {
-        selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]",
-        message: "SQL lives in db/repositories: add a repository function there (it may take a transaction) and call it.",
+        selector: "CallExpression[callee.property.name=/^(selectAll|returningAll)$/]",
+        message: "Name the columns (select([...]) / returning([...])): selectAll and returningAll let every new column, secrets included, reach callers unasked.",
       },
     ],
   },
@@ -74,5 +96,6 @@ export default tseslint.config(
   ...floors,
   appFloor,
   appServerFiles,
-  queryBuilderOutsideDb,
+  queryBuilderInApp,
+  namedColumns,
 );

@@ -7,7 +7,8 @@ import { databaseUrlFromEnv } from "../db/database-url.js";
 
 const urlOrEmpty = z.string().trim().url().optional().or(z.literal("").transform(() => undefined));
 
-const envSchema = z
+// The variables one by one; server/cli-config.ts picks the few a command-line tool needs from the same definitions.
+export const envFields = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -57,7 +58,16 @@ const envSchema = z
     API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
     JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
     JOBS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
-  })
+  });
+
+/** SEARCH_ENGINE=meilisearch needs to know where Meilisearch runs; the server and the CLIs both check it. */
+export function requireMeiliUrl(env: { SEARCH_ENGINE: string; MEILI_URL?: string }, ctx: z.RefinementCtx): void {
+  if (env.SEARCH_ENGINE === "meilisearch" && !env.MEILI_URL) {
+    ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "is required when SEARCH_ENGINE=meilisearch" });
+  }
+}
+
+const envSchema = envFields
   .superRefine((env, ctx) => {
     // A real deployment (production without demo data) must share one secret across instances and restarts. A local
     // trial of the built app (`npm start`, demo accounts with a published password) may generate and keep its own.
@@ -69,9 +79,7 @@ const envSchema = z
     if (env.NODE_ENV === "production" && env.FRL_DEMO === "0" && !env.PUBLIC_URL) {
       ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "is required in production (NODE_ENV=production with FRL_DEMO=0), e.g. https://frl.zmp.poznan.pl" });
     }
-    if (env.SEARCH_ENGINE === "meilisearch" && !env.MEILI_URL) {
-      ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "is required when SEARCH_ENGINE=meilisearch" });
-    }
+    requireMeiliUrl(env, ctx);
   });
 
 export type Config = {
@@ -115,12 +123,7 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the environment; throws ConfigError naming each bad variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
-  const env = parsed.data;
+  const env = parseEnv(envSchema, source);
   const dataDir = path.resolve(env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   return {
@@ -151,6 +154,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobsPollMs: env.JOBS_POLL_MS,
     jobsRetryBaseMs: env.JOBS_RETRY_BASE_MS,
   };
+}
+
+/** Parses the environment with `schema`; throws ConfigError naming each bad variable. */
+export function parseEnv<T>(schema: z.ZodType<T>, source: Record<string, string | undefined>): T {
+  const parsed = schema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
 }
 
 // Outside production a secret is generated once and kept, so sessions survive restarts.

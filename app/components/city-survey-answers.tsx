@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { t } from "../../domain/i18n";
 import { formatDate } from "~/lib/format";
+import { DataTable } from "./data-table";
 
 const c = t.surveys.cityProfile;
 
@@ -31,17 +32,16 @@ export function CitySurveyAnswersSection({ responses }: { responses: CitySurveyA
                   {a.kind === "text" ? (
                     a.answer
                   ) : (
-                    <table className="data-table">
-                      <caption className="visually-hidden">{`${c.keyResources}: ${a.question}`}</caption>
-                      <tbody>
-                        {a.rows.map((row) => (
-                          <tr key={row.row}>
-                            <th scope="row">{row.row}</th>
-                            <td>{row.answer}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                    <DataTable
+                      caption={`${c.keyResources}: ${a.question}`}
+                      head={false}
+                      rows={a.rows}
+                      rowKey={(row) => row.row}
+                      columns={[
+                        { header: c.keyResources, rowHeader: true, cell: (row) => row.row },
+                        { header: c.keyResources, cell: (row) => row.answer },
+                      ]}
+                    />
                   )}
                 </dd>
               </div>

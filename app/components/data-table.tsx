@@ -10,10 +10,17 @@ export type DataColumn<Row> = {
 };
 
 type DataTableProps<Row> = {
-  /** Names the table for screen readers (every admin table has a caption, even when a heading says the same). */
+  /** Names the table for screen readers (every table has a caption, even when a heading says the same). */
   caption: string;
   /** Show the caption on screen; by default it is for assistive technology only, the page's heading shows it. */
   captionVisible?: boolean;
+  /**
+   * Leave out the row of column headings (false): only for a list of row headings and their values, where each row's
+   * heading already says what its cell holds (a city's answers to a matrix question).
+   */
+  head?: boolean;
+  /** A class for the <table> itself, for a page's own styling (e.g. "agreement-table"). */
+  className?: string;
   columns: DataColumn<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string | number;
@@ -26,25 +33,28 @@ type DataTableProps<Row> = {
 const shown = (value: ReactNode) => (value === null || value === undefined || value === "" ? "—" : value);
 
 /**
- * The admin pages' table: caption, column headings with scope, an optional row-header column, an empty state and an
- * optional column of row actions, scrolling sideways on a narrow screen instead of overflowing the page.
+ * Every table of the site (admin lists, participants, agreements, survey results): caption, column headings with
+ * scope, an optional row-header column, an empty state and an optional column of row actions, scrolling sideways on a
+ * narrow screen instead of overflowing the page.
  */
-export function DataTable<Row>({ caption, captionVisible = false, columns, rows, rowKey, empty, actions }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, captionVisible = false, head = true, className, columns, rows, rowKey, empty, actions }: DataTableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) return <p className="empty-state">{empty}</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <table className={className}>
         <caption className={captionVisible ? undefined : "visually-hidden"}>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c, i) => (
-              <th key={i} scope="col">
-                {c.header}
-              </th>
-            ))}
-            {actions ? <th scope="col">{actions.header}</th> : null}
-          </tr>
-        </thead>
+        {head ? (
+          <thead>
+            <tr>
+              {columns.map((c, i) => (
+                <th key={i} scope="col">
+                  {c.header}
+                </th>
+              ))}
+              {actions ? <th scope="col">{actions.header}</th> : null}
+            </tr>
+          </thead>
+        ) : null}
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)}>

@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import type { LiveMessage } from "../../domain/live-protocol.js";
 import { t } from "../../domain/i18n";
 import { EDIT_WINDOW_MS } from "../../domain/live-timings";
+import { LIVE_MESSAGE_MAX, LIVE_REASON_MAX } from "../../domain/live-limits";
 import type { LiveRoom } from "~/realtime/live-room";
 import { InlinePrompt } from "./live-inline-prompt";
 import { Linkified } from "./live-linkify";
@@ -47,7 +48,7 @@ export function LiveMessageItem({ m, room, onReply, onError }: { m: LiveMessage;
           <label className="visually-hidden" htmlFor={`edit-${m.id}`}>
             {t.live.edit}
           </label>
-          <textarea id={`edit-${m.id}`} value={draft} maxLength={2000} onChange={(e) => setDraft(e.target.value)} rows={2} />
+          <textarea id={`edit-${m.id}`} value={draft} maxLength={LIVE_MESSAGE_MAX} onChange={(e) => setDraft(e.target.value)} rows={2} />
           <div className="actions">
             <button type="submit" className="button button-small">
               {t.live.save}
@@ -157,7 +158,7 @@ function ModeratorActions({ m, room, run }: { m: LiveMessage; room: LiveRoom; ru
           id={`answer-${m.id}`}
           label={t.live.answerText}
           confirm={t.live.answerSave}
-          maxLength={2000}
+          maxLength={LIVE_MESSAGE_MAX}
           multiline
           onConfirm={(answer) => close(run(actions.moderate(m.id, "answer", answer ? { answer } : {})))}
           onCancel={() => close()}
@@ -168,7 +169,7 @@ function ModeratorActions({ m, room, run }: { m: LiveMessage; room: LiveRoom; ru
           id={`hide-${m.id}`}
           label={t.live.hideReason}
           confirm={t.live.hideConfirm}
-          maxLength={300}
+          maxLength={LIVE_REASON_MAX}
           onConfirm={(reason) => close(run(actions.moderate(m.id, "hide", reason ? { reason } : {})))}
           onCancel={() => close()}
         />

@@ -2,6 +2,7 @@ import { useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { LiveMessage } from "../../domain/live-protocol.js";
 import { t } from "../../domain/i18n";
+import { LIVE_THREAD_TITLE_MAX } from "../../domain/live-limits";
 import { useLiveRoom, type LiveRoom } from "~/realtime/live-room";
 import { LiveStreamFrame } from "./live-stream-frame";
 import { LiveThreadPanel } from "./live-thread";
@@ -127,7 +128,7 @@ function ModeratorBar({ room, slug }: { room: LiveRoom; slug: string }) {
         }}
       >
         <label htmlFor="live-thread-title">{t.live.newThreadTitle}</label>
-        <input id="live-thread-title" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} required />
+        <input id="live-thread-title" value={title} maxLength={LIVE_THREAD_TITLE_MAX} onChange={(e) => setTitle(e.target.value)} required />
         <button type="submit" className="button button-small">
           {t.live.createThread}
         </button>

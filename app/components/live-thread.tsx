@@ -2,6 +2,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { LiveMessage } from "../../domain/live-protocol.js";
 import { t } from "../../domain/i18n";
+import { LIVE_MESSAGE_MAX } from "../../domain/live-limits";
 import type { LiveRoom } from "~/realtime/live-room";
 import { sortQuestions, threadOrder } from "~/realtime/live-store";
 import { LiveMessageItem } from "./live-message";
@@ -114,7 +115,7 @@ function Composer({ room, threadId, kind, replyTo, clearReply, onError }: { room
         ref={field}
         id={id}
         value={body}
-        maxLength={2000}
+        maxLength={LIVE_MESSAGE_MAX}
         rows={2}
         onChange={(e) => {
           setBody(e.target.value);

@@ -1,4 +1,5 @@
 import { t } from "../../domain/i18n";
+import { DataTable } from "./data-table";
 import type { SurveyQuestion } from "../../server/surveys/survey-definition.js";
 import type { QuestionResult } from "../../server/surveys/survey-results.js";
 
@@ -102,31 +103,15 @@ export function SurveyQuestionResult({ q, r, cityNames }: Props) {
       <section aria-labelledby={`${q.id}-h`} className="survey-result card">
         {heading}
         <HeatMap q={q} counts={counts} title={s.chartOf(q.text)} />
-        <div className="survey-matrix-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{s.tableOf(q.text)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.surveys.matrixRow}</th>
-                {(q.options ?? []).map((o) => (
-                  <th key={o.id} scope="col">
-                    {o.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {(q.rows ?? []).map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">{row.label}</th>
-                  {(q.options ?? []).map((o) => (
-                    <td key={o.id}>{counts[row.id]?.[o.id] ?? 0}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={s.tableOf(q.text)}
+          rows={q.rows ?? []}
+          rowKey={(row) => row.id}
+          columns={[
+            { header: t.surveys.matrixRow, rowHeader: true, cell: (row) => row.label },
+            ...(q.options ?? []).map((o) => ({ header: o.label, cell: (row: { id: string }) => counts[row.id]?.[o.id] ?? 0 })),
+          ]}
+        />
       </section>
     );
   }
@@ -141,27 +126,17 @@ export function SurveyQuestionResult({ q, r, cityNames }: Props) {
       {heading}
       {r.mean !== undefined ? <p>{s.mean(r.mean.toLocaleString("pl-PL"))}</p> : null}
       <Bars id={q.id} rows={rows} title={s.chartOf(q.text)} />
-      <table className="data-table">
-        <caption className="visually-hidden">{s.tableOf(q.text)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{q.type === "scale" ? s.value : s.option}</th>
-            <th scope="col">{s.count}</th>
-            {q.type === "ranking" ? <th scope="col">{s.meanRank}</th> : null}
-            <th scope="col">{s.cities}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{row.label}</th>
-              <td>{row.value}</td>
-              {q.type === "ranking" ? <td>{r.meanRank?.[row.id]?.toLocaleString("pl-PL") ?? "—"}</td> : null}
-              <td>{names(backers[row.id] ?? [])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={s.tableOf(q.text)}
+        rows={rows}
+        rowKey={(row) => row.id}
+        columns={[
+          { header: q.type === "scale" ? s.value : s.option, rowHeader: true, cell: (row) => row.label },
+          { header: s.count, cell: (row) => row.value },
+          ...(q.type === "ranking" ? [{ header: s.meanRank, cell: (row: { id: string }) => r.meanRank?.[row.id]?.toLocaleString("pl-PL") }] : []),
+          { header: s.cities, cell: (row) => names(backers[row.id] ?? []) },
+        ]}
+      />
     </section>
   );
 }

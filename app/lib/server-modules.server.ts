@@ -6,9 +6,9 @@
 export { changePasswordSchema, loginSchema, profileSchema, registerSchema, resetRequestSchema, resetSchema, signupLinkSchema } from "../../server/auth/auth-schemas.js";
 export { AuthError } from "../../server/auth/auth-service.js";
 export { can, isStaff } from "../../server/auth/permissions.js";
-export { UserAdminError, userAdminSchema } from "../../server/auth/user-admin.js";
+export { userAdminSchema } from "../../server/auth/user-admin.js";
 export { CityClaimError, claimDecisionSchema, coordinatorSchema } from "../../server/cities/city-claim-service.js";
-export { CityReviewError, cityReviewSchema } from "../../server/cities/city-review.js";
+export { cityReviewSchema } from "../../server/cities/city-review.js";
 export { isNamedError } from "../../server/errors.js";
 export { eventListQuerySchema } from "../../server/events/event-schemas.js";
 export { publicEventView } from "../../server/events/event-view.js";

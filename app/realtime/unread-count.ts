@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { Socket } from "socket.io-client";
+import type { NotificationClientEvents, NotificationServerEvents } from "../../domain/notification-protocol";
 
 /**
  * The signed-in person's unread notification count: the server-rendered value, then whatever the /powiadomienia
@@ -11,11 +12,11 @@ export function useUnreadCount(initial: number, signedIn: boolean): number {
   useEffect(() => {
     if (!signedIn) return;
     let cancelled = false;
-    let socket: Socket | null = null;
+    let socket: Socket<NotificationServerEvents, NotificationClientEvents> | null = null;
     void import("socket.io-client").then(({ io }) => {
       if (cancelled) return;
       socket = io("/powiadomienia", { transports: ["websocket", "polling"], withCredentials: true });
-      socket.on("unread", (n: number) => {
+      socket.on("unread", (n) => {
         if (Number.isInteger(n) && n >= 0) setCount(n);
       });
     });

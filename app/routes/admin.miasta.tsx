@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CityReviewError, cityReviewSchema, isNamedError } from "~/lib/server-modules.server";
+import { cityReviewSchema, InputError, isNamedError } from "~/lib/server-modules.server";
 import { voivodeshipNames } from "../../domain/voivodeships.js";
 import { AdminTabs } from "~/components/admin-tabs";
 import { CsrfInput } from "~/components/csrf-input";
@@ -27,7 +27,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     return json({ ok: true, message: await context.services.cities.review(actor!.id, parsed.data, context.clientIp ?? null) });
   } catch (error) {
-    if (isNamedError(error, CityReviewError)) return json({ ok: false, message: error.message }, { status: 409 });
+    // The city was reviewed or merged meanwhile, or the target is unknown: the page is out of date, hence 409.
+    if (isNamedError(error, InputError)) return json({ ok: false, message: error.message }, { status: 409 });
     throw error;
   }
 }

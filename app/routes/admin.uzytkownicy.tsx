@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { userListQuerySchema } from "~/lib/route-schemas.server";
-import { isNamedError, UserAdminError, userAdminSchema } from "~/lib/server-modules.server";
+import { InputError, isNamedError, userAdminSchema } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, Select } from "~/components/field";
 import { AdminTabs } from "~/components/admin-tabs";
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Open live and /collab connections of that person keep no rights they just lost (on every instance).
     await context.services.access.userChanged(parsed.data.userId);
   } catch (error) {
-    if (isNamedError(error, UserAdminError)) return json({ ok: false, message: error.message }, { status: 400 });
+    if (isNamedError(error, InputError)) return json({ ok: false, message: error.message }, { status: 400 });
     permissionResponse(error, request);
   }
   return json({ ok: true, message: t.admin.saved });

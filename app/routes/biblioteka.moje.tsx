@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { t } from "../../domain/i18n";
+import { DataTable } from "~/components/data-table";
 import { requirePermission } from "~/lib/guards.server";
 
 const E = t.library.editor;
@@ -36,34 +37,18 @@ export default function MyLibraryItems() {
           </Link>
         ))}
       </nav>
-      {items.length ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{E.fields.title}</th>
-                <th scope="col">{E.fields.kind}</th>
-                <th scope="col">{E.status}</th>
-                <th scope="col">{t.library.item.authors}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    <Link to={`/biblioteka/${i.slug}/edycja`}>{i.title}</Link>
-                  </td>
-                  <td>{t.library.kinds[i.kind]}</td>
-                  <td>{t.library.statuses[i.status]}</td>
-                  <td>{i.authorName ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="empty-state">{E.empty}</p>
-      )}
+      <DataTable
+        caption={E.listTitle}
+        rows={items}
+        rowKey={(i) => i.id}
+        empty={E.empty}
+        columns={[
+          { header: E.fields.title, cell: (i) => <Link to={`/biblioteka/${i.slug}/edycja`}>{i.title}</Link> },
+          { header: E.fields.kind, cell: (i) => t.library.kinds[i.kind] },
+          { header: E.status, cell: (i) => t.library.statuses[i.status] },
+          { header: t.library.item.authors, cell: (i) => i.authorName },
+        ]}
+      />
     </section>
   );
 }

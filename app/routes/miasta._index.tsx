@@ -5,6 +5,7 @@ import { cityListQuerySchema } from "~/lib/route-schemas.server";
 import { Field, Select } from "~/components/field";
 import { t } from "../../domain/i18n";
 import { formatNumber } from "~/lib/format";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: `${t.cities.title} — ${t.common.appName}` }];
 
@@ -44,37 +45,19 @@ export default function Cities() {
         </button>
       </Form>
       <p role="status">{t.cities.count(cities.length)}</p>
-      {cities.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t.cities.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.cities.title}</th>
-                <th scope="col">{t.cities.voivodeship}</th>
-                <th scope="col">{t.cities.county}</th>
-                <th scope="col">{t.cities.population}</th>
-                <th scope="col">{t.cities.sizeClass}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cities.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/miasta/${c.slug}`}>{c.name}</Link>
-                  </td>
-                  <td>{c.voivodeship}</td>
-                  <td>{c.county}</td>
-                  <td>{c.population > 0 ? formatNumber(c.population) : t.cities.populationUnknown}</td>
-                  <td>{t.common.sizeClasses[c.sizeClass]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="empty-state">{t.cities.empty}</p>
-      )}
+      <DataTable
+        caption={t.cities.title}
+        rows={cities}
+        rowKey={(c) => c.id}
+        empty={t.cities.empty}
+        columns={[
+          { header: t.cities.title, cell: (c) => <Link to={`/miasta/${c.slug}`}>{c.name}</Link> },
+          { header: t.cities.voivodeship, cell: (c) => c.voivodeship },
+          { header: t.cities.county, cell: (c) => c.county },
+          { header: t.cities.population, cell: (c) => (c.population > 0 ? formatNumber(c.population) : t.cities.populationUnknown) },
+          { header: t.cities.sizeClass, cell: (c) => t.common.sizeClasses[c.sizeClass] },
+        ]}
+      />
       <p className="card-meta">{t.cities.source}</p>
     </>
   );

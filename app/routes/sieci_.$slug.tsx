@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { agreementFormSchema, agreementStatusSchema, InputError, isNamedError, replyFormSchema, threadFormSchema } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
+import { DataTable } from "~/components/data-table";
 import { NetworkMap } from "~/components/network-map";
 import { NetworkNotes } from "~/components/network-notes";
 import { formatDate, formatRange } from "~/lib/format";
@@ -222,39 +223,31 @@ export default function NetworkPage() {
         <>
           <section aria-labelledby="agreements-title">
             <h2 id="agreements-title">{t.networks.agreements}</h2>
-            {agreements.length ? (
-              <table className="agreement-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.networks.agreementTitle}</th>
-                    <th scope="col">{t.networks.agreementWho}</th>
-                    <th scope="col">{t.networks.agreementDue}</th>
-                    <th scope="col">{t.networks.agreementStatus}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {agreements.map((a) => (
-                    <tr key={a.id}>
-                      <td>
-                        {a.title}
-                        {a.eventSlug ? (
-                          <div className="card-meta">
-                            {t.networks.agreementMeeting}: <Link to={`/wydarzenia/${a.eventSlug}`}>{a.eventTitle}</Link>
-                          </div>
-                        ) : null}
-                      </td>
-                      <td>{a.ownerCitySlug ? <Link to={`/miasta/${a.ownerCitySlug}`}>{a.ownerCityName}</Link> : (a.ownerUserName ?? t.networks.agreementWhole)}</td>
-                      <td>{a.dueOn ?? "—"}</td>
-                      <td>
-                        <AgreementStatusForm agreement={a} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p className="empty-state">{t.networks.noAgreements}</p>
-            )}
+            <DataTable
+              caption={t.networks.agreements}
+              className="agreement-table"
+              rows={agreements}
+              rowKey={(a) => a.id}
+              empty={t.networks.noAgreements}
+              columns={[
+                {
+                  header: t.networks.agreementTitle,
+                  cell: (a) => (
+                    <>
+                      {a.title}
+                      {a.eventSlug ? (
+                        <div className="card-meta">
+                          {t.networks.agreementMeeting}: <Link to={`/wydarzenia/${a.eventSlug}`}>{a.eventTitle}</Link>
+                        </div>
+                      ) : null}
+                    </>
+                  ),
+                },
+                { header: t.networks.agreementWho, cell: (a) => (a.ownerCitySlug ? <Link to={`/miasta/${a.ownerCitySlug}`}>{a.ownerCityName}</Link> : (a.ownerUserName ?? t.networks.agreementWhole)) },
+                { header: t.networks.agreementDue, cell: (a) => a.dueOn },
+                { header: t.networks.agreementStatus, cell: (a) => <AgreementStatusForm agreement={a} /> },
+              ]}
+            />
             <Form method="post" className="stack">
               <h3>{t.networks.agreementNew}</h3>
               <CsrfInput />

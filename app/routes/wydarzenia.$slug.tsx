@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } 
 import { can, maySeeJoinLink, publicEventView } from "~/lib/server-modules.server";
 import { AgendaPublishedSection } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";
+import { DataTable } from "~/components/data-table";
 import { LibraryEventMaterialsSection } from "~/components/library-event-materials";
 import { EventMarkerBadges } from "~/components/event-card";
 import { EventMarkerNotices } from "~/components/event-marker-notices";
@@ -272,33 +273,24 @@ function Participants({ participants }: { participants: Participant[] }) {
   return (
     <>
       {groups.map((g) => {
-        const rows = participants.filter((p) => p.status === g.key);
+        const rows = participants.filter((p) => p.status === g.key).map((p, i) => ({ ...p, position: i + 1 }));
         if (!rows.length) return null;
         return (
-          <div key={g.key} className="table-wrap">
+          <div key={g.key}>
             <h3>
               {g.label} ({rows.length})
             </h3>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t.auth.register.name}</th>
-                  <th scope="col">{t.auth.register.city}</th>
-                  <th scope="col">{t.auth.register.email}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p, i) => (
-                  <tr key={p.id}>
-                    <td>{i + 1}</td>
-                    <td>{p.name}</td>
-                    <td>{p.cityName ?? "—"}</td>
-                    <td>{p.email}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={g.label}
+              rows={rows}
+              rowKey={(p) => p.id}
+              columns={[
+                { header: "#", cell: (p) => p.position },
+                { header: t.auth.register.name, cell: (p) => p.name },
+                { header: t.auth.register.city, cell: (p) => p.cityName },
+                { header: t.auth.register.email, cell: (p) => p.email },
+              ]}
+            />
           </div>
         );
       })}

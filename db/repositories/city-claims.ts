@@ -55,7 +55,10 @@ export function findCityClaim(db: Db, id: number) {
  * Records a decision on a pending claim; on acceptance the claimant's verified city becomes the claimed one. Returns
  * false when the claim was no longer pending (decided by someone else or withdrawn meanwhile): nothing is written.
  */
-export async function decideCityClaim(db: Db, d: { id: number; userId: number; cityId: number; status: "accepted" | "rejected"; reason: string | null; decidedBy: number }): Promise<boolean> {
+export async function decideCityClaim(
+  db: Db,
+  d: Pick<CityClaim, "id" | "userId" | "cityId" | "reason"> & { status: Extract<CityClaim["status"], "accepted" | "rejected">; decidedBy: NonNullable<CityClaim["decidedBy"]> },
+): Promise<boolean> {
   const res = await db
     .updateTable("cityClaims")
     .set({ status: d.status, reason: d.reason, decidedBy: d.decidedBy, decidedAt: nowIso() })

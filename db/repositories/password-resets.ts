@@ -1,8 +1,10 @@
+import type { Insertable } from "kysely";
 import type { Db } from "../index.js";
+import type { PasswordResetsTable } from "../schema.js";
 import { nowIso } from "../time.js";
 
 /** Stores a reset token hash for a user. */
-export async function insertPasswordReset(db: Db, r: { tokenHash: string; userId: number; expiresAt: string }): Promise<void> {
+export async function insertPasswordReset(db: Db, r: Pick<Insertable<PasswordResetsTable>, "tokenHash" | "userId" | "expiresAt">): Promise<void> {
   await db.insertInto("passwordResets").values({ ...r, createdAt: nowIso(), usedAt: null }).execute();
 }
 

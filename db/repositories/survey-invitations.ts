@@ -1,5 +1,6 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../index.js";
-import type { SizeClass } from "../schema.js";
+import type { SizeClass, SurveyInvitationRow, SurveyRemindersSentTable } from "../schema.js";
 import { nowIso } from "../time.js";
 
 /** Which cities an invitation names: every confirmed town, a voivodeship's, a size class's or a network's members. */
@@ -98,8 +99,11 @@ export function listRepresentativesOf(db: Db, cityIds: number[]) {
     .execute();
 }
 
+/** A new sign-up link: an invitation row that always has a token and an expiry (a mailed invitation may have neither). */
+export type NewSignupLink = Pick<SurveyInvitationRow, "surveyId" | "cityId" | "email" | "createdBy"> & { [K in "tokenHash" | "expiresAt"]: NonNullable<SurveyInvitationRow[K]> };
+
 /** Stores a new personal sign-up link for a city; older unused links of the same survey and city stop working. */
-export async function insertSignupLink(db: Db, link: { surveyId: number; cityId: number; email: string; tokenHash: string; expiresAt: string; createdBy: number | null }): Promise<void> {
+export async function insertSignupLink(db: Db, link: NewSignupLink): Promise<void> {
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("surveyInvitations").set({ expiresAt: now }).where("surveyId", "=", link.surveyId).where("cityId", "=", link.cityId).where("usedAt", "is", null).execute();
@@ -135,7 +139,7 @@ export async function consumeSignupLink(db: Db, id: number, userId: number): Pro
 }
 
 /** Claims one reminder for one city; false when it was claimed before (by another job or instance). */
-export async function claimReminder(db: Db, r: { surveyId: number; cityId: number; closesAt: string; minutes: number }): Promise<boolean> {
+export async function claimReminder(db: Db, r: Omit<Selectable<SurveyRemindersSentTable>, "id" | "sentAt">): Promise<boolean> {
   const row = await db
     .insertInto("surveyRemindersSent")
     .values({ ...r, sentAt: nowIso() })

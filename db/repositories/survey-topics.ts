@@ -1,10 +1,12 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../index.js";
+import type { SurveyTopicsTable } from "../schema.js";
 import { nowIso } from "../time.js";
 
 export type SurveyTopic = { id: number; questionId: string; label: string; area: string; cities: { slug: string; name: string }[] };
 
 /** Stores a topic merged from open answers with its backing cities, in one transaction; returns its id. */
-export async function insertSurveyTopic(db: Db, t: { surveyId: number; questionId: string; label: string; area: string; cityIds: number[]; createdBy: number | null }): Promise<number> {
+export async function insertSurveyTopic(db: Db, t: Pick<Selectable<SurveyTopicsTable>, "surveyId" | "questionId" | "label" | "area" | "createdBy"> & { cityIds: number[] }): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("surveyTopics")

@@ -1,5 +1,5 @@
 import type { Db } from "../index.js";
-import type { Affiliation, NewUser, Role, User } from "../schema.js";
+import type { NewUser, Role, User } from "../schema.js";
 import { nowIso } from "../time.js";
 
 /** A user without the password hash: what every caller but the password check gets. */
@@ -51,7 +51,7 @@ export async function updatePasswordHash(db: Db, userId: number, passwordHash: s
 export async function updateProfile(
   db: Db,
   userId: number,
-  fields: { name: string; affiliation: Affiliation; cityId: number | null; position: string | null },
+  fields: Pick<User, "name" | "affiliation" | "cityId" | "position">,
 ): Promise<void> {
   await db.updateTable("users").set({ ...fields, updatedAt: nowIso() }).where("id", "=", userId).execute();
 }

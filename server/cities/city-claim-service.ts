@@ -17,17 +17,13 @@ import { cityClaims as t } from "../../domain/i18n/pl/city-claims.js";
 import { assertCan, cityClaimAccess, PermissionError, type Actor } from "../auth/permissions.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../mail/mailer.js";
+import { optionalText } from "../validation/optional-text.js";
 
 /** A decision form: accept or reject, with an optional reason the person receives by mail. */
 export const claimDecisionSchema = z.object({
   claimId: z.coerce.number().int().positive(),
   decision: z.enum(["accept", "reject"]),
-  reason: z
-    .string()
-    .trim()
-    .max(500)
-    .optional()
-    .transform((v) => v || null),
+  reason: optionalText(500),
 });
 
 /** The admin's coordinator switch for one verified representative. */

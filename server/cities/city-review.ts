@@ -4,6 +4,7 @@ import { recordAudit } from "../../db/repositories/audit.js";
 import { confirmCity, findCityById, findCityByNameOrTeryt, findCityBySlug, mergeCityInto } from "../../db/repositories/cities.js";
 import { cities as t } from "../../domain/i18n/pl/cities.js";
 import { voivodeshipNames } from "../../domain/voivodeships.js";
+import { InputError } from "../validation/input-error.js";
 
 /** The two admin decisions on an unconfirmed city, as the form posts them. */
 export const cityReviewSchema = z.discriminatedUnion("intent", [
@@ -21,10 +22,6 @@ export const cityReviewSchema = z.discriminatedUnion("intent", [
 ]);
 export type CityReview = z.infer<typeof cityReviewSchema>;
 
-export class CityReviewError extends Error {
-  override name = "CityReviewError";
-}
-
 /**
  * Applies an admin's decision: confirm (the city becomes public with its voivodeship and county) or merge into a
  * directory city (its items and people move there, it disappears). Both are written to the audit log.
@@ -32,16 +29,16 @@ export class CityReviewError extends Error {
 export async function reviewCity(handle: DbHandle, actorId: number, r: CityReview, ip: string | null): Promise<string> {
   const db = handle.db;
   const city = await findCityById(db, r.id);
-  if (!city || city.confirmed) throw new CityReviewError(t.review.gone);
+  if (!city || city.confirmed) throw new InputError(t.review.gone, "id");
   if (r.intent === "confirm") {
-    if (!(await confirmCity(db, city.id, { voivodeship: r.voivodeship, county: r.county }))) throw new CityReviewError(t.review.gone);
+    if (!(await confirmCity(db, city.id, { voivodeship: r.voivodeship, county: r.county }))) throw new InputError(t.review.gone, "id");
     await recordAudit(db, { actorId, action: "city.confirm", subjectType: "city", subjectId: city.id, details: { name: city.name, voivodeship: r.voivodeship, county: r.county }, ip });
     return t.review.confirmed(city.name);
   }
   const target = (await findCityBySlug(db, r.into)) ?? (await findCityByNameOrTeryt(db, r.into));
-  if (!target || !target.confirmed || target.id === city.id) throw new CityReviewError(t.review.targetUnknown(r.into));
+  if (!target || !target.confirmed || target.id === city.id) throw new InputError(t.review.targetUnknown(r.into), "into");
   const moved = await mergeCityInto(db, city.id, target.id);
-  if (!moved) throw new CityReviewError(t.review.gone);
+  if (!moved) throw new InputError(t.review.gone, "id");
   await recordAudit(db, { actorId, action: "city.merge", subjectType: "city", subjectId: city.id, details: { name: city.name, into: target.id, intoName: target.name, items: moved.length }, ip });
   return t.review.merged(city.name, target.name, moved.length);
 }

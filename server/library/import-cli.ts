@@ -7,7 +7,7 @@ import { createSearchEngine } from "../../search/create-engine.js";
 import { createIndexer } from "../search/indexer.js";
 import { DEFAULT_SYNONYMS } from "../search/search-runtime.js";
 import { lockOrRunningApp } from "../search/writer-lock.js";
-import { loadConfig } from "../config.js";
+import { loadCliConfig } from "../cli-config.js";
 import { createLogger } from "../logger.js";
 import { seedReferenceData } from "../seed/demo-seed.js";
 import { formatImportReport, importLibraryJsonl } from "./library-import.js";
@@ -22,7 +22,7 @@ if (!file) {
   process.exit(2);
 }
 
-const config = loadConfig();
+const config = loadCliConfig();
 const db = createDb(config.databaseUrl);
 try {
   await migrateToLatest(db.db);

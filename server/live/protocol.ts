@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIVE_MESSAGE_MAX, LIVE_REASON_MAX, LIVE_THREAD_TITLE_MAX } from "../../domain/live-limits.js";
 import type { ClientEvent, ClientPayloads } from "../../domain/live-protocol.js";
 
 // The /live namespace's wire contract (docs/realtime.md). Every client payload is parsed with these schemas.
@@ -35,14 +36,14 @@ const body = z
   .string()
   .trim()
   .min(1)
-  .max(2000)
+  .max(LIVE_MESSAGE_MAX)
   .refine((text) => !isInvisible(text), { params: { reason: INVISIBLE_ISSUE } });
 
 export const clientSchemas = {
   "room:join": z.object({ eventId: id }).strict(),
   "room:leave": z.object({ eventId: id }).strict(),
   "room:control": z.object({ eventId: id, action: z.enum(["open", "close", "auto"]) }).strict(),
-  "thread:create": z.object({ eventId: id, title: z.string().trim().min(1).max(120).refine((text) => !isInvisible(text)) }).strict(),
+  "thread:create": z.object({ eventId: id, title: z.string().trim().min(1).max(LIVE_THREAD_TITLE_MAX).refine((text) => !isInvisible(text)) }).strict(),
   "thread:join": z.object({ threadId: id, since: z.number().int().min(0).optional() }).strict(),
   "message:send": z.object({ threadId: id, body, parentId: id.optional(), kind: z.enum(["comment", "question"]) }).strict(),
   "message:edit": z.object({ messageId: id, body }).strict(),
@@ -52,11 +53,11 @@ export const clientSchemas = {
     .object({
       messageId: id,
       action: z.enum(["answer", "unanswer", "pin", "unpin", "hide", "unhide"]),
-      answer: z.string().trim().max(2000).optional(),
-      reason: z.string().trim().max(300).optional(),
+      answer: z.string().trim().max(LIVE_MESSAGE_MAX).optional(),
+      reason: z.string().trim().max(LIVE_REASON_MAX).optional(),
     })
     .strict(),
-  "participant:remove": z.object({ eventId: id, userId: id, reason: z.string().trim().max(300).optional() }).strict(),
+  "participant:remove": z.object({ eventId: id, userId: id, reason: z.string().trim().max(LIVE_REASON_MAX).optional() }).strict(),
   typing: z.object({ threadId: id }).strict(),
 } as const satisfies { [E in ClientEvent]: z.ZodType<ClientPayloads[E]> };
 

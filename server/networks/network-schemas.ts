@@ -2,6 +2,7 @@ import { z } from "zod";
 import { networks as t } from "../../domain/i18n/pl/networks.js";
 import { events as te } from "../../domain/i18n/pl/events.js";
 import { cityField } from "../../domain/i18n/pl/city-field.js";
+import { optionalText } from "../validation/optional-text.js";
 import { slugField } from "../validation/slug-field.js";
 
 const id = z.coerce.number({ message: t.api.badQuery }).int().positive();
@@ -50,7 +51,7 @@ export const meetingSeriesSchema = z.object({
   count: z.coerce.number().int().min(1).max(24),
   durationHours: z.coerce.number().int().min(1).max(12).default(3),
   format: z.enum(["online", "onsite", "hybrid"]).default("online"),
-  place: z.string().trim().max(300).optional().transform((v) => v || null),
+  place: optionalText(300),
   joinUrl: z.string().trim().max(500).url(te.validation.url).startsWith("https://", te.validation.url).optional().transform((v) => v || null),
 });
 // A title pattern with {n} for the meeting's number; null keeps the default "<network>: spotkanie <n>".
@@ -121,16 +122,10 @@ export const staffSeriesSchema = z
     firstTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, st.badTime),
     count: z.coerce.number({ message: st.badCount }).int(st.badCount).min(1, st.badCount).max(24, st.badCount),
     durationHours: z.coerce.number({ message: st.badDuration }).int(st.badDuration).min(1, st.badDuration).max(12, st.badDuration),
-    titlePattern: z.string().trim().max(150, st.titlePatternTooLong).optional().transform((v) => v || null),
+    titlePattern: optionalText(150, st.titlePatternTooLong),
     format: z.enum(["online", "onsite", "hybrid"], { message: st.badFormat }),
-    place: z.string().trim().max(300, te.validation.tooLong(300)).optional().transform((v) => v || null),
-    joinUrl: z
-      .string()
-      .trim()
-      .max(500, te.validation.tooLong(500))
-      .optional()
-      .transform((v) => v || null)
-      .pipe(z.string().url(te.validation.url).startsWith("https://", te.validation.url).nullable()),
+    place: optionalText(300, te.validation.tooLong(300)),
+    joinUrl: optionalText(500, te.validation.tooLong(500)).pipe(z.string().url(te.validation.url).startsWith("https://", te.validation.url).nullable()),
   })
   .refine((v) => v.format === "online" || v.place, { path: ["place"], message: st.placeRequired })
   .refine((v) => v.format === "onsite" || v.joinUrl, { path: ["joinUrl"], message: st.joinUrlRequired })

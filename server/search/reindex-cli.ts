@@ -4,7 +4,7 @@
 import cliProgress from "cli-progress";
 import { createDb } from "../../db/index.js";
 import { migrateToLatest } from "../../db/migrate.js";
-import { loadConfig } from "../config.js";
+import { loadCliConfig } from "../cli-config.js";
 import { createSearchEngine } from "../../search/create-engine.js";
 import { reindexAll, type ReindexProgress } from "./reindex.js";
 import { fileRebuildRequest, readRebuildStatus, withdrawRebuildRequest } from "./rebuild-requests.js";
@@ -12,7 +12,7 @@ import { DEFAULT_SYNONYMS } from "./search-runtime.js";
 import { liveWriter, lockOrRunningApp, type LockInfo } from "./writer-lock.js";
 import { library as t } from "../../domain/i18n/pl/library.js";
 
-const config = loadConfig();
+const config = loadCliConfig();
 const bars = new cliProgress.MultiBar({ format: "{phase} [{bar}] {value}/{total}", hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
 const phases = new Map<string, cliProgress.SingleBar>();
 function showProgress(p: ReindexProgress): void {

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { createDb } from "../../db/index.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { surveys as t } from "../../domain/i18n/pl/surveys.js";
-import { loadConfig } from "../config.js";
+import { loadCliConfig } from "../cli-config.js";
 import { seedReferenceData } from "../seed/demo-seed.js";
 import { findSurveyBySlug } from "../../db/repositories/surveys.js";
 import { createJobQueue } from "../jobs/index.js";
@@ -18,7 +18,7 @@ if (!file) {
   process.exit(2);
 }
 
-const config = loadConfig();
+const config = loadCliConfig();
 const db = createDb(config.databaseUrl);
 try {
   await migrateToLatest(db.db);

@@ -1,3 +1,4 @@
+import { LIVE_MESSAGE_MAX } from "../../live-limits.js";
 import { count, nouns } from "./plural.js";
 export const live = {
   title: "Na żywo",
@@ -106,7 +107,7 @@ export const live = {
   csv: { header: ["id", "pytanie", "autor", "miasto", "głosy", "odpowiedziane", "odpowiedź", "zadano"] },
   errors: {
     bad_request: "Nieprawidłowe dane. Sprawdź treść i spróbuj ponownie.",
-    body: "Wiadomość musi mieć od 1 do 2000 znaków.",
+    body: `Wiadomość musi mieć od 1 do ${LIVE_MESSAGE_MAX} znaków.`,
     invisible: "Wiadomość składa się wyłącznie z niewidocznych znaków lub spacji. Wpisz treść, którą inni zobaczą.",
     unknown_event: "Nieznane polecenie.",
     unauthenticated: "Zaloguj się, aby to zrobić.",
