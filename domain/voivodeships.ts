@@ -1,3 +1,4 @@
+import { comparePolish } from "./polish-order.js";
 /** The sixteen voivodeships by TERYT code, spelled as the directory stores them. */
 export const voivodeshipsByTeryt: Record<string, string> = {
   "02": "dolnośląskie", "04": "kujawsko-pomorskie", "06": "lubelskie", "08": "lubuskie", "10": "łódzkie",
@@ -6,4 +7,4 @@ export const voivodeshipsByTeryt: Record<string, string> = {
   "32": "zachodniopomorskie",
 };
 
-export const voivodeshipNames = Object.values(voivodeshipsByTeryt).sort((a, b) => a.localeCompare(b, "pl"));
+export const voivodeshipNames = Object.values(voivodeshipsByTeryt).sort((a, b) => comparePolish(a, b));

@@ -1,5 +1,6 @@
 import { t } from "../../domain/i18n";
 import type { FacetName, LibraryState } from "./library-url";
+import { comparePolish } from "../../domain/polish-order";
 
 type Props = {
   state: LibraryState;
@@ -32,7 +33,7 @@ export function LibraryFacets({ state, distribution, labels }: Props) {
         const selected = state[g.name].map(String);
         const values = [...new Set([...Object.keys(counts), ...selected])];
         if (g.name === "year") values.sort((a, b) => Number(b) - Number(a));
-        else values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || facetLabel(g.name, a, labels).localeCompare(facetLabel(g.name, b, labels), "pl"));
+        else values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || comparePolish(facetLabel(g.name, a, labels), facetLabel(g.name, b, labels)));
         if (values.length === 0) return null;
         return (
           <fieldset key={g.name} className="facet-group">

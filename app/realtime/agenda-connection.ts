@@ -5,6 +5,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { MESSAGE_ACCESS, readAccessMode, type AgendaAccessMode } from "../../domain/agenda-access-message";
 import { agendaRoots } from "../../domain/agenda-doc";
+import { comparePolish } from "../../domain/polish-order";
 
 export type PresenceUser = { id: number; name: string; city: string; color: string };
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
@@ -94,7 +95,7 @@ export function usePresence(provider: WebsocketProvider | undefined): PresenceEn
         if (!u || typeof u.name !== "string") return;
         list.push({ clientId, user: u, editing: typeof s.editing === "string" ? s.editing : null, self: clientId === awareness.clientID });
       });
-      list.sort((a, b) => Number(b.self) - Number(a.self) || a.user.name.localeCompare(b.user.name, "pl"));
+      list.sort((a, b) => Number(b.self) - Number(a.self) || comparePolish(a.user.name, b.user.name));
       setEntries(list);
     };
     read();

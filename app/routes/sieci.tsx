@@ -8,6 +8,7 @@ import { t } from "../../domain/i18n";
 import { count, nouns } from "../../domain/i18n/pl/plural.js";
 import { AreaLinks } from "~/components/network-links";
 import { actorOf } from "~/lib/guards.server";
+import { comparePolish } from "../../domain/polish-order";
 
 export const meta: MetaFunction = () => [{ title: `${t.networks.title} — ${t.common.appName}` }];
 
@@ -18,7 +19,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export default function Networks() {
   const { networks, manage } = useLoaderData<typeof loader>();
   // Every member city once, for the map and its list.
-  const cities = [...new Map(networks.flatMap((n) => n.members).map((c) => [c.slug, c])).values()].sort((a, b) => a.name.localeCompare(b.name, "pl"));
+  const cities = [...new Map(networks.flatMap((n) => n.members).map((c) => [c.slug, c])).values()].sort((a, b) => comparePolish(a.name, b.name));
   return (
     <>
       <h1>{t.networks.title}</h1>

@@ -1,4 +1,5 @@
 import type { Db } from "../index.js";
+import { preparedQuery } from "../prepared-query.js";
 import { nowIso } from "../time.js";
 
 export type StoredDocState = { snapshots: { id: number; data: Uint8Array }[]; updates: { id: number; data: Uint8Array }[] };
@@ -14,11 +15,14 @@ export async function appendAgendaUpdates(db: Db, docName: string, updates: Uint
 }
 
 /** Everything needed to rebuild a document: its compacted snapshots (normally one) and the updates appended since. */
+// Every document opened reads these two (prepared: built and compiled once).
+const compactedSnapshotsQuery = preparedQuery((db: Db, docName: string) =>
+  db.selectFrom("agendaSnapshots").select(["id", "data"]).where("docName", "=", docName).where("kind", "=", "compacted").orderBy("id"),
+);
+const storedUpdatesQuery = preparedQuery((db: Db, docName: string) => db.selectFrom("agendaUpdates").select(["id", "data"]).where("docName", "=", docName).orderBy("id"));
+
 export async function loadAgendaState(db: Db, docName: string): Promise<StoredDocState> {
-  const [snapshots, updates] = await Promise.all([
-    db.selectFrom("agendaSnapshots").select(["id", "data"]).where("docName", "=", docName).where("kind", "=", "compacted").orderBy("id").execute(),
-    db.selectFrom("agendaUpdates").select(["id", "data"]).where("docName", "=", docName).orderBy("id").execute(),
-  ]);
+  const [snapshots, updates] = await Promise.all([compactedSnapshotsQuery(db, docName), storedUpdatesQuery(db, docName)]);
   const bytes = (r: { id: number; data: Buffer }) => ({ id: r.id, data: new Uint8Array(r.data) });
   return { snapshots: snapshots.map(bytes), updates: updates.map(bytes) };
 }

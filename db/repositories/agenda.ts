@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../index.js";
+import { preparedQuery } from "../prepared-query.js";
 import type { AgendaMode, AgendaVersionsTable, User } from "../schema.js";
 import { nowIso } from "../time.js";
 
@@ -18,16 +19,19 @@ export async function findAgendaSettings(db: Db, eventId: number): Promise<Agend
  * Every /collab connection asks this (issue 16: a join cost five queries); undefined when there is no such event.
  */
 export async function findAgendaAccessFacts(db: Db, eventId: number): Promise<{ endsAt: string; settings: AgendaSettings } | undefined> {
-  const row = await db
-    .selectFrom("events")
-    .leftJoin("agendaSettings", "agendaSettings.eventId", "events.id")
-    .select(["events.endsAt", "agendaSettings.eventId as settingsEventId", "agendaSettings.mode", "agendaSettings.cityIds", "agendaSettings.open", "agendaSettings.dotsBudget"])
-    .where("events.id", "=", eventId)
-    .executeTakeFirst();
+  const [row] = await agendaAccessFactsQuery(db, eventId);
   if (!row) return undefined;
   const saved = row.settingsEventId === null ? undefined : { mode: row.mode!, cityIds: row.cityIds!, open: row.open!, dotsBudget: row.dotsBudget! };
   return { endsAt: row.endsAt, settings: settingsFrom(eventId, saved) };
 }
+
+const agendaAccessFactsQuery = preparedQuery((db: Db, eventId: number) =>
+  db
+    .selectFrom("events")
+    .leftJoin("agendaSettings", "agendaSettings.eventId", "events.id")
+    .select(["events.endsAt", "agendaSettings.eventId as settingsEventId", "agendaSettings.mode", "agendaSettings.cityIds", "agendaSettings.open", "agendaSettings.dotsBudget"])
+    .where("events.id", "=", eventId),
+);
 
 function settingsFrom(eventId: number, row: { mode: string; cityIds: string; open: number; dotsBudget: number } | undefined): AgendaSettings {
   if (!row) return { eventId, mode: "all", cityIds: [], open: true, dotsBudget: DEFAULT_DOTS_BUDGET };

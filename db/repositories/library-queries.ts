@@ -1,6 +1,7 @@
 import type { Db } from "../index.js";
 import type { LibraryItemRow, LibraryStatus } from "../schema.js";
 import { listMembersOnlyNetworks, visibleItem, type LibraryViewer } from "./library-visibility.js";
+import { comparePolish } from "../../domain/polish-order.js";
 
 /** A library item with its JSON columns parsed and its areas, city and event resolved. */
 export type LibraryItem = Omit<LibraryItemRow, "tags" | "authors"> & {
@@ -119,7 +120,7 @@ export async function relatedLibraryItems(db: Db, item: LibraryItem, viewer: Lib
     const sharedTags = parseList(rawTags).filter((t) => tags.has(t.toLowerCase())).length;
     return { c, score: shared + 2 * sharedTags };
   });
-  scored.sort((a, b) => b.score - a.score || a.c.title.localeCompare(b.c.title, "pl"));
+  scored.sort((a, b) => b.score - a.score || comparePolish(a.c.title, b.c.title));
   return scored.slice(0, limit).map((s) => s.c);
 }
 

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../index.js";
+import { preparedQuery } from "../prepared-query.js";
 import type { City, SessionsTable, User } from "../schema.js";
 import { nowIso } from "../time.js";
 
@@ -19,9 +20,8 @@ export async function insertSession(db: Db, s: Omit<Insertable<SessionsTable>, "
   await db.insertInto("sessions").values({ ...s, createdAt: now, lastSeenAt: now }).execute();
 }
 
-/** Looks up an unexpired session of an enabled user. */
-export function findSessionUser(db: Db, sessionId: string): Promise<SessionUser | undefined> {
-  return db
+const sessionUserQuery = preparedQuery((db: Db, sessionId: string, now: string) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.userId")
     .leftJoin("cities", "cities.id", "users.verifiedCityId")
@@ -39,9 +39,13 @@ export function findSessionUser(db: Db, sessionId: string): Promise<SessionUser 
       "users.cityCoordinator",
     ])
     .where("sessions.id", "=", sessionId)
-    .where("sessions.expiresAt", ">", nowIso())
-    .where("users.disabledAt", "is", null)
-    .executeTakeFirst();
+    .where("sessions.expiresAt", ">", now)
+    .where("users.disabledAt", "is", null),
+);
+
+/** Looks up an unexpired session of an enabled user (every signed-in request and connection: a prepared query). */
+export async function findSessionUser(db: Db, sessionId: string): Promise<SessionUser | undefined> {
+  return (await sessionUserQuery(db, sessionId, nowIso()))[0];
 }
 
 /** Extends a session's expiry (sliding expiration). */

@@ -11,6 +11,7 @@ import type { Town } from "./town-type.js";
 import { cityNameKey } from "../../domain/city-name-key.js";
 import { sizeClassOf } from "../../domain/city-size.js";
 import { slugify } from "../../domain/slug.js";
+import { comparePolish } from "../../domain/polish-order.js";
 
 type GeoPlace = { cityId: number; name: string; altName?: string; country: string; featureCode: string; population: number; muni?: string; loc: { coordinates: [number, number] } };
 type GeoPoint = { name: string; lat: string; lng: string; country: string; admin2?: string };
@@ -73,7 +74,7 @@ export function buildTowns(): Town[] {
       teryt: match.teryt, population: c.population, sizeClass: c.sizeClass, lat: match.lat, lng: match.lng, geonamesId: match.geonamesId,
     });
   }
-  const rest = official.filter((t) => !taken.has(t)).sort((a, b) => a.name.localeCompare(b.name, "pl") || b.population - a.population);
+  const rest = official.filter((t) => !taken.has(t)).sort((a, b) => comparePolish(a.name, b.name) || b.population - a.population);
   for (const t of rest) {
     // Two towns of one name get the voivodeship (then the county code) in the slug of the second.
     let slug = slugify(t.name);

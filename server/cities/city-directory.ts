@@ -7,8 +7,11 @@ import { cityFieldSuggestions, cityFieldText, resolveCityName, resolveCityNameOr
 export type CityDirectory = ReturnType<typeof createCityDirectory>;
 
 /** The town directory as pages read it: each method returns only the fields a page shows. */
+const KNOWN_NAMES_LIMIT = 5_000;
+
 export function createCityDirectory(deps: { db: DbHandle }) {
   const db = deps.db.db;
+  const knownNames = new Map<string, string>();
   return {
     /** Confirmed cities matching the directory filters, with the columns of the directory table. */
     async list(f: CityFilter) {
@@ -33,9 +36,27 @@ export function createCityDirectory(deps: { db: DbHandle }) {
     fieldText: (cityId: number | null) => cityFieldText(db, cityId),
     /** At most ten confirmed towns matching a typed fragment, for the city field's suggestions. */
     suggest: (fragment: string) => cityFieldSuggestions(db, fragment),
-    /** Slug → name of the given cities (labels of the ones a page mentions). */
+    /**
+     * Slug → name of the given cities (labels of the ones a page mentions). A city's name never changes once it is in
+     * the directory (a merge removes the slug; nothing renames), so names already read are kept and only the unknown
+     * ones are asked for: the library's facets name up to a dozen towns on every page view.
+     */
     async names(slugs: string[]): Promise<Record<string, string>> {
-      return Object.fromEntries((await listCityNamesBySlugs(db, [...new Set(slugs)])).map((c) => [c.slug, c.name]));
+      const out: Record<string, string> = {};
+      const missing: string[] = [];
+      for (const slug of new Set(slugs)) {
+        const known = knownNames.get(slug);
+        if (known === undefined) missing.push(slug);
+        else out[slug] = known;
+      }
+      if (missing.length > 0) {
+        for (const c of await listCityNamesBySlugs(db, missing)) {
+          out[c.slug] = c.name;
+          if (knownNames.size >= KNOWN_NAMES_LIMIT) knownNames.clear();
+          knownNames.set(c.slug, c.name);
+        }
+      }
+      return out;
     },
     /** Cities an import created, waiting for an admin, with how much points at each. */
     unconfirmed: () => listUnconfirmedCities(db),

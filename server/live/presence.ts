@@ -2,6 +2,7 @@ import type { Namespace } from "socket.io";
 import type { Logger } from "../logger.js";
 import type { Presence } from "./protocol.js";
 import type { LiveSocketData } from "./socket-types.js";
+import { comparePolish } from "../../domain/polish-order.js";
 
 const LIST_LIMIT = 200;
 
@@ -62,7 +63,7 @@ export class PresenceTracker {
       if (u) people.set(u.id, { id: u.id, name: u.name, city: u.city });
       else guests += 1;
     }
-    const list = [...people.values()].sort((a, b) => a.name.localeCompare(b.name, "pl")).slice(0, LIST_LIMIT);
+    const list = [...people.values()].sort((a, b) => comparePolish(a.name, b.name)).slice(0, LIST_LIMIT);
     return { eventId, count: people.size + guests, people: list };
   }
 

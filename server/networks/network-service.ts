@@ -53,6 +53,7 @@ import type { NetworkPostEvent } from "../../domain/network-live-protocol.js";
 import type { NetworkNotices } from "./network-notices.js";
 import { searchNetworkDiscussion } from "./network-search.js";
 import type { SearchEngine } from "../../search/types.js";
+import { comparePolish } from "../../domain/polish-order.js";
 
 export type NetworkService = ReturnType<typeof createNetworkService>;
 
@@ -114,7 +115,7 @@ export function createNetworkService(deps: {
         leader: n.leaderSlug && n.leaderName ? { slug: n.leaderSlug, name: n.leaderName } : null,
         members: cities
           .filter((c) => c.networkId === n.id)
-          .sort((a, b) => a.name.localeCompare(b.name, "pl"))
+          .sort((a, b) => comparePolish(a.name, b.name))
           .map((c) => ({ slug: c.slug, name: c.name, voivodeship: c.voivodeship, lat: c.lat, lng: c.lng })),
         nextMeeting: next ? { slug: next.slug, title: next.title, startsAt: next.startsAt } : null,
       };
@@ -183,7 +184,7 @@ export function createNetworkService(deps: {
       return {
         network: summary,
         access,
-        cities: current.sort((a, b) => a.name.localeCompare(b.name, "pl")).map((c) => ({ cityId: c.cityId, slug: c.slug, name: c.name, joinedOn: c.joinedOn })),
+        cities: current.sort((a, b) => comparePolish(a.name, b.name)).map((c) => ({ cityId: c.cityId, slug: c.slug, name: c.name, joinedOn: c.joinedOn })),
         formerCities: history.filter((c) => c.leftOn !== null).map((c) => ({ slug: c.slug, name: c.name, joinedOn: c.joinedOn, leftOn: c.leftOn! })),
         people: people.map((p) => ({ userId: p.userId, name: p.name, position: p.position, role: p.role })),
         upcoming,

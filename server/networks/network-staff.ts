@@ -11,6 +11,7 @@ import type { AccessChanges } from "../auth/access-changes.js";
 import { assertCan, type Actor } from "../auth/permissions.js";
 import { InputError } from "../validation/input-error.js";
 import type { NetworkForm } from "./network-schemas.js";
+import { comparePolish } from "../../domain/polish-order.js";
 
 type Audit = (actor: Actor, action: string, networkId: number, details: Record<string, unknown>) => Promise<void>;
 
@@ -80,7 +81,7 @@ export function createNetworkStaff(deps: { db: Db; access?: AccessChanges; audit
         listNetworkMaterials(db, n.id, true),
         listAgreements(db, n.id),
       ]);
-      const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, "pl");
+      const byName = <T extends { name: string }>(a: T, b: T) => comparePolish(a.name, b.name);
       return {
         network: { id: n.id, slug: n.slug, name: n.name, description: n.description, status: n.status, startYear: n.startYear, endYear: n.endYear, leaderCityId: n.leaderCityId, leaderName: n.leaderName, areas: areas.map((a) => a.slug) },
         cities: cities.sort((a, b) => byName(a, b) || a.joinedOn.localeCompare(b.joinedOn)).map((c) => ({ cityId: c.cityId, slug: c.slug, name: c.name, joinedOn: c.joinedOn, leftOn: c.leftOn })),

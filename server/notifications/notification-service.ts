@@ -37,6 +37,7 @@ import { findNetworkBySlug, listNetworks } from "../../db/repositories/networks.
 import { createContentNotices } from "./content-notices.js";
 import { createDigestRunner, DIGEST_EVERY_MINUTES, DIGEST_QUEUE } from "./digest.js";
 import type { FollowTargetType } from "../../domain/notification-kinds.js";
+import { comparePolish } from "../../domain/polish-order.js";
 
 export type { NotifyData } from "./notify-data.js";
 
@@ -277,7 +278,7 @@ export function createNotificationService(deps: { db: DbHandle; mailer: Mailer; 
         channels,
         digest,
         areas: areas.map((a) => ({ slug: a.slug, name: a.name, followed: followed.areaIds.includes(a.id) })),
-        cities: cities.map((c) => ({ slug: c.slug, name: c.name })).sort((a, b) => a.name.localeCompare(b.name, "pl")),
+        cities: cities.map((c) => ({ slug: c.slug, name: c.name })).sort((a, b) => comparePolish(a.name, b.name)),
         networks: networks.map((n) => ({ slug: n.slug, name: n.name, followed: followed.networkIds.includes(n.id) })),
       };
     },

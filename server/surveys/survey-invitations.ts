@@ -32,6 +32,7 @@ import type { Mailer } from "../mail/mailer.js";
 import type { NotificationService } from "../notifications/notification-service.js";
 import { InputError } from "../validation/input-error.js";
 import type { InviteForm } from "./survey-invitation-schemas.js";
+import { comparePolish } from "../../domain/polish-order.js";
 
 /** A survey as invitations need it (the survey service's view has these fields). */
 type SurveyRef = { id: number; slug: string; title: string; respondent: "city" | "person"; closesAt: string; phase: "upcoming" | "open" | "closed" };
@@ -226,7 +227,7 @@ export function createSurveyInvitations(deps: { db: DbHandle; mailer: Mailer; lo
       const others = states
         .filter((r) => !known.has(r.cityId))
         .map((r) => ({ cityId: r.cityId, slug: r.slug, name: r.name, invited: false, status: r.status, submittedByName: null, submittedAt: r.submittedAt, reps: 0, contactEmail: null, lastSentAt: null }));
-      return [...rows, ...others].sort((a, b) => a.name.localeCompare(b.name, "pl"));
+      return [...rows, ...others].sort((a, b) => comparePolish(a.name, b.name));
     },
 
     /** The reminder dates still ahead (what the staff page announces). */
