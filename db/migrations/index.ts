@@ -14,6 +14,7 @@ import * as surveyInvitations from "./2026-12-05T0200-survey-invitations.js";
 import * as surveyTopics from "./2026-12-05T0300-survey-topics.js";
 import * as notificationDigests from "./2026-12-05T0600-notification-digests.js";
 import * as networkLive from "./2026-12-05T0500-network-live.js";
+import * as eventsEndsIndex from "./2026-12-05T2200-events-ends-index.js";
 
 // Every migration is listed here by its dated name; Kysely applies them in name order.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0300-survey-topics": surveyTopics,
   "2026-12-05T0600-notification-digests": notificationDigests,
   "2026-12-05T0500-network-live": networkLive,
+  "2026-12-05T2200-events-ends-index": eventsEndsIndex,
 };
