@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { randomToken, safeEqual, sign } from "../auth/tokens.js";
+import { randomToken, safeEqual, secureRandomBytes, sign } from "../auth/tokens.js";
 
 /**
  * Signed double-submit CSRF: a random httpOnly cookie per browser, and forms carry HMAC(secret, cookie). A page from
@@ -25,7 +24,7 @@ export function csrfFor(secret: string, cookieValue: string | undefined) {
 
 function mask(token: string): string {
   const raw = Buffer.from(token, "base64url");
-  const pad = randomBytes(raw.length);
+  const pad = secureRandomBytes(raw.length);
   const out = Buffer.alloc(raw.length * 2);
   pad.copy(out);
   for (let i = 0; i < raw.length; i++) out[raw.length + i] = raw[i] ^ pad[i];

@@ -22,6 +22,8 @@ export function createExpressApp(services: AppServices, opts: { mounts?: Mount[]
   const dev = config.env === "development";
   const app = express();
   app.disable("x-powered-by");
+  // Nothing reads req.query (Remix parses the URL itself); Express's default parser (qs) ran on every request.
+  app.set("query parser", false);
   if (config.trustProxy) app.set("trust proxy", true);
   // Health checks from the load balancer come addressed to the instance, not to the public host name.
   app.get("/healthz", (_req, res) => res.json({ ok: true }));

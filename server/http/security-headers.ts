@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
+import { secureRandomBytes } from "../auth/tokens.js";
 
 export type SecurityHeaderOptions = {
   dev: boolean;
@@ -13,7 +13,7 @@ export type SecurityHeaderOptions = {
 export function securityHeaders(opts: SecurityHeaderOptions): RequestHandler {
   const streams = opts.streamHosts ?? [];
   return (req, res, next) => {
-    const nonce = randomBytes(16).toString("base64");
+    const nonce = secureRandomBytes(16).toString("base64");
     res.locals.nonce = nonce;
     // WebSockets (/socket.io, /collab) go only to this host; older browsers do not let 'self' cover ws(s):. In
     // production the host was checked against PUBLIC_URL before this runs, so the Host header names this site.
