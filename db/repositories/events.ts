@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Db } from "../index.js";
+import { preparedQuery } from "../prepared-query.js";
 import type { EventKind, EventRow, EventSeries, EventsTable } from "../schema.js";
 import { nowIso } from "../time.js";
 import { enqueueSearchChange } from "./search-outbox.js";
@@ -56,9 +57,8 @@ async function attachAreas(db: Db, rows: Awaited<ReturnType<ReturnType<typeof ba
   }));
 }
 
-function filtered(db: Db, f: EventFilter) {
+function filtered(db: Db, f: EventFilter, now = nowIso()) {
   let q = baseQuery(db);
-  const now = nowIso();
   if (f.when === "upcoming") q = q.where("events.endsAt", ">=", now);
   if (f.when === "past") q = q.where("events.endsAt", "<", now);
   if (f.kind) q = q.where("events.kind", "=", f.kind);
@@ -80,14 +80,42 @@ function filtered(db: Db, f: EventFilter) {
   return q;
 }
 
+// Event lists (the home page, /wydarzenia, calendars) run on most page views: one prepared query per filter shape
+// (which of time, kind, series and area are set), the values bound on each call.
+type ListRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>[number];
+const listQueries = new Map<string, (db: Db, ...values: unknown[]) => Promise<ListRow[]>>();
+
 /** Lists events: upcoming soonest first, past most recent first. */
 export async function listEvents(db: Db, f: EventFilter = {}): Promise<EventWithAreas[]> {
-  const rows = await filtered(db, f)
-    .orderBy("events.startsAt", f.when === "past" ? "desc" : "asc")
-    .limit(f.limit ?? 50)
-    .offset(f.offset ?? 0)
-    .execute();
-  return attachAreas(db, rows);
+  const timed = f.when === "upcoming" || f.when === "past";
+  const shape = `${f.when ?? "all"}|${f.kind ? "kind" : ""}|${f.seriesId ? "series" : ""}|${f.area ? "area" : ""}|${f.includeCancelled ? "cancelled" : ""}`;
+  let query = listQueries.get(shape);
+  if (!query) {
+    query = preparedQuery((d: Db, ...values: unknown[]) => {
+      // The values arrive in the order they are listed below; the shape says which are present.
+      const next = values[Symbol.iterator]();
+      const now = timed ? (next.next().value as string) : undefined;
+      const shaped: EventFilter = {
+        when: f.when,
+        includeCancelled: f.includeCancelled,
+        kind: f.kind ? (next.next().value as EventKind) : undefined,
+        seriesId: f.seriesId ? (next.next().value as number) : undefined,
+        area: f.area ? (next.next().value as string) : undefined,
+      };
+      return filtered(d, shaped, now)
+        .orderBy("events.startsAt", f.when === "past" ? "desc" : "asc")
+        .limit(next.next().value as number)
+        .offset(next.next().value as number);
+    });
+    listQueries.set(shape, query);
+  }
+  const values: unknown[] = [];
+  if (timed) values.push(nowIso());
+  if (f.kind) values.push(f.kind);
+  if (f.seriesId) values.push(f.seriesId);
+  if (f.area) values.push(f.area);
+  values.push(f.limit ?? 50, f.offset ?? 0);
+  return attachAreas(db, await query(db, ...values));
 }
 
 /** Counts events matching a filter (for pagination). */
