@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";
 
@@ -23,5 +23,19 @@ export function AgreementStatusForm({ agreement }: { agreement: { id: number; ti
       </label>{" "}
       <button type="submit">{t.networks.agreementUpdate}</button>
     </Form>
+  );
+}
+
+/** An agreement's title, with the meeting it came from linked below it (network page and staff screen alike). */
+export function AgreementTitle({ agreement }: { agreement: { title: string; eventSlug: string | null; eventTitle: string | null } }) {
+  return (
+    <>
+      {agreement.title}
+      {agreement.eventSlug ? (
+        <div className="card-meta">
+          {t.networks.agreementMeeting}: <Link to={`/wydarzenia/${agreement.eventSlug}`}>{agreement.eventTitle}</Link>
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { DataTable } from "~/components/data-table";
 import { Field, Select } from "~/components/field";
@@ -11,7 +11,7 @@ import { requirePermission } from "~/lib/guards.server";
 import { requireManagedNetwork, staffBad, staffFailure, staffOk, unknownIntent, type StaffResult } from "~/lib/network-staff.server";
 import { agreementStatusSchema, staffAgreementSchema } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";
-import { AGREEMENT_STATUSES, AgreementStatusForm } from "~/components/agreement-status-form";
+import { AGREEMENT_STATUSES, AgreementStatusForm, AgreementTitle } from "~/components/agreement-status-form";
 
 const S = t.networks.staff;
 
@@ -76,16 +76,7 @@ export default function NetworkAgreements() {
             {
               header: t.networks.agreementTitle,
               rowHeader: true,
-              cell: (a) => (
-                <>
-                  {a.title}
-                  {a.eventSlug ? (
-                    <div className="card-meta">
-                      {t.networks.agreementMeeting}: <Link to={`/wydarzenia/${a.eventSlug}`}>{a.eventTitle}</Link>
-                    </div>
-                  ) : null}
-                </>
-              ),
+              cell: (a) => <AgreementTitle agreement={a} />,
             },
             { header: t.networks.agreementWho, cell: (a) => a.ownerCityName ?? a.ownerUserName ?? t.networks.agreementWhole },
             { header: t.networks.agreementDue, cell: (a) => a.dueOn },

@@ -18,7 +18,7 @@ import { safeHighlight } from "~/components/library-url";
 import { useNetworkDiscussion } from "~/realtime/network-discussion";
 import type { NetworkPostEvent } from "../../domain/network-live-protocol.js";
 import type { DiscussionHit } from "../../server/networks/network-search.js";
-import { AgreementStatusForm } from "~/components/agreement-status-form";
+import { AgreementStatusForm, AgreementTitle } from "~/components/agreement-status-form";
 
 type DiscussionSearch = { q: string; hits: DiscussionHit[]; error: string | null };
 
@@ -232,16 +232,7 @@ export default function NetworkPage() {
               columns={[
                 {
                   header: t.networks.agreementTitle,
-                  cell: (a) => (
-                    <>
-                      {a.title}
-                      {a.eventSlug ? (
-                        <div className="card-meta">
-                          {t.networks.agreementMeeting}: <Link to={`/wydarzenia/${a.eventSlug}`}>{a.eventTitle}</Link>
-                        </div>
-                      ) : null}
-                    </>
-                  ),
+                  cell: (a) => <AgreementTitle agreement={a} />,
                 },
                 { header: t.networks.agreementWho, cell: (a) => (a.ownerCitySlug ? <Link to={`/miasta/${a.ownerCitySlug}`}>{a.ownerCityName}</Link> : (a.ownerUserName ?? t.networks.agreementWhole)) },
                 { header: t.networks.agreementDue, cell: (a) => a.dueOn },
