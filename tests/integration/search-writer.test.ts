@@ -14,19 +14,11 @@ import { dialects } from "../setup/dialects.js";
 import { signedIn } from "../setup/http-client.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
 import { apiSearch, eventually } from "./library-support.js";
+import { runCli, type CliRun } from "../setup/run-cli.js";
 
-type Run = { code: number | null; stdout: string; stderr: string };
 
-function runCli(script: string, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, LOG_LEVEL: "error", FRL_DEMO: "0", ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function runCliWith(script: string, args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runCli(script, args, { ...process.env, LOG_LEVEL: "error", FRL_DEMO: "0", ...env });
 }
 
 const item = (slug: string, title: string) => JSON.stringify({ externalId: `cli-${slug}`, slug, kind: "publication", title, summary: "Import z wiersza poleceń.", areas: ["gospodarka"], year: 2024 });
@@ -45,7 +37,7 @@ describe.each(await dialects())("command-line tools next to a running app on %s"
   it("library:import leaves indexing to the app, and the items are findable through its search within 5 s", async () => {
     const file = path.join(app.dataDir, "cli-import.jsonl");
     writeFileSync(file, [item("rowerowe-podworka-wachocka", "Rowerowe podwórka Wąchocka"), item("ogrody-deszczowe-wachocka", "Ogrody deszczowe Wąchocka")].join("\n"));
-    const out = await runCli("server/library/import-cli.ts", [file], env);
+    const out = await runCliWith("server/library/import-cli.ts", [file], env);
     expect(out.stdout).toContain("dodano: 2");
     await eventually(async () => expect(await slugsFor(app, "wachocka")).toEqual(expect.arrayContaining(["rowerowe-podworka-wachocka", "ogrody-deszczowe-wachocka"])), 5_000);
     expect(out.stdout).toContain(`Działająca aplikacja (proces ${process.pid}) zaindeksuje 2 pozycje`);
@@ -60,7 +52,7 @@ describe.each(await dialects())("command-line tools next to a running app on %s"
     await app.services.search.engine.remove([`library:${id}`]);
     expect(await slugsFor(app, "rowerowe wachocka")).not.toContain(slug);
 
-    const out = await runCli("server/search/reindex-cli.ts", [], env);
+    const out = await runCliWith("server/search/reindex-cli.ts", [], env);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain(`Aplikacja działa (proces ${process.pid})`);
     expect(out.stdout).toMatch(/Przebudowano indeks \(embedded\): \d+ pozycji biblioteki/);
@@ -113,7 +105,7 @@ describe("a stale search index lock", () => {
     writeFileSync(lockPath(dataDir), JSON.stringify({ pid: dead, host: hostname(), kind: "app", token: "gone", startedAt: new Date().toISOString() }));
     const file = path.join(dataDir, "stale.jsonl");
     writeFileSync(file, item("spoldzielnie-energetyczne-pcimia", "Spółdzielnie energetyczne Pcimia"));
-    const out = await runCli("server/library/import-cli.ts", [file], { DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
+    const out = await runCliWith("server/library/import-cli.ts", [file], { DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
     expect(out.stdout).toContain("dodano: 1");
     expect(out.stdout).not.toContain("Działająca aplikacja");
     expect(existsSync(lockPath(dataDir))).toBe(false);
@@ -134,7 +126,7 @@ describe("a stale search index lock", () => {
     writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, host: hostname(), kind: "app", token: "hung", startedAt: new Date().toISOString() }));
     const old = new Date(Date.now() - 60_000);
     utimesSync(lockPath(dataDir), old, old);
-    const out = await runCli("server/search/reindex-cli.ts", [], { DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
+    const out = await runCliWith("server/search/reindex-cli.ts", [], { DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
     expect(out.code).toBe(0);
     expect(out.stdout).not.toContain("Aplikacja działa");
     expect(out.stdout).toMatch(/Przebudowano indeks \(embedded\)/);
