@@ -68,9 +68,16 @@ const serverOnlyFromServerFiles = {
   allowTypeImports: true,
   message: "Browser bundles must not carry server code: import it through a *.server.ts module (app/lib/server-modules.server.ts, route-schemas.server.ts) or take it from domain/.",
 };
+// Links go through app/components/link.tsx, which writes plain-path links straight as anchors on the server (issue 16,
+// docs/decisions/0011-server-links.md); a direct import of Remix's would quietly bring the slow path back.
+const remixLinks = { name: "@remix-run/react", importNames: ["Link", "NavLink"], message: "Import Link and NavLink from ~/components/link (same props, cheaper on the server)." };
 const appFloor = {
   files: ["app/**/*.{ts,tsx}"],
   ignores: ["app/**/*.server.ts", "app/entry.server.tsx"],
+  rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: [remixLinks], patterns: [noDbInApp, serverOnlyFromServerFiles] }] },
+};
+const linkComponent = {
+  files: ["app/components/link.tsx"],
   rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noDbInApp, serverOnlyFromServerFiles] }] },
 };
 const appServerFiles = {
@@ -95,6 +102,7 @@ export default tseslint.config(
   },
   ...floors,
   appFloor,
+  linkComponent,
   appServerFiles,
   queryBuilderInApp,
   namedColumns,

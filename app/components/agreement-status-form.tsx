@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "./link";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "../../domain/i18n";
 

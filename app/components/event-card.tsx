@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "./link";
 import { t } from "../../domain/i18n";
 import { formatRange } from "~/lib/format";
 

@@ -1,4 +1,5 @@
-import { Link, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
+import { Link } from "./link";
 import { useEffect, useState } from "react";
 import { t } from "../../domain/i18n";
 

@@ -1,4 +1,5 @@
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "./link";
 import { t } from "../../domain/i18n";
 
 export type EventMaterial = { id: number; slug: string; kind: string; title: string; videoUrl: string | null; durationMinutes: number | null; membersOnly?: boolean };

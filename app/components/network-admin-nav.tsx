@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "./link";
 import { t } from "../../domain/i18n";
 
 const S = t.networks.staff;

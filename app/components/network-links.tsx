@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "./link";
 
 /** Links to networks (a city's or an area's), or the given sentence when there are none. */
 export function NetworkLinkList({ networks, empty }: { networks: { id: number; slug: string; name: string }[]; empty: string }) {

@@ -1,4 +1,5 @@
-import { Form, NavLink, useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
+import { NavLink } from "./link";
 import { useEffect, useState } from "react";
 import { t } from "../../domain/i18n";
 import { useUnreadCount } from "~/realtime/unread-count";

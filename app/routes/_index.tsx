@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { publicEventView } from "~/lib/server-modules.server";
 import { EventCard } from "~/components/event-card";
 import { LibraryHit } from "~/components/library-hit";

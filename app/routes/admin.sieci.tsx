@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { AdminTabs } from "~/components/admin-tabs";
 import { DataTable } from "~/components/data-table";
 import { NetworkForm, networkFormValues } from "~/components/network-form";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { SurveyBuilderForm } from "~/components/survey-builder-form";
 import { SurveyQuestionField } from "~/components/survey-question";
 import { notFound, requirePermission } from "~/lib/guards.server";

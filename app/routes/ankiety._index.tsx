@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { formatDate } from "~/lib/format";
 import { actorOf } from "~/lib/guards.server";
 import { can } from "~/lib/server-modules.server";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { SurveyBuilderForm } from "~/components/survey-builder-form";
 import { requirePermission } from "~/lib/guards.server";
 import { builderAction } from "~/lib/survey-builder.server";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { InputError, isNamedError, LIBRARY_STATUSES, MAX_ATTACHMENT_BYTES, UploadError } from "~/lib/server-modules.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { formatBytes } from "~/components/library-format";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { can, isNamedError, parseSearchParams, searchLibrary, SearchParamError } from "~/lib/server-modules.server";
 import { SORTS } from "../../domain/library-sorts.js";
 import { useEffect, useRef, useState } from "react";

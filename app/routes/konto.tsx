@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { AuthError, changePasswordSchema, isNamedError, profileSchema } from "~/lib/server-modules.server";
 import { CityField } from "~/components/city-field";
 import { CsrfInput } from "~/components/csrf-input";

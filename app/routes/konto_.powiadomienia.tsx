@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { notificationSettingsSchema } from "~/lib/server-modules.server";
 import { channels, digestFrequencies, notificationKindNames, notificationKinds } from "../../domain/notification-kinds.js";
 import { CsrfInput } from "~/components/csrf-input";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { cityListQuerySchema } from "~/lib/route-schemas.server";
 import { Field, Select } from "~/components/field";
 import { t } from "../../domain/i18n";

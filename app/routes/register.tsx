@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { AuthError, isNamedError, registerSchema } from "~/lib/server-modules.server";
 import { CityField } from "~/components/city-field";
 import { CsrfInput } from "~/components/csrf-input";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { LibraryHit, type HitView } from "~/components/library-hit";
 import { membersOnlyFilter } from "~/lib/server-modules.server";
 import { t } from "../../domain/i18n";

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { maySeeJoinLink } from "~/lib/server-modules.server";
 import { LiveRoomView } from "~/components/live-room";
 import { t } from "../../domain/i18n";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { agendaRestoreRef, agendaSettingsSchema, ZodError } from "~/lib/route-schemas.server";
 import { can } from "~/lib/server-modules.server";

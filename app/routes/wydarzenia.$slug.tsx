@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { can, maySeeJoinLink, publicEventView } from "~/lib/server-modules.server";
 import { AgendaPublishedSection } from "~/components/agenda-published";
 import { CsrfInput } from "~/components/csrf-input";

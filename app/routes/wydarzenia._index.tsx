@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { can, eventListQuerySchema, publicEventView } from "~/lib/server-modules.server";
 import { EventCard } from "~/components/event-card";
 import { Select } from "~/components/field";
