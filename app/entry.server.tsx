@@ -22,7 +22,9 @@ export default function handleRequest(
     </NonceProvider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  // Handed over as UTF-8 bytes: a string body makes the Fetch Response check the whole page for lone surrogates
+  // (undici's toUSVString, 3.6 % of a library page's server time) and encode it again when it is read.
+  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

@@ -57,7 +57,7 @@ describe("server links write what Remix's links write", () => {
   });
 
   it.each(linkCases)("Link %o", async (props) => {
-    const { ours, remix } = await both("/biblioteka/abc?x=1", Link as ComponentType<AnyProps>, RemixLink as ComponentType<AnyProps>, props);
+    const { ours, remix } = await both("/biblioteka/abc?x=1", Link as unknown as ComponentType<AnyProps>, RemixLink as unknown as ComponentType<AnyProps>, props);
     expect(ours).toBe(remix);
     expect(ours).toContain("<a ");
   });
@@ -82,13 +82,13 @@ describe("server links write what Remix's links write", () => {
     ["/biblioteka/abc", { to: { pathname: "/biblioteka" } }],
   ];
   it.each(navCases)("NavLink at %s %o", async (url, props) => {
-    const { ours, remix } = await both(url, NavLink as ComponentType<AnyProps>, RemixNavLink as ComponentType<AnyProps>, props);
+    const { ours, remix } = await both(url, NavLink as unknown as ComponentType<AnyProps>, RemixNavLink as unknown as ComponentType<AnyProps>, props);
     expect(ours).toBe(remix);
   });
 
   it("NavLink children as a function see the same state", async () => {
     const children = ({ isActive, isPending }: { isActive: boolean; isPending: boolean }) => `${isActive ? "aktywny" : "nieaktywny"}/${isPending}`;
-    const { ours, remix } = await both("/biblioteka/abc", NavLink as ComponentType<AnyProps>, RemixNavLink as ComponentType<AnyProps>, { to: "/biblioteka" }, children);
+    const { ours, remix } = await both("/biblioteka/abc", NavLink as unknown as ComponentType<AnyProps>, RemixNavLink as unknown as ComponentType<AnyProps>, { to: "/biblioteka" }, children);
     expect(ours).toBe(remix);
     expect(ours).toContain("aktywny/false");
   });
