@@ -11,7 +11,7 @@ export { CityClaimError, claimDecisionSchema, coordinatorSchema } from "../../se
 export { cityReviewSchema } from "../../server/cities/city-review.js";
 export { isNamedError } from "../../server/errors.js";
 export { eventListQuerySchema } from "../../server/events/event-schemas.js";
-export { publicEventView } from "../../server/events/event-view.js";
+export { eventCardView, publicEventView } from "../../server/events/event-view.js";
 export { toICalendar } from "../../server/events/ical.js";
 export { maySeeJoinLink } from "../../server/events/join-link.js";
 export { localToUtcIso, utcIsoToLocal } from "../../server/events/time-zone.js";

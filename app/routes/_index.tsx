@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Link } from "~/components/link";
-import { publicEventView } from "~/lib/server-modules.server";
+import { eventCardView } from "~/lib/server-modules.server";
 import { EventCard } from "~/components/event-card";
 import { LibraryHit } from "~/components/library-hit";
 import { t } from "../../domain/i18n";
@@ -22,7 +22,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
       }),
   ]);
   const markers = await events.markers(upcoming);
-  return json({ areas, upcoming: upcoming.map((e) => ({ ...publicEventView(e), markers: markers[e.id] })), practices, signedIn: Boolean(context.user) });
+  return json({ areas, upcoming: upcoming.map((e) => eventCardView(e, markers[e.id])), practices, signedIn: Boolean(context.user) });
 }
 
 export default function Home() {

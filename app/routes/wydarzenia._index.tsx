@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Link } from "~/components/link";
-import { can, eventListQuerySchema, publicEventView } from "~/lib/server-modules.server";
+import { can, eventCardView, eventListQuerySchema } from "~/lib/server-modules.server";
 import { EventCard } from "~/components/event-card";
 import { Select } from "~/components/field";
 import { atomLinks } from "~/lib/feed-links";
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     areaService.list(),
   ]);
   const markers = await events.markers(list);
-  return json({ list: list.map((e) => ({ ...publicEventView(e), markers: markers[e.id] })), total, areas, query: q, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), canManage: can(actorOf(context), "event:manage") });
+  return json({ list: list.map((e) => eventCardView(e, markers[e.id])), total, areas, query: q, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), canManage: can(actorOf(context), "event:manage") });
 }
 
 export default function EventsIndex() {

@@ -25,3 +25,24 @@ export function publicEventView(e: EventWithAreas) {
 }
 
 export type PublicEventView = ReturnType<typeof publicEventView>;
+
+/**
+ * What an event card in a list shows (app/components/event-card.tsx), and nothing more: lists of many events (home,
+ * /wydarzenia) would otherwise carry every description, capacity and count into the page's data unseen.
+ */
+export function eventCardView(e: EventWithAreas, markers?: { live: boolean; coDesign: boolean; roomUsed?: boolean }) {
+  return {
+    id: e.id,
+    slug: e.slug,
+    title: e.title,
+    kind: e.kind,
+    format: e.format,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    place: e.place,
+    status: e.status,
+    seriesTitle: e.seriesTitle,
+    areas: e.areas.map((a) => ({ slug: a.slug, name: a.name })),
+    markers,
+  };
+}
