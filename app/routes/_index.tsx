@@ -11,7 +11,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const { areas: areaService, events, search, logger } = context.services;
   const [areas, upcoming, practices] = await Promise.all([
     areaService.list(),
-    events.list({ when: "upcoming", limit: 3 }),
+    events.cards({ when: "upcoming", limit: 3 }),
     // The home page still renders when the search engine is down; the section is simply left out.
     search.engine
       .search({ q: "", filter: 'group = "library" AND kind = "good_practice"', sort: ["date:desc"], hitsPerPage: 3 })

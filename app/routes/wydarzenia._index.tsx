@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { areas: areaService, events } = context.services;
   const filter = { when: q.when, kind: q.kind, area: q.area || undefined } as const;
   const [list, total, areas] = await Promise.all([
-    events.list({ ...filter, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }),
+    events.cards({ ...filter, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }),
     events.count(filter),
     areaService.list(),
   ]);

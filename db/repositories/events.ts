@@ -1,7 +1,7 @@
-import type { Insertable } from "kysely";
+import type { Insertable, SelectQueryBuilder } from "kysely";
 import type { Db } from "../index.js";
 import { preparedQuery } from "../prepared-query.js";
-import type { EventKind, EventRow, EventSeries, EventsTable } from "../schema.js";
+import type { Database, EventKind, EventRow, EventSeries, EventsTable } from "../schema.js";
 import { nowIso } from "../time.js";
 import { enqueueSearchChange } from "./search-outbox.js";
 
@@ -41,15 +41,22 @@ function baseQuery(db: Db) {
     );
 }
 
-async function attachAreas(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>): Promise<EventWithAreas[]> {
-  if (rows.length === 0) return [];
-  const links = await db
+async function areasOf(db: Db, ids: number[]) {
+  return db
     .selectFrom("eventAreas")
     .innerJoin("thematicAreas", "thematicAreas.id", "eventAreas.areaId")
     .select(["eventAreas.eventId", "thematicAreas.slug", "thematicAreas.name"])
-    .where("eventAreas.eventId", "in", rows.map((r) => r.id))
+    .where("eventAreas.eventId", "in", ids)
     .orderBy("thematicAreas.position")
     .execute();
+}
+
+async function attachAreas(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>): Promise<EventWithAreas[]> {
+  if (rows.length === 0) return [];
+  const links = await areasOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     ...r,
     confirmedCount: Number(r.confirmedCount ?? 0),
@@ -57,8 +64,8 @@ async function attachAreas(db: Db, rows: Awaited<ReturnType<ReturnType<typeof ba
   }));
 }
 
-function filtered(db: Db, f: EventFilter, now = nowIso()) {
-  let q = baseQuery(db);
+function filtered<O>(from: SelectQueryBuilder<Database, "events" | "eventSeries", O>, f: EventFilter, now = nowIso()) {
+  let q = from;
   if (f.when === "upcoming") q = q.where("events.endsAt", ">=", now);
   if (f.when === "past") q = q.where("events.endsAt", "<", now);
   if (f.kind) q = q.where("events.kind", "=", f.kind);
@@ -81,18 +88,16 @@ function filtered(db: Db, f: EventFilter, now = nowIso()) {
 }
 
 // Event lists (the home page, /wydarzenia, calendars) run on most page views: one prepared query per filter shape
-// (which of time, kind, series and area are set), the values bound on each call.
-type ListRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>[number];
-const listQueries = new Map<string, (db: Db, ...values: unknown[]) => Promise<ListRow[]>>();
+// (which of time, kind, series and area are set) and selection (full events or cards), the values bound on each call.
+const listQueries = new Map<string, (db: Db, ...values: unknown[]) => Promise<unknown[]>>();
 
-/** Lists events: upcoming soonest first, past most recent first. */
-export async function listEvents(db: Db, f: EventFilter = {}): Promise<EventWithAreas[]> {
+function listQuery<O>(select: (db: Db) => SelectQueryBuilder<Database, "events" | "eventSeries", O>, selection: string, f: EventFilter): (db: Db, ...values: unknown[]) => Promise<O[]> {
   const timed = f.when === "upcoming" || f.when === "past";
-  const shape = `${f.when ?? "all"}|${f.kind ? "kind" : ""}|${f.seriesId ? "series" : ""}|${f.area ? "area" : ""}|${f.includeCancelled ? "cancelled" : ""}`;
+  const shape = `${selection}|${f.when ?? "all"}|${f.kind ? "kind" : ""}|${f.seriesId ? "series" : ""}|${f.area ? "area" : ""}|${f.includeCancelled ? "cancelled" : ""}`;
   let query = listQueries.get(shape);
   if (!query) {
     query = preparedQuery((d: Db, ...values: unknown[]) => {
-      // The values arrive in the order they are listed below; the shape says which are present.
+      // The values arrive in the order listValues gives them; the shape says which are present.
       const next = values[Symbol.iterator]();
       const now = timed ? (next.next().value as string) : undefined;
       const shaped: EventFilter = {
@@ -102,26 +107,52 @@ export async function listEvents(db: Db, f: EventFilter = {}): Promise<EventWith
         seriesId: f.seriesId ? (next.next().value as number) : undefined,
         area: f.area ? (next.next().value as string) : undefined,
       };
-      return filtered(d, shaped, now)
+      return filtered(select(d), shaped, now)
         .orderBy("events.startsAt", f.when === "past" ? "desc" : "asc")
         .limit(next.next().value as number)
         .offset(next.next().value as number);
     });
     listQueries.set(shape, query);
   }
+  return query as (db: Db, ...values: unknown[]) => Promise<O[]>;
+}
+
+function listValues(f: EventFilter): unknown[] {
   const values: unknown[] = [];
-  if (timed) values.push(nowIso());
+  if (f.when === "upcoming" || f.when === "past") values.push(nowIso());
   if (f.kind) values.push(f.kind);
   if (f.seriesId) values.push(f.seriesId);
   if (f.area) values.push(f.area);
   values.push(f.limit ?? 50, f.offset ?? 0);
-  return attachAreas(db, await query(db, ...values));
+  return values;
+}
+
+/** Lists events: upcoming soonest first, past most recent first. */
+export async function listEvents(db: Db, f: EventFilter = {}): Promise<EventWithAreas[]> {
+  return attachAreas(db, await listQuery(baseQuery, "full", f)(db, ...listValues(f)));
+}
+
+// What an event card shows (app/components/event-card.tsx): lists of cards read these ten columns instead of every
+// column with a registration count per event (building the rows was most of the home page's database time).
+const cardColumns = ["events.id", "events.slug", "events.title", "events.kind", "events.format", "events.startsAt", "events.endsAt", "events.place", "events.status"] as const;
+const cardQuery = (db: Db) => db.selectFrom("events").leftJoin("eventSeries", "eventSeries.id", "events.seriesId").select(cardColumns).select("eventSeries.title as seriesTitle");
+export type EventCardRow = Pick<EventRow, "id" | "slug" | "title" | "kind" | "format" | "startsAt" | "endsAt" | "place" | "status"> & { seriesTitle: string | null; areas: { slug: string; name: string }[] };
+
+/** Lists events as cards, in the same order and with the same filters as listEvents. */
+export async function listEventCards(db: Db, f: EventFilter = {}): Promise<EventCardRow[]> {
+  const rows = await listQuery(cardQuery, "card", f)(db, ...listValues(f));
+  if (rows.length === 0) return [];
+  const links = await areasOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, areas: links.filter((l) => l.eventId === r.id).map((l) => ({ slug: l.slug, name: l.name })) }));
 }
 
 /** Counts events matching a filter (for pagination). */
 export async function countEvents(db: Db, f: EventFilter = {}): Promise<number> {
-  const rows = await filtered(db, f).execute();
-  return rows.length;
+  const row = await filtered(db.selectFrom("events").leftJoin("eventSeries", "eventSeries.id", "events.seriesId").select((eb) => eb.fn.countAll<number>().as("n")), f).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** One event with its areas and series, by slug. */

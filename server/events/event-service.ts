@@ -8,6 +8,7 @@ import {
   findSeriesBySlug,
   insertEvent,
   isEventSlugTaken,
+  listEventCards,
   listEvents,
   seriesExists,
   setEventStatus,
@@ -120,6 +121,8 @@ export function createEventService(deps: { db: DbHandle; mailer: Mailer; logger:
     /** Personal calendar feeds under a secret token (join links for confirmed participants). */
     calendar: createPersonalCalendar(db),
     list: (f: EventFilter) => listEvents(db, f),
+    /** The same list as `list`, with only what an event card shows. */
+    cards: (f: EventFilter) => listEventCards(db, f),
     /** Live-room and co-design markers of listed events, by id. */
     markers: (list: Parameters<typeof eventMarkers>[1]) => eventMarkers(db, list),
     bySlug: (slug: string) => findEventBySlug(db, slug),

@@ -1,4 +1,4 @@
-import type { EventWithAreas } from "../../db/repositories/events.js";
+import type { EventCardRow, EventWithAreas } from "../../db/repositories/events.js";
 
 /**
  * The fields of an event that any visitor may see, named one by one so a new column (or the join link) never reaches
@@ -30,7 +30,7 @@ export type PublicEventView = ReturnType<typeof publicEventView>;
  * What an event card in a list shows (app/components/event-card.tsx), and nothing more: lists of many events (home,
  * /wydarzenia) would otherwise carry every description, capacity and count into the page's data unseen.
  */
-export function eventCardView(e: EventWithAreas, markers?: { live: boolean; coDesign: boolean; roomUsed?: boolean }) {
+export function eventCardView(e: EventCardRow, markers?: { live: boolean; coDesign: boolean; roomUsed?: boolean }) {
   return {
     id: e.id,
     slug: e.slug,

@@ -45,6 +45,18 @@ describe.each(await dialects())("events on %s", (dialect) => {
     expect(other.html).not.toContain("Webinarium o zmianie czasu");
   });
 
+  it("event lists carry what their cards show, and count their pages from every matching event", async () => {
+    const anonymous = new TestClient(app.url);
+    const data = (await (await anonymous.get("/wydarzenia?when=past&_data=routes%2Fwydarzenia._index")).json()) as { list: Record<string, unknown>[]; total: number; pages: number };
+    const all = await app.services.events.list({ when: "past", limit: 1000 });
+    expect(data.total).toBe(all.length);
+    expect(data.pages).toBe(Math.ceil(all.length / 12));
+    expect(data.list.map((e) => e.slug)).toEqual(all.slice(0, 12).map((e) => e.slug));
+    expect(Object.keys(data.list[0]).sort()).toEqual(["areas", "endsAt", "format", "id", "kind", "markers", "place", "seriesTitle", "slug", "startsAt", "status", "title"]);
+    const home = (await (await anonymous.get("/?_data=routes%2F_index")).json()) as { upcoming: Record<string, unknown>[] };
+    for (const card of home.upcoming) expect(card).not.toHaveProperty("description");
+  });
+
   it("explains every invalid field and stores nothing", async () => {
     const before = (await app.services.events.list({ when: "all", limit: 1000 })).length;
     const res = await moderator.post("/wydarzenia/nowe", buildEventForm({ title: "", endsAt: "2020-01-01T00:00", joinUrl: "javascript:alert(1)", capacity: "-3" }));
