@@ -35,3 +35,21 @@ export function preparedQuery<A extends unknown[], R>(build: (db: Db, ...args: A
     return result.rows;
   };
 }
+
+/**
+ * A query over a list of values (`where id in (…)`), prepared once per list length: the SQL changes only with the
+ * number of placeholders, and the lists pages ask about (the events on a page) have a handful of lengths. Longer
+ * lists than `maxLength` are built each time, so a rare huge list does not keep a template.
+ */
+export function preparedListQuery<T, R>(build: (db: Db, list: T[]) => Compilable<R>, maxLength = 64) {
+  const byLength = new Map<number, (db: Db, ...items: T[]) => Promise<R[]>>();
+  return async (db: Db, list: T[]): Promise<R[]> => {
+    if (list.length > maxLength) return (await db.executeQuery<R>(build(db, list).compile())).rows;
+    let query = byLength.get(list.length);
+    if (!query) {
+      query = preparedQuery((d: Db, ...items: T[]) => build(d, items));
+      byLength.set(list.length, query);
+    }
+    return query(db, ...list);
+  };
+}

@@ -1,6 +1,6 @@
 import type { Insertable, SelectQueryBuilder } from "kysely";
 import type { Db } from "../index.js";
-import { preparedQuery } from "../prepared-query.js";
+import { preparedListQuery, preparedQuery } from "../prepared-query.js";
 import type { Database, EventKind, EventRow, EventSeries, EventsTable } from "../schema.js";
 import { nowIso } from "../time.js";
 import { enqueueSearchChange } from "./search-outbox.js";
@@ -41,15 +41,15 @@ function baseQuery(db: Db) {
     );
 }
 
-async function areasOf(db: Db, ids: number[]) {
-  return db
+// The areas of listed events: asked on every event list and page, prepared per number of events.
+const areasOf = preparedListQuery((db: Db, ids: number[]) =>
+  db
     .selectFrom("eventAreas")
     .innerJoin("thematicAreas", "thematicAreas.id", "eventAreas.areaId")
     .select(["eventAreas.eventId", "thematicAreas.slug", "thematicAreas.name"])
     .where("eventAreas.eventId", "in", ids)
-    .orderBy("thematicAreas.position")
-    .execute();
-}
+    .orderBy("thematicAreas.position"),
+);
 
 async function attachAreas(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>): Promise<EventWithAreas[]> {
   if (rows.length === 0) return [];

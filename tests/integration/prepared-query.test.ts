@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "../../db/index.js";
 import { migrateToLatest } from "../../db/migrate.js";
-import { preparedQuery } from "../../db/prepared-query.js";
+import { preparedListQuery, preparedQuery } from "../../db/prepared-query.js";
 import { dialects } from "../setup/dialects.js";
 import { createTestDatabase } from "../setup/postgres.js";
 
@@ -56,5 +56,20 @@ describe.each(await dialects())("prepared queries (%s)", (dialect) => {
     await migrateToLatest(handle.db);
     const byIds = preparedQuery((d: typeof handle.db, ids: number[]) => d.selectFrom("cities").select("slug").where("id", "in", ids));
     await expect(byIds(handle.db, [1, 2])).rejects.toThrow(/cannot be a bound value/);
+  });
+
+  it("answers a list query like the query built anew, for lists of every length, past its cache bound too", async () => {
+    const handle = await database();
+    await migrateToLatest(handle.db);
+    const { db } = handle;
+    for (let i = 0; i < 6; i++)
+      await db.insertInto("cities").values({ slug: `miasto-${i}`, name: `Miasto ${i}`, voivodeship: "łódzkie", county: "", teryt: null, countyTeryt: null, lat: null, lng: null, geonamesId: null, population: 1000 + i, sizeClass: "small", confirmed: 1, nameKey: `miasto-${i}` }).execute();
+    const ids = (await db.selectFrom("cities").select("id").orderBy("id").execute()).map((r) => r.id);
+    const bySlugs = preparedListQuery((d: typeof db, slugs: string[]) => d.selectFrom("cities").select(["id", "slug"]).where("slug", "in", slugs).orderBy("id"), 3);
+    const built = (slugs: string[]) => db.selectFrom("cities").select(["id", "slug"]).where("slug", "in", slugs).orderBy("id").execute();
+    for (const slugs of [["miasto-1"], ["miasto-2", "miasto-0"], ["miasto-5", "miasto-3"], ["miasto-4", "nie-ma", "miasto-1"], ["miasto-0", "miasto-1", "miasto-2", "miasto-3", "miasto-4"], ["miasto-1"]]) {
+      expect(await bySlugs(db, slugs)).toEqual(await built(slugs));
+    }
+    expect((await bySlugs(db, ["miasto-5", "miasto-3"])).map((r) => r.id)).toEqual([ids[3], ids[5]]);
   });
 });
