@@ -23,6 +23,34 @@ export function facetLabel(name: FacetName, value: string, labels: Props["labels
   return value;
 }
 
+/**
+ * The values a facet group shows, in order: the most frequent first (years newest first), chosen ones included, at
+ * most 12 cities or years and 20 of the others.
+ */
+function shownValues(name: FacetName, counts: Record<string, number>, selected: string[], labels: Props["labels"]): string[] {
+  const values = [...new Set([...Object.keys(counts), ...selected])];
+  if (name === "year") values.sort((a, b) => Number(b) - Number(a));
+  else values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || comparePolish(facetLabel(name, a, labels), facetLabel(name, b, labels)));
+  return values.slice(0, name === "city" || name === "year" ? 12 : 20);
+}
+
+/**
+ * The part of the search's facet counts and city names the page shows (the loader sends only that: a search over the
+ * whole library counts every city, and all of them went into the page's data, three times serialised).
+ */
+export function shownFacets(distribution: Props["distribution"], state: LibraryState, labels: Props["labels"]): Pick<Props, "distribution" | "labels"> {
+  const shown: Props["distribution"] = {};
+  const cities = new Set(state.city.map(String));
+  for (const g of groups) {
+    const counts = distribution[g.key] ?? {};
+    const values = shownValues(g.name, counts, state[g.name].map(String), labels);
+    shown[g.key] = Object.fromEntries(values.filter((v) => v in counts).map((v) => [v, counts[v]]));
+    if (g.name === "city") for (const v of values) cities.add(v);
+  }
+  const city = Object.fromEntries(Object.entries(labels.city).filter(([slug]) => cities.has(slug)));
+  return { distribution: shown, labels: { area: labels.area, city } };
+}
+
 /** Facet checkboxes with counts; part of the GET form, so they work without JavaScript. */
 export function LibraryFacets({ state, distribution, labels }: Props) {
   return (
@@ -31,15 +59,13 @@ export function LibraryFacets({ state, distribution, labels }: Props) {
       {groups.map((g) => {
         const counts = distribution[g.key] ?? {};
         const selected = state[g.name].map(String);
-        const values = [...new Set([...Object.keys(counts), ...selected])];
-        if (g.name === "year") values.sort((a, b) => Number(b) - Number(a));
-        else values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || comparePolish(facetLabel(g.name, a, labels), facetLabel(g.name, b, labels)));
+        const values = shownValues(g.name, counts, selected, labels);
         if (values.length === 0) return null;
         return (
           <fieldset key={g.name} className="facet-group">
             <legend>{g.legend}</legend>
             <ul className="facet-list">
-              {values.slice(0, g.name === "city" || g.name === "year" ? 12 : 20).map((v) => {
+              {values.map((v) => {
                 const id = `f-${g.name}-${v}`;
                 return (
                   <li key={v} className="checkbox-row">

@@ -6,7 +6,7 @@ import { can, isNamedError, parseSearchParams, searchLibrary, SearchParamError }
 import { SORTS } from "../../domain/library-sorts.js";
 import { useEffect, useRef, useState } from "react";
 import { libraryLinkState } from "~/components/library-back-link";
-import { facetLabel, LibraryFacets } from "~/components/library-facets";
+import { facetLabel, LibraryFacets, shownFacets } from "~/components/library-facets";
 import { LibraryHit, type HitView } from "~/components/library-hit";
 import { libraryQuery, pageLink, toggleFacet, type FacetName, type LibraryState } from "~/components/library-url";
 import { atomLinks } from "~/lib/feed-links";
@@ -41,8 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   try {
     const r = await searchLibrary(search.engine, { ...params, hitsPerPage: HITS }, { disjunctive: true, viewer: await context.services.library.viewer(actorOf(context)) });
     const hits: HitView[] = r.hits.map((h) => ({ id: h.id, kind: h.kind, group: h.group, url: h.url, year: h.year, cityName: h.cityName, areas: h.areas, membersOnly: Boolean(h.membersOf?.length), _formatted: { title: h._formatted.title, summary: h._formatted.summary } }));
-    const labels = await labelsFor([...state.city, ...Object.keys(r.facetDistribution.city ?? {})]);
-    return json({ state, result: { hits, facetDistribution: r.facetDistribution, estimatedTotalHits: r.estimatedTotalHits, totalPages: r.totalPages, processingTimeMs: r.processingTimeMs }, labels, error: null, unavailable: false, canPropose, canImport });
+    const shown = shownFacets(r.facetDistribution, state, await labelsFor([...state.city, ...Object.keys(r.facetDistribution.city ?? {})]));
+    return json({ state, result: { hits, facetDistribution: shown.distribution, estimatedTotalHits: r.estimatedTotalHits, totalPages: r.totalPages, processingTimeMs: r.processingTimeMs }, labels: shown.labels, error: null, unavailable: false, canPropose, canImport });
   } catch (error) {
     context.services.logger.warn("library search failed", { error: error instanceof Error ? error.message : String(error) });
     return json({ state, result: empty, labels: await labelsFor(state.city), error: null, unavailable: true, canPropose, canImport }, { status: 503 });

@@ -28,6 +28,21 @@ describe.each(await dialects())("page data is what the page shows (%s)", (dialec
     expect(named.length).toBeLessThan(100);
   });
 
+  it("the library sends the facet values it shows (the top 12 cities), the same ones its checkboxes offer", async () => {
+    const page = await data("/biblioteka", "routes/biblioteka._index");
+    const cities = Object.keys(page.result.facetDistribution.city);
+    const all = (await app.services.search.engine.search({ q: "", filter: 'group = "library"', facets: ["city"], hitsPerPage: 0 })).facetDistribution?.city ?? {};
+    expect(Object.keys(all).length).toBeGreaterThan(12);
+    expect(cities).toHaveLength(12);
+    const twelfth = Object.values(all).sort((a, b) => b - a)[11];
+    for (const slug of cities) expect(all[slug]).toBeGreaterThanOrEqual(twelfth);
+    expect(Object.keys(page.labels.city).sort()).toEqual([...cities].sort());
+    const client = await signedIn(app.url, null);
+    const html = await (await client.request("/biblioteka")).text();
+    const boxes = [...html.matchAll(/name="city" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(boxes.sort()).toEqual([...cities].sort());
+  });
+
   it("a library item's page data carries its displayed fields, not the stored row", async () => {
     const list = await data("/biblioteka", "routes/biblioteka._index");
     const url: string = list.result.hits[0].url;
