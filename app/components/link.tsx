@@ -50,9 +50,10 @@ const ServerLink = forwardRef<HTMLAnchorElement, LinkProps>(function ServerLink(
 const ServerNavLink = forwardRef<HTMLAnchorElement, NavLinkProps>(function ServerNavLink(props, ref) {
   const location = useLocation();
   if (!isPlainPath(props.to)) return <RemixNavLink ref={ref} {...props} />;
-  const { to, target, "aria-current": ariaCurrentProp = "page", caseSensitive = false, className: classNameProp = "", end = false, style: styleProp, children } = props;
+  const { to, "aria-current": ariaCurrentProp = "page", caseSensitive = false, className: classNameProp = "", end = false, style: styleProp, children } = props;
   // The same rule as react-router's NavLink: the current path is the target or lies under it (unless `end`).
-  let toPathname = to.replace(/[?#].*$/, "");
+  const cut = to.search(/[?#]/);
+  let toPathname = cut < 0 ? to : to.slice(0, cut);
   let locationPathname = location.pathname;
   if (!caseSensitive) {
     toPathname = toPathname.toLowerCase();
@@ -62,13 +63,15 @@ const ServerNavLink = forwardRef<HTMLAnchorElement, NavLinkProps>(function Serve
   const isActive = locationPathname === toPathname || (!end && locationPathname.startsWith(toPathname) && locationPathname.charAt(endSlash) === "/");
   // A page rendered on the server has no navigation under way.
   const renderProps = { isActive, isPending: false, isTransitioning: false };
-  const className = typeof classNameProp === "function" ? classNameProp(renderProps) : [classNameProp, isActive ? "active" : null].filter(Boolean).join(" ");
-  const style = typeof styleProp === "function" ? styleProp(renderProps) : styleProp;
-  return (
-    <a {...anchorAttributes(props, navLinkProps)} aria-current={isActive ? ariaCurrentProp : undefined} className={className} style={style} href={to} ref={ref} target={target}>
-      {typeof children === "function" ? children(renderProps) : children}
-    </a>
-  );
+  const attributes = anchorAttributes(props, navLinkProps);
+  attributes["aria-current"] = isActive ? ariaCurrentProp : undefined;
+  attributes.className = typeof classNameProp === "function" ? classNameProp(renderProps) : isActive ? (classNameProp ? `${classNameProp} active` : "active") : classNameProp;
+  attributes.style = typeof styleProp === "function" ? styleProp(renderProps) : styleProp;
+  attributes.href = to;
+  attributes.ref = ref;
+  attributes.target = props.target;
+  attributes.children = typeof children === "function" ? children(renderProps) : children;
+  return <a {...attributes} />;
 });
 
 export const Link = onServer ? ServerLink : RemixLink;
