@@ -25,8 +25,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const event = await events.bySlug(params.slug ?? "");
   if (!event) notFound();
   const actor = actorOf(context);
-  const [access, settings, published, choices] = await Promise.all([agenda.access(actor, event), agenda.settings(event.id), agenda.published(event.id), agenda.choices()]);
   const canManage = can(actor, "agenda:manage");
+  const [access, settings, published, choices] = await Promise.all([agenda.access(actor, event), agenda.settings(event.id), agenda.published(event.id), agenda.choices(canManage)]);
   const restore = canManage ? agendaRestoreRef.safeParse(new URL(request.url).searchParams.get("przywroc")) : null;
   const u = context.user;
   return json({
@@ -39,7 +39,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     published: published ? { number: published.number, createdAt: published.createdAt, html: published.html } : null,
     publishedJson: published ? JSON.stringify(published.content) : null,
     areas: choices.areas,
-    cities: canManage ? choices.cities : [],
+    cities: choices.cities,
     // A link only asks (a plain GET never changes the document); the form below sends the restore.
     restoreAsk: restore?.success ? await restoreQuestion(agenda, event.id, restore.data) : null,
   });

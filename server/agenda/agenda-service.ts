@@ -56,9 +56,12 @@ export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger
   };
 
   return {
-    /** Areas and cities to choose from in the workspace and the settings form. */
-    async choices() {
-      const [areas, cities] = await Promise.all([listAreaNames(db.db), listCityChoices(db.db)]);
+    /**
+     * Areas to choose from in the workspace, and the cities of the settings form when the viewer manages it (the
+     * whole town directory, ~1,000 rows, was read on every view of the workspace and then dropped for everyone else).
+     */
+    async choices(withCities: boolean) {
+      const [areas, cities] = await Promise.all([listAreaNames(db.db), withCities ? listCityChoices(db.db) : ([] as Awaited<ReturnType<typeof listCityChoices>>)]);
       return { areas, cities };
     },
 

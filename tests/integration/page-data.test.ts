@@ -12,7 +12,7 @@ describe.each(await dialects())("page data is what the page shows (%s)", (dialec
   });
   afterAll(() => app?.stop());
 
-  const data = async (path: string, route: string, who: "member" | null = null) => {
+  const data = async (path: string, route: string, who: "member" | "moderator" | null = null) => {
     const client = await signedIn(app.url, who);
     const res = await client.request(`${path}${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(route)}`);
     expect(res.status).toBe(200);
@@ -41,6 +41,13 @@ describe.each(await dialects())("page data is what the page shows (%s)", (dialec
     const html = await (await client.request("/biblioteka")).text();
     const boxes = [...html.matchAll(/name="city" value="([^"]+)"/g)].map((m) => m[1]);
     expect(boxes.sort()).toEqual([...cities].sort());
+  });
+
+  it("the agenda workspace sends the town list only to those who manage its settings", async () => {
+    const [next] = await app.services.events.cards({ when: "upcoming", limit: 1 });
+    const path = `/wydarzenia/${next.slug}/program`;
+    expect((await data(path, "routes/wydarzenia.$slug.program", "member")).cities).toEqual([]);
+    expect((await data(path, "routes/wydarzenia.$slug.program", "moderator")).cities.length).toBeGreaterThan(900);
   });
 
   it("a library item's page data carries its displayed fields, not the stored row", async () => {
