@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../index.js";
 import { preparedQuery } from "../prepared-query.js";
 import { nowIso } from "../time.js";
@@ -26,16 +27,23 @@ export async function appendAgendaUpdates(db: Db, rows: AgendaUpdateRow[]): Prom
 const appendUpdateQuery = preparedQuery((db: Db, docName: string, data: Buffer, createdAt: string) => db.insertInto("agendaUpdates").values({ docName, data, createdAt }));
 
 /** Everything needed to rebuild a document: its compacted snapshots (normally one) and the updates appended since. */
-// Every document opened reads these two (prepared: built and compiled once).
-const compactedSnapshotsQuery = preparedQuery((db: Db, docName: string) =>
-  db.selectFrom("agendaSnapshots").select(["id", "data"]).where("docName", "=", docName).where("kind", "=", "compacted").orderBy("id"),
+// Every document opened reads this, so it is one prepared query (built and compiled once): the snapshots first, then
+// the updates, each in id order.
+const storedStateQuery = preparedQuery((db: Db, docName: string) =>
+  db
+    .selectFrom("agendaSnapshots")
+    .select(["id", "data", sql<number>`0`.as("isUpdate")])
+    .where("docName", "=", docName)
+    .where("kind", "=", "compacted")
+    .unionAll(db.selectFrom("agendaUpdates").select(["id", "data", sql<number>`1`.as("isUpdate")]).where("docName", "=", docName))
+    .orderBy("isUpdate")
+    .orderBy("id"),
 );
-const storedUpdatesQuery = preparedQuery((db: Db, docName: string) => db.selectFrom("agendaUpdates").select(["id", "data"]).where("docName", "=", docName).orderBy("id"));
 
 export async function loadAgendaState(db: Db, docName: string): Promise<StoredDocState> {
-  const [snapshots, updates] = await Promise.all([compactedSnapshotsQuery(db, docName), storedUpdatesQuery(db, docName)]);
-  const bytes = (r: { id: number; data: Buffer }) => ({ id: r.id, data: new Uint8Array(r.data) });
-  return { snapshots: snapshots.map(bytes), updates: updates.map(bytes) };
+  const state: StoredDocState = { snapshots: [], updates: [] };
+  for (const r of await storedStateQuery(db, docName)) (Number(r.isUpdate) === 1 ? state.updates : state.snapshots).push({ id: r.id, data: new Uint8Array(r.data) });
+  return state;
 }
 
 /**
