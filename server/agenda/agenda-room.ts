@@ -39,6 +39,8 @@ export type RoomHooks = {
   persist: (room: AgendaRoom, update: Uint8Array) => void;
   /** A y-websocket message to relay to other instances. */
   relay: (room: AgendaRoom, message: Uint8Array) => void;
+  /** Whether other instances listen (a relay is configured): without one, messages for them are not even built. */
+  relays: () => boolean;
   /** The last connection left. */
   empty: (room: AgendaRoom) => void;
 };
@@ -73,12 +75,13 @@ export class AgendaRoom {
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === ORIGIN.load) return;
       this.docBytes += update.byteLength;
-      const message = syncUpdateMessage(update);
-      for (const c of this.conns.values()) if (c !== origin) send(c.ws, message);
+      // Built once, and only when someone receives it (a new document's budget is written before anyone joined).
+      let message: Uint8Array | undefined;
+      for (const c of this.conns.values()) if (c !== origin) send(c.ws, (message ??= syncUpdateMessage(update)));
       if (origin === ORIGIN.relay) return;
       this.changedSinceHistory = true;
       this.hooks.persist(this, update);
-      this.hooks.relay(this, message);
+      if (this.hooks.relays()) this.hooks.relay(this, message ?? syncUpdateMessage(update));
     });
     this.awareness.on("update", ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = added.concat(updated, removed);
