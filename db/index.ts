@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin } from "kysely";
+import { Kysely, PostgresDialect, CamelCasePlugin } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
+import { FifoSqliteDialect } from "./sqlite-dialect.js";
 import { cachingDatabase } from "./statement-cache.js";
 
 export type Db = Kysely<Database>;
@@ -33,6 +34,6 @@ export function createDb(url: string): DbHandle {
   // SQLite's built-in lower() folds ASCII only, so "Łódź" would never equal "łódź". PostgreSQL's lower() is
   // Unicode-aware; this override makes the same queries behave alike on both dialects.
   sqlite.function("lower", { deterministic: true }, (v: unknown) => (typeof v === "string" ? v.toLocaleLowerCase("pl") : v) as string | null);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingDatabase(sqlite) }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }

@@ -71,6 +71,7 @@ export class AgendaHub {
   private readonly roomHooks: RoomHooks = {
     persist: (room, update) => this.persistence.store(room.name, update),
     relay: (room, message) => this.relay.publish(room.name, message),
+    relays: () => this.deps.relay !== undefined,
     empty: (room) => this.scheduleIdleClose(room),
   };
 
@@ -216,10 +217,12 @@ export class AgendaHub {
     }
     this.rooms.set(name, room);
     // Ask the other instances for whatever they hold that the database does not have yet (their unflushed batch).
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(step1, room.doc);
-    this.relay.publish(name, encoding.toUint8Array(step1));
+    if (this.deps.relay) {
+      const step1 = encoding.createEncoder();
+      encoding.writeVarUint(step1, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(step1, room.doc);
+      this.relay.publish(name, encoding.toUint8Array(step1));
+    }
     return room;
   }
 

@@ -25,10 +25,9 @@ export class StoredStateUnreadableError extends Error {
 export type PersistenceOptions = { flushMs?: number; compactEvery?: number; historyEveryMs?: number };
 
 /**
- * Append-only Yjs persistence in the main database: updates are batched (at most flushMs, default 90 ms; one write
- * per document per window keeps the database cost per update low) and
- * appended as one merged row per document; every `compactEvery` rows a background compaction folds the rows it read
- * into one snapshot. Loading decodes every row and throws StoredStateUnreadableError instead of returning a partial or
+ * Append-only Yjs persistence in the main database: updates are batched (at most flushMs, default 90 ms) and appended
+ * as one merged row per document, all documents of a window in one transaction; every `compactEvery` rows a
+ * background compaction folds the rows it read into one snapshot. Loading decodes every row and throws StoredStateUnreadableError instead of returning a partial or
  * empty document.
  */
 export class AgendaPersistence {
@@ -91,16 +90,18 @@ export class AgendaPersistence {
     const batch = [...this.pending];
     this.pending.clear();
     this.flushing = this.flushing.then(async () => {
-      for (const [docName, updates] of batch) {
-        const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-        try {
-          await appendAgendaUpdates(this.db.db, docName, [merged]);
-        } catch (error) {
-          // Keep the update for the next attempt rather than dropping it.
-          this.logger.error("agenda: append failed, will retry", { docName, error });
-          this.store(docName, merged);
-          continue;
-        }
+      if (batch.length === 0) return;
+      const rows = batch.map(([docName, updates]) => ({ docName, update: updates.length === 1 ? updates[0] : Y.mergeUpdates(updates) }));
+      try {
+        // Every document of the window in one transaction (one commit, however many documents are open).
+        await appendAgendaUpdates(this.db.db, rows);
+      } catch (error) {
+        // Keep the updates for the next attempt rather than dropping them.
+        this.logger.error("agenda: append failed, will retry", { docs: rows.length, error });
+        for (const row of rows) this.store(row.docName, row.update);
+        return;
+      }
+      for (const { docName } of rows) {
         const n = (this.rowsSinceCompaction.get(docName) ?? 0) + 1;
         this.rowsSinceCompaction.set(docName, n);
         if (n >= this.compactEvery) this.compactInBackground(docName);

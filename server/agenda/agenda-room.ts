@@ -39,6 +39,8 @@ export type RoomHooks = {
   persist: (room: AgendaRoom, update: Uint8Array) => void;
   /** A y-websocket message to relay to other instances. */
   relay: (room: AgendaRoom, message: Uint8Array) => void;
+  /** Whether other instances listen (a relay is configured): without one, messages for them are not even built. */
+  relays: () => boolean;
   /** The last connection left. */
   empty: (room: AgendaRoom) => void;
 };
@@ -73,12 +75,13 @@ export class AgendaRoom {
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === ORIGIN.load) return;
       this.docBytes += update.byteLength;
-      const message = syncUpdateMessage(update);
-      for (const c of this.conns.values()) if (c !== origin) send(c.ws, message);
+      // Built once, and only when someone receives it (a new document's budget is written before anyone joined).
+      let message: Uint8Array | undefined;
+      for (const c of this.conns.values()) if (c !== origin) send(c.ws, (message ??= syncUpdateMessage(update)));
       if (origin === ORIGIN.relay) return;
       this.changedSinceHistory = true;
       this.hooks.persist(this, update);
-      this.hooks.relay(this, message);
+      if (this.hooks.relays()) this.hooks.relay(this, message ?? syncUpdateMessage(update));
     });
     this.awareness.on("update", ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = added.concat(updated, removed);
@@ -183,18 +186,23 @@ export class AgendaRoom {
   private ownAwareness(conn: Connection, update: Uint8Array): Uint8Array | null {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    const kept = encoding.createEncoder();
+    const first = decoder.pos;
     let keptCount = 0;
-    const entries = encoding.createEncoder();
+    // The kept entries, copied only once one is dropped: a client writing its own state (every cursor move) is read
+    // without decoding its JSON or allocating anything.
+    let entries: encoding.Encoder | null = null;
     for (let i = 0; i < count; i++) {
+      const start = decoder.pos;
       const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const state = decoding.readVarString(decoder);
-      if (!this.mayWriteAwareness(conn, clientId)) continue;
-      keptCount += 1;
-      encoding.writeVarUint(entries, clientId);
-      encoding.writeVarUint(entries, clock);
-      encoding.writeVarString(entries, state);
+      decoding.readVarUint(decoder); // clock
+      decoding.readVarUint8Array(decoder); // the state: a length-prefixed JSON string, skipped
+      if (this.mayWriteAwareness(conn, clientId)) {
+        keptCount += 1;
+        if (entries) encoding.writeUint8Array(entries, update.subarray(start, decoder.pos));
+      } else if (!entries) {
+        entries = encoding.createEncoder();
+        encoding.writeUint8Array(entries, update.subarray(first, start));
+      }
     }
     if (keptCount < count && !conn.awarenessWarned) {
       conn.awarenessWarned = true;
@@ -202,7 +210,8 @@ export class AgendaRoom {
     }
     if (keptCount === 0) return null;
     // The usual case (a client writing its own state) passes the update on as it came, without re-encoding it.
-    if (keptCount === count) return update;
+    if (keptCount === count || !entries) return update;
+    const kept = encoding.createEncoder();
     encoding.writeVarUint(kept, keptCount);
     encoding.writeUint8Array(kept, encoding.toUint8Array(entries));
     return encoding.toUint8Array(kept);

@@ -62,6 +62,25 @@ function snapshot(doc: Y.Doc): Shadow {
   return { budget: budgetOf(doc), maps, byId };
 }
 
+/**
+ * The shadow of a transaction accepted without fixes: what the check just read (each kept proposal's votes and survey
+ * mark), so an accepted vote does not read and copy every proposal a second time. Equal to snapshot(doc) then: no
+ * fixes means every proposal kept its id, author and survey mark, and the budget did not change.
+ */
+function acceptedAs(all: Y.Map<unknown>[], budget: unknown, votes: Map<Y.Map<unknown>, Map<string, unknown>>, marks: Map<Y.Map<unknown>, SurveyMark>): Shadow {
+  if (all.length === 0) return { budget, maps: NO_ENTRIES, byId: NO_ENTRIES };
+  const maps = new Map<Y.Map<unknown>, Entry>();
+  const byId = new Map<string, Entry>();
+  for (const p of all) {
+    const id = idOf(p);
+    const read = votes.get(p);
+    const e: Entry = read ? { id, votes: read, author: { authorId: p.get("authorId"), authorName: p.get("authorName"), city: p.get("city") }, survey: marks.get(p) ?? surveyMarkOf(p) } : entryOf(p, id);
+    maps.set(p, e);
+    if (!byId.has(id)) byId.set(id, e);
+  }
+  return { budget, maps, byId };
+}
+
 const validDots = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
 type Fix =
@@ -166,6 +185,7 @@ class VoteGuard {
     let mine = 0;
     let mineValid = true;
     const nowVotes = new Map<Y.Map<unknown>, Map<string, unknown>>();
+    const nowMarks = new Map<Y.Map<unknown>, SurveyMark>();
     for (const [id, p] of kept) {
       const before = shadow.byId.get(id);
       const votesType = p.get("votes");
@@ -198,6 +218,7 @@ class VoteGuard {
       // Survey source and backers are the server's: kept as accepted, absent on a proposal a person adds.
       const mark = before?.survey ?? this.surveyMarks?.get(id);
       const has = surveyMarkOf(p);
+      nowMarks.set(p, has);
       for (const key of SURVEY_FIELDS) {
         const want = mark?.[key];
         if (has[key] === want) continue;
@@ -214,7 +235,7 @@ class VoteGuard {
       }
     }
     if (!budgetChanged && fixes.length === 0) {
-      this.accept(snapshot(doc));
+      this.accept(acceptedAs(all, shadow.budget, nowVotes, nowMarks));
       return;
     }
     if (violations.size) opts.onViolation(user.id, [...violations].join(", "));

@@ -1,4 +1,5 @@
 // Access rules as a matrix, restore-as-undoable-change, and compaction against a real database.
+import { sql } from "kysely";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaRoots, createSessionMap, replaceContent } from "../../domain/agenda-doc.js";
@@ -86,5 +87,38 @@ describe.each(dialects)("compaction (%s)", (dialect) => {
     expect(agendaRoots(loaded).sessions.toArray().map((m) => m.get("id"))).toEqual(agendaRoots(source).sessions.toArray().map((m) => m.get("id")));
     expect(agendaRoots(loaded).sessions.length).toBe(61);
     await p.close();
+  });
+
+  it.skipIf(skip)("a window's updates of many documents are written together and survive a restart; a failed write keeps them all", async () => {
+    const logger = createLogger("silent");
+    const p = new AgendaPersistence(app.services.db, logger, { flushMs: 60_000 });
+    const names = Array.from({ length: 12 }, (_, i) => `agenda:77710${String(i).padStart(2, "0")}`);
+    const sources = names.map((name) => {
+      const doc = new Y.Doc();
+      doc.on("update", (u: Uint8Array) => p.store(name, u));
+      return doc;
+    });
+    sources.forEach((doc, i) => agendaRoots(doc).sessions.push([createSessionMap({ id: `a${i}`, title: `Blok ${i}` })]));
+    await p.flush();
+    // The database refuses the next window: nothing of it may be lost, it is written by the next flush.
+    const { db } = app.services.db;
+    await sql`ALTER TABLE agenda_updates RENAME TO agenda_updates_away`.execute(db);
+    try {
+      sources.forEach((doc, i) => agendaRoots(doc).sessions.push([createSessionMap({ id: `b${i}`, title: `Drugi ${i}` })]));
+      await p.flush();
+    } finally {
+      await sql`ALTER TABLE agenda_updates_away RENAME TO agenda_updates`.execute(db);
+    }
+    await p.flush();
+    await p.close();
+    // A restarted server: a new persistence reading the same database.
+    const restarted = new AgendaPersistence(app.services.db, logger);
+    for (const [i, name] of names.entries()) {
+      expect((await loadAgendaState(db, name)).updates.length).toBe(2);
+      const loaded = new Y.Doc();
+      await restarted.load(name, loaded);
+      expect(agendaRoots(loaded).sessions.toArray().map((m) => m.get("id"))).toEqual([`a${i}`, `b${i}`]);
+    }
+    await restarted.close();
   });
 });
