@@ -51,17 +51,18 @@ const areasOf = preparedListQuery((db: Db, ids: number[]) =>
     .orderBy("thematicAreas.position"),
 );
 
-async function attachAreas(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>): Promise<EventWithAreas[]> {
+// Each row gets its thematic areas, in the areas' order.
+async function withAreas<R extends { id: number }>(db: Db, rows: R[]): Promise<(R & { areas: { slug: string; name: string }[] })[]> {
   if (rows.length === 0) return [];
   const links = await areasOf(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
-    ...r,
-    confirmedCount: Number(r.confirmedCount ?? 0),
-    areas: links.filter((l) => l.eventId === r.id).map((l) => ({ slug: l.slug, name: l.name })),
-  }));
+  return rows.map((r) => ({ ...r, areas: links.filter((l) => l.eventId === r.id).map((l) => ({ slug: l.slug, name: l.name })) }));
+}
+
+async function attachAreas(db: Db, rows: Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>): Promise<EventWithAreas[]> {
+  return (await withAreas(db, rows)).map((r) => ({ ...r, confirmedCount: Number(r.confirmedCount ?? 0) }));
 }
 
 function filtered<O>(from: SelectQueryBuilder<Database, "events" | "eventSeries", O>, f: EventFilter, now = nowIso()) {
@@ -140,13 +141,7 @@ export type EventCardRow = Pick<EventRow, "id" | "slug" | "title" | "kind" | "fo
 
 /** Lists events as cards, in the same order and with the same filters as listEvents. */
 export async function listEventCards(db: Db, f: EventFilter = {}): Promise<EventCardRow[]> {
-  const rows = await listQuery(cardQuery, "card", f)(db, ...listValues(f));
-  if (rows.length === 0) return [];
-  const links = await areasOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({ ...r, areas: links.filter((l) => l.eventId === r.id).map((l) => ({ slug: l.slug, name: l.name })) }));
+  return withAreas(db, await listQuery(cardQuery, "card", f)(db, ...listValues(f)));
 }
 
 /** Counts events matching a filter (for pagination). */
