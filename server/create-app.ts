@@ -55,7 +55,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const access = await createAccessChanges({ redisUrl: config.redisUrl, channel: config.accessRedisChannel, logger });
   const auth = createAuthService({ db, mailer, limiter, access });
   const cityClaims = createCityClaimService({ db, mailer, logger, onAccessChanged: (userId) => access.userChanged(userId) });
-  const jobs = createJobQueue({ db, databaseUrl: config.databaseUrl, logger, pollMs: config.jobsPollMs, retryBaseMs: config.jobsRetryBaseMs });
+  const jobs = await createJobQueue({ db, databaseUrl: config.databaseUrl, logger, pollMs: config.jobsPollMs, retryBaseMs: config.jobsRetryBaseMs });
   // Links in mail come from PUBLIC_URL, or the local address once the port is known (PORT=0 in tests).
   let origin = publicOrigin(config);
   const notifications = createNotificationService({ db, mailer, queue: jobs, logger, secret: config.sessionSecret, mailFrom: config.mailFrom, origin: () => origin });

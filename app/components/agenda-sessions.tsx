@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import { AgendaLibraryPicker } from "~/components/agenda-library-picker";
-import { AgendaRichText } from "~/components/agenda-rich-text";
+import { AgendaRichText } from "~/components/agenda-rich-text.client";
 import { t } from "../../domain/i18n";
 import { LOCAL_ORIGIN, type AgendaConnection, type PresenceEntry, type PresenceUser } from "~/realtime/agenda-connection";
 import { SESSION_KINDS, agendaRoots, appendSession, createSessionMap, moveSessionTo, orderedSessions, readSession, type SessionKind, type Speaker } from "../../domain/agenda-doc";

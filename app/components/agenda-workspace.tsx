@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import { AgendaProposals } from "~/components/agenda-proposals";
-import { AgendaRichText } from "~/components/agenda-rich-text";
+import { AgendaRichText } from "~/components/agenda-rich-text.client";
 import { AgendaSessions } from "~/components/agenda-sessions";
 import { t } from "../../domain/i18n";
 import { LOCAL_ORIGIN, useAgendaConnection, usePresence, useYChanges, type AgendaConnection, type PresenceUser } from "~/realtime/agenda-connection";

@@ -1,6 +1,6 @@
 // Browser side of the agenda document: y-indexeddb (offline, survives reloads) + y-websocket (sync and presence).
 import { useEffect, useState } from "react";
-import { IndexeddbPersistence } from "y-indexeddb";
+import { IndexeddbPersistence } from "./offline-copy.client";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { MESSAGE_ACCESS, readAccessMode, type AgendaAccessMode } from "../../domain/agenda-access-message";

@@ -22,6 +22,17 @@ const CLIENTS = arg("clients", 50);
 const OBSERVERS = 10;
 const WORKERS = 2;
 const ROUNDS = arg("rounds", 3);
+// A short editing round per server before the measured ones, not counted: V8 compiles the hot paths of both servers
+// during their first seconds of traffic (seen as optimizing-compiler threads busy in the first round only).
+const WARMUP_SECONDS = arg("warmup", 5);
+// Document 0 is the warm-up's, 1…ROUNDS the measured rounds'; the opened documents come after them.
+const EDIT_DOCS = ROUNDS + 1;
+// A measured window ends once the round's document is closed and stored: the app stores a document 5 s after its last
+// client left (the plain server keeps it in memory), and that storing is part of what the round's updates cost.
+const CLOSE_SETTLE_MS = 7000;
+// Start-up work of each server (the app seeds and indexes 1,500 events; both compile and collect after loading) is
+// not agenda work: rounds start once each server has used less than this for two 5-s windows in a row (≤ 120 s).
+const QUIET_MS_PER_S = 12;
 
 type Server = { child: ChildProcess; ready: ServerReady; stats: (gc?: boolean) => Promise<ServerStats> };
 
@@ -29,7 +40,7 @@ function startServer(file: string): Promise<Server> {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     // BENCH_PROF=app writes a CPU profile of the app server (for finding hot paths; not used in measured runs).
     execArgv: ["--expose-gc", "--import", "tsx", ...(process.env.BENCH_PROF && file.includes(process.env.BENCH_PROF) ? ["--cpu-prof", "--cpu-prof-dir=.tmp/prof"] : [])],
-    env: { ...process.env, BENCH_DOCS: String(ROUNDS + DOCS * ROUNDS), BENCH_PEOPLE: String(CLIENTS) },
+    env: { ...process.env, BENCH_DOCS: String(EDIT_DOCS + DOCS * ROUNDS), BENCH_PEOPLE: String(CLIENTS) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let next = 0;
@@ -83,9 +94,9 @@ type Report = { sent: [string, number][]; received: [string, number][]; vectors:
 
 type Editing = Pick<Result, "updates" | "cpuPer1000" | "p50" | "p99" | "max" | "samples" | "lost" | "loopP99" | "loopMax">;
 
-async function editing(server: Server, round: number): Promise<Editing> {
+async function editing(server: Server, docIndex: number, seconds: number): Promise<Editing> {
   const { port, cookie, docNames } = server.ready;
-  const doc = docNames[round];
+  const doc = docNames[docIndex];
   // The runner's own client seeds the document and stays as the reference for convergence.
   const seed = connect(port, cookie, doc);
   await synced(seed);
@@ -115,12 +126,11 @@ async function editing(server: Server, round: number): Promise<Editing> {
   const next = (child: ChildProcess, key: string) => new Promise<Record<string, unknown>>((resolve) => child.on("message", (m: Record<string, unknown>) => key in m && resolve(m)));
   await Promise.all(workers.map((w) => next(w, "loaded")));
   const before = await server.stats();
-  const end = Date.now() + SECONDS * 1000;
+  const end = Date.now() + seconds * 1000;
   workers.forEach((w) => w.send({ cmd: "go", end }));
-  await sleep(SECONDS * 1000 + 300);
+  await sleep(seconds * 1000 + 300);
   const reference = () => Buffer.from(Y.encodeStateVector(seed.doc)).toString("base64");
   await sleep(2000);
-  const after = await server.stats();
   const reports = (await Promise.all(
     workers.map((w) => {
       const r = next(w, "report");
@@ -136,6 +146,8 @@ async function editing(server: Server, round: number): Promise<Editing> {
   const lost = reports.flatMap((r) => r.vectors).filter((v) => v !== reference()).length;
   seed.destroy();
   seed.doc.destroy();
+  await sleep(CLOSE_SETTLE_MS);
+  const after = await server.stats();
   const cpu = after.cpuMs - before.cpuMs;
   return { updates, cpuPer1000: (cpu / updates) * 1000, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), samples: latencies.length, lost, loopP99: after.loopP99, loopMax: after.loopMax };
 }
@@ -145,7 +157,7 @@ type Opening = { heapPerDocKb: number; joinP50: number; joinP99: number };
 // Each round opens its own fresh documents; the previous round's close (idle timeout 5 s, then stored) before measuring.
 async function manyDocs(server: Server, round: number): Promise<Opening> {
   const { port, cookie } = server.ready;
-  const docNames = server.ready.docNames.slice(ROUNDS + round * DOCS, ROUNDS + (round + 1) * DOCS);
+  const docNames = server.ready.docNames.slice(EDIT_DOCS + round * DOCS, EDIT_DOCS + (round + 1) * DOCS);
   await sleep(8000);
   const before = await server.stats(true);
   const providers: WebsocketProvider[] = [];
@@ -180,8 +192,22 @@ const order = (round: number) => (round % 2 === 0 ? (["plain", "app"] as const) 
 // Background CPU with nothing connected (the app's job queue, search outbox and index-lock timers, its threads' GC):
 // counted in the replay's CPU like everything else the process does, shown apart so the table can be read.
 const idleMsPerS = { plain: 0, app: 0 };
+async function settle(server: Server, name: string): Promise<void> {
+  const t0 = Date.now();
+  let prev = await server.stats();
+  let quietWindows = 0;
+  let rate = NaN;
+  while (quietWindows < 2 && Date.now() - t0 < 120_000) {
+    await sleep(5000);
+    const now = await server.stats();
+    rate = (now.cpuMs - prev.cpuMs) / 5;
+    prev = now;
+    quietWindows = rate < QUIET_MS_PER_S ? quietWindows + 1 : 0;
+  }
+  console.log(`${name} settled after ${((Date.now() - t0) / 1000).toFixed(0)} s (${rate.toFixed(1)} ms/s)`);
+}
+await Promise.all([settle(servers.plain, "plain"), settle(servers.app, "app")]);
 {
-  await sleep(5000);
   const before = await Promise.all([servers.plain.stats(), servers.app.stats()]);
   await sleep(10_000);
   const after = await Promise.all([servers.plain.stats(), servers.app.stats()]);
@@ -189,13 +215,14 @@ const idleMsPerS = { plain: 0, app: 0 };
   idleMsPerS.app = (after[1].cpuMs - before[1].cpuMs) / 10;
   console.log("idle CPU ms/s", JSON.stringify(idleMsPerS));
 }
+for (const name of order(0)) console.log(`warm-up ${name} (not counted)`, JSON.stringify(await editing(servers[name], 0, WARMUP_SECONDS)));
 const rounds: Record<"plain" | "app", Editing[]> = { plain: [], app: [] };
 const openings: Record<"plain" | "app", Opening[]> = { plain: [], app: [] };
 const results = {} as Record<"plain" | "app", Result>;
 try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of order(round)) {
-      const e = await editing(servers[name], round);
+      const e = await editing(servers[name], round + 1, SECONDS);
       rounds[name].push(e);
       console.log(`editing round ${round + 1} ${name}`, JSON.stringify(e));
     }

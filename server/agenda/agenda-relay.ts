@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createClient } from "redis";
+import { createRedisClient } from "../redis-client.js";
 import type { Logger } from "../logger.js";
 
 const PREFIX = "frl:agenda:";
@@ -27,7 +27,7 @@ export const noRelay: AgendaRelay = {
  */
 export async function createRedisRelay(url: string, logger: Logger): Promise<AgendaRelay> {
   const instanceId = randomBytes(ID_BYTES);
-  const pub = createClient({ url });
+  const pub = await createRedisClient({ url });
   const sub = pub.duplicate();
   for (const c of [pub, sub]) c.on("error", (error: unknown) => logger.error("agenda relay: redis error", { error: String(error) }));
   await Promise.all([pub.connect(), sub.connect()]);

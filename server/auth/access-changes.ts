@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createClient } from "redis";
+import { createRedisClient, type RedisClient } from "../redis-client.js";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
 
@@ -53,10 +53,10 @@ export async function createAccessChanges(deps: { redisUrl: string | undefined; 
     );
   }
 
-  let pub: ReturnType<typeof createClient> | undefined;
-  let sub: ReturnType<typeof createClient> | undefined;
+  let pub: RedisClient | undefined;
+  let sub: RedisClient | undefined;
   if (deps.redisUrl) {
-    pub = createClient({ url: deps.redisUrl });
+    pub = await createRedisClient({ url: deps.redisUrl });
     sub = pub.duplicate();
     for (const c of [pub, sub]) c.on("error", (error: unknown) => deps.logger.warn("access changes: redis error", { error: String(error) }));
     await Promise.all([pub.connect(), sub.connect()]);

@@ -1,4 +1,4 @@
-import { createClient } from "redis";
+import { createRedisClient, type RedisClient } from "../redis-client.js";
 import type { Logger } from "../logger.js";
 
 /** `count`: hits in the current window, including this one (for progressive delays). */
@@ -70,13 +70,13 @@ export class RedisRateLimiter implements RateLimiter {
   private warned = false;
 
   private constructor(
-    private readonly client: ReturnType<typeof createClient>,
+    private readonly client: RedisClient,
     private readonly prefix: string,
     private readonly logger: Logger,
   ) {}
 
   static async connect(url: string, prefix: string, logger: Logger): Promise<RedisRateLimiter> {
-    const client = createClient({ url, socket: { connectTimeout: 2000 } });
+    const client = await createRedisClient({ url, socket: { connectTimeout: 2000 } });
     client.on("error", (error: unknown) => logger.error("rate limits: redis error", { error: String(error) }));
     await client.connect();
     return new RedisRateLimiter(client, prefix, logger);

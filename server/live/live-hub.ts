@@ -1,7 +1,6 @@
-import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server as EngineServer } from "engine.io";
 import type express from "express";
-import { createClient } from "redis";
+import { createRedisClient, type RedisClient } from "../redis-client.js";
 import { Server } from "socket.io";
 import { parseCookies, SESSION_COOKIE } from "../auth/cookies.js";
 import { isSameOrigin, siteOrigin } from "../http/origin.js";
@@ -43,12 +42,13 @@ export async function createLiveHub(services: Omit<AppServices, "live">): Promis
     connectionStateRecovery: { maxDisconnectionDuration: config.liveRecoveryMs, skipMiddlewares: false },
   });
 
-  let redis: ReturnType<typeof createClient> | undefined;
+  let redis: RedisClient | undefined;
   if (config.redisUrl) {
-    redis = createClient({ url: config.redisUrl });
+    redis = await createRedisClient({ url: config.redisUrl });
     redis.on("error", (error) => logger.warn("live redis error", { error: String(error) }));
     await redis.connect();
     // The streams adapter (unlike the pub/sub one) stores sessions and offsets in Redis, so recovery works across instances.
+    const { createAdapter } = await import("@socket.io/redis-streams-adapter");
     io.adapter(createAdapter(redis, { streamName: config.liveRedisStream, blockTimeInMs: 1000 }));
   }
   io.bind(engine);

@@ -30,7 +30,7 @@ try {
     // (the app's own jobs for the old date then do nothing).
     const survey = await findSurveyBySlug(db.db, result.slug);
     if (survey) {
-      const jobs = createJobQueue({ db, databaseUrl: config.databaseUrl, logger: createLogger("warn"), pollMs: config.jobsPollMs, retryBaseMs: config.jobsRetryBaseMs });
+      const jobs = await createJobQueue({ db, databaseUrl: config.databaseUrl, logger: createLogger("warn"), pollMs: config.jobsPollMs, retryBaseMs: config.jobsRetryBaseMs });
       try {
         await jobs.start();
         await queueSurveyReminders(db, jobs, survey);

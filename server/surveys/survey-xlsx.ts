@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { surveyBuilder } from "../../domain/i18n/pl/survey-builder.js";
 import { answerColumns, type ExportRow } from "./survey-csv.js";
 import type { SurveyQuestion } from "./survey-definition.js";
@@ -12,6 +11,8 @@ const x = surveyBuilder.xlsx;
  * as the charts and the JSON API, so the three never disagree.
  */
 export async function surveyXlsx(questions: SurveyQuestion[], rows: ExportRow[], results: SurveyResults): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded on the first export: exceljs is about 7 MB of heap that the server would otherwise hold from start-up.
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   book.creator = "Forum Rozwoju Lokalnego";
 

@@ -1,4 +1,3 @@
-import mjml2html from "mjml";
 import { notifications as t } from "../../../domain/i18n/pl/notifications.js";
 
 /** What a notification mail says; the template lays it out as accessible HTML (MJML) and as plain text. */
@@ -32,6 +31,9 @@ export async function renderNotificationMail(c: MailContent): Promise<{ html: st
 <mj-text>${esc(c.lead)}</mj-text>${facts}${actions}
 <mj-text>${esc(t.mail.signature)}</mj-text>
 </mj-column></mj-section><mj-section><mj-column><mj-text font-size="13px" color="#333333">${esc(footer)}<br/>${links}</mj-text></mj-column></mj-section></mj-body></mjml>`;
+  // Loaded with the first mail: MJML and its components are about 16 MB of heap, held from then on; a process that
+  // sends no mail (or not yet) does not carry them.
+  const { default: mjml2html } = await import("mjml");
   const { html, errors } = await mjml2html(source, { validationLevel: "strict" });
   if (errors.length) throw new Error(`mail template: ${errors.map((e) => e.formattedMessage).join("; ")}`);
   const text = [
