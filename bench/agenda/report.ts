@@ -71,7 +71,8 @@ append-only SQLite persistence with batching and compaction) against a plain \`@
 - Open documents: ${r.rounds} rounds in the same alternating order, each on ${plain.docs} fresh documents, one client each,
   joined 50 at a time; each client then adds one session.
   Heap per document = server heap after GC with all joined, minus before, / ${plain.docs} (includes the connection).
-  Join time = new provider → first \`sync\`.
+  Join time = new provider → first \`sync\`. Before the measured rounds each server opens 100 documents unmeasured
+  (the join path's warm-up).
 
 Measured ${when} UTC on ${r.env}.
 

@@ -27,12 +27,17 @@ const ROUNDS = arg("rounds", 3);
 const WARMUP_SECONDS = arg("warmup", 5);
 // Document 0 is the warm-up's, 1…ROUNDS the measured rounds'; the opened documents come after them.
 const EDIT_DOCS = ROUNDS + 1;
+// Opened unmeasured before the measured open rounds (after them in the servers' document lists): the join path's
+// warm-up, as the editing warm-up is the update path's.
+const OPEN_WARMUP_DOCS = 100;
 // A measured window ends once the round's document is closed and stored: the app stores a document 5 s after its last
 // client left (the plain server keeps it in memory), and that storing is part of what the round's updates cost.
 const CLOSE_SETTLE_MS = 7000;
 // Start-up work of each server (the app seeds and indexes 1,500 events; both compile and collect after loading) is
 // not agenda work: rounds start once each server has used less than this for two 5-s windows in a row (≤ 120 s).
 const QUIET_MS_PER_S = 12;
+// --open-only: only the open-documents phase (for working on join time; nothing is written).
+const OPEN_ONLY = process.argv.includes("--open-only");
 
 type Server = { child: ChildProcess; ready: ServerReady; stats: (gc?: boolean) => Promise<ServerStats> };
 
@@ -40,7 +45,7 @@ function startServer(file: string): Promise<Server> {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     // BENCH_PROF=app writes a CPU profile of the app server (for finding hot paths; not used in measured runs).
     execArgv: ["--expose-gc", "--import", "tsx", ...(process.env.BENCH_PROF && file.includes(process.env.BENCH_PROF) ? ["--cpu-prof", "--cpu-prof-dir=.tmp/prof"] : [])],
-    env: { ...process.env, BENCH_DOCS: String(EDIT_DOCS + DOCS * ROUNDS), BENCH_PEOPLE: String(CLIENTS) },
+    env: { ...process.env, BENCH_DOCS: String(EDIT_DOCS + DOCS * ROUNDS + OPEN_WARMUP_DOCS), BENCH_PEOPLE: String(CLIENTS) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let next = 0;
@@ -155,14 +160,15 @@ async function editing(server: Server, docIndex: number, seconds: number): Promi
 type Opening = { heapPerDocKb: number; joinP50: number; joinP99: number };
 
 // Each round opens its own fresh documents; the previous round's close (idle timeout 5 s, then stored) before measuring.
-async function manyDocs(server: Server, round: number): Promise<Opening> {
+async function manyDocs(server: Server, round: number | "warm-up"): Promise<Opening> {
   const { port, cookie } = server.ready;
-  const docNames = server.ready.docNames.slice(EDIT_DOCS + round * DOCS, EDIT_DOCS + (round + 1) * DOCS);
+  const first = round === "warm-up" ? EDIT_DOCS + ROUNDS * DOCS : EDIT_DOCS + round * DOCS;
+  const docNames = server.ready.docNames.slice(first, first + (round === "warm-up" ? OPEN_WARMUP_DOCS : DOCS));
   await sleep(8000);
   const before = await server.stats(true);
   const providers: WebsocketProvider[] = [];
   const joins: number[] = [];
-  for (let i = 0; i < DOCS; i += 50) {
+  for (let i = 0; i < docNames.length; i += 50) {
     const batch = docNames.slice(i, i + 50).map((name) => {
       const t0 = performance.now();
       const p = connect(port, cookie, name);
@@ -180,7 +186,7 @@ async function manyDocs(server: Server, round: number): Promise<Opening> {
     p.destroy();
     p.doc.destroy();
   });
-  return { heapPerDocKb: (after.heapUsed - before.heapUsed) / DOCS / 1024, joinP50: pct(joins, 50), joinP99: pct(joins, 99) };
+  return { heapPerDocKb: (after.heapUsed - before.heapUsed) / docNames.length / 1024, joinP50: pct(joins, 50), joinP99: pct(joins, 99) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -215,18 +221,19 @@ await Promise.all([settle(servers.plain, "plain"), settle(servers.app, "app")]);
   idleMsPerS.app = (after[1].cpuMs - before[1].cpuMs) / 10;
   console.log("idle CPU ms/s", JSON.stringify(idleMsPerS));
 }
-for (const name of order(0)) console.log(`warm-up ${name} (not counted)`, JSON.stringify(await editing(servers[name], 0, WARMUP_SECONDS)));
+if (!OPEN_ONLY) for (const name of order(0)) console.log(`warm-up ${name} (not counted)`, JSON.stringify(await editing(servers[name], 0, WARMUP_SECONDS)));
 const rounds: Record<"plain" | "app", Editing[]> = { plain: [], app: [] };
 const openings: Record<"plain" | "app", Opening[]> = { plain: [], app: [] };
 const results = {} as Record<"plain" | "app", Result>;
 try {
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < (OPEN_ONLY ? 0 : ROUNDS); round++) {
     for (const name of order(round)) {
       const e = await editing(servers[name], round + 1, SECONDS);
       rounds[name].push(e);
       console.log(`editing round ${round + 1} ${name}`, JSON.stringify(e));
     }
   }
+  for (const name of order(0)) console.log(`open documents warm-up ${name} (not counted)`, JSON.stringify(await manyDocs(servers[name], "warm-up")));
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of order(round)) {
       const o = await manyDocs(servers[name], round);
@@ -275,5 +282,5 @@ try {
 
 const env = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"} (shared), Node ${process.version}`;
 const { plain, app } = results;
-if (!process.argv.includes("--no-write")) writeReport({ plain, app, env, load: loadavg().map((n) => n.toFixed(1)).join(" / "), seconds: SECONDS, clients: CLIENTS, observers: OBSERVERS, rounds: ROUNDS });
+if (!process.argv.includes("--no-write") && !OPEN_ONLY) writeReport({ plain, app, env, load: loadavg().map((n) => n.toFixed(1)).join(" / "), seconds: SECONDS, clients: CLIENTS, observers: OBSERVERS, rounds: ROUNDS });
 process.exit(0);

@@ -310,9 +310,9 @@ function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: numbe
   return encoding.toUint8Array(encoder);
 }
 
+// No write callback: a failed write destroys the socket and closes the WebSocket (ws handles the socket's error), and
+// the room drops the connection on "close". A callback per send was one closure per recipient of every update.
 function send(ws: WebSocket, message: Uint8Array): void {
   if (ws.readyState !== ws.OPEN) return;
-  ws.send(message, (error) => {
-    if (error) ws.terminate();
-  });
+  ws.send(message);
 }
