@@ -57,8 +57,8 @@ append-only SQLite persistence with batching and compaction) against a plain \`@
 (y-websocket 3.1 \`WebsocketProvider\`) in 2 child processes (editing) and in the runner (open documents).
 
 - Before measuring, each server settles (until it uses < 12 ms/s of CPU for two 5-s windows in a row, at most 120 s:
-  the app seeds and indexes 1,500 events at start) and then gets one 5-s editing warm-up on its own document, not
-  counted (V8 compiles both servers' hot paths in their first seconds of traffic).
+  the app seeds and indexes 1,500 events at start) and then gets one editing warm-up as long as a round on its own
+  document, not counted (V8 compiles both servers' hot paths during their first round of traffic).
 - Editing: ${r.rounds} rounds, both servers running, the order alternating (plain→app, app→plain, plain→app); each
   round ${r.clients} people (each signed in with their own session) on a fresh document for ${r.seconds} s replaying a seeded trace of people working in bursts:
   5–20 actions 150–300 ms apart (85 % typing 1–3 characters into a session description, 8 % title changes, 7 % dot

@@ -22,9 +22,10 @@ const CLIENTS = arg("clients", 50);
 const OBSERVERS = 10;
 const WORKERS = 2;
 const ROUNDS = arg("rounds", 3);
-// A short editing round per server before the measured ones, not counted: V8 compiles the hot paths of both servers
-// during their first seconds of traffic (seen as optimizing-compiler threads busy in the first round only).
-const WARMUP_SECONDS = arg("warmup", 5);
+// One editing round per server before the measured ones, as long as they are, not counted: V8 is still compiling the
+// hot paths during a server's first round of traffic (first rounds cost 10–25 % more CPU than later ones, the app's
+// more, having more code on the path; the trace's first seconds are mostly people reading, so a short warm-up is not one).
+const WARMUP_SECONDS = arg("warmup", SECONDS);
 // Document 0 is the warm-up's, 1…ROUNDS the measured rounds'; the opened documents come after them.
 const EDIT_DOCS = ROUNDS + 1;
 // Opened unmeasured before the measured open rounds (after them in the servers' document lists): the join path's
@@ -97,7 +98,7 @@ const pct = (xs: number[], p: number) => {
 
 type Report = { sent: [string, number][]; received: [string, number][]; vectors: string[] };
 
-type Editing = Pick<Result, "updates" | "cpuPer1000" | "p50" | "p99" | "max" | "samples" | "lost" | "loopP99" | "loopMax">;
+type Editing = Pick<Result, "updates" | "cpuPer1000" | "p50" | "p99" | "max" | "samples" | "lost" | "loopP99" | "loopMax"> & { mainCpuPer1000: number };
 
 async function editing(server: Server, docIndex: number, seconds: number): Promise<Editing> {
   const { port, cookie, docNames } = server.ready;
@@ -154,7 +155,7 @@ async function editing(server: Server, docIndex: number, seconds: number): Promi
   await sleep(CLOSE_SETTLE_MS);
   const after = await server.stats();
   const cpu = after.cpuMs - before.cpuMs;
-  return { updates, cpuPer1000: (cpu / updates) * 1000, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), samples: latencies.length, lost, loopP99: after.loopP99, loopMax: after.loopMax };
+  return { updates, cpuPer1000: (cpu / updates) * 1000, mainCpuPer1000: ((after.mainCpuMs - before.mainCpuMs) / updates) * 1000, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), samples: latencies.length, lost, loopP99: after.loopP99, loopMax: after.loopMax };
 }
 
 type Opening = { heapPerDocKb: number; joinP50: number; joinP99: number };

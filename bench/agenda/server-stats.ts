@@ -1,8 +1,21 @@
 // IPC shared by the two bench servers: the parent asks for CPU and heap (after a forced GC) of the server process.
+import { readdirSync, readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { writeHeapSnapshot } from "node:v8";
 
-export type ServerStats = { cpuMs: number; heapUsed: number; rss: number; loopP99: number; loopMax: number };
+export type ServerStats = { cpuMs: number; mainCpuMs: number; heapUsed: number; rss: number; loopP99: number; loopMax: number };
+
+/** CPU of the main thread alone (Linux /proc; NaN elsewhere): tells the event loop's work from V8's helper threads. */
+function mainThreadCpuMs(): number {
+  try {
+    if (!readdirSync("/proc/self/task").length) return NaN;
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ, 100 on Linux) → ms
+  } catch {
+    return NaN;
+  }
+}
 /** cookie: the runner's own session; cookies/userIds: one person per editing client (the plain server has no sessions). */
 export type ServerReady = { port: number; cookie: string; cookies: string[]; userIds: number[]; docNames: string[] };
 
@@ -24,6 +37,6 @@ export function serveStats(): void {
     if (msg.gc && process.env.BENCH_HEAPSNAP) writeHeapSnapshot(`.tmp/prof/${process.pid}-${msg.id}.heapsnapshot`);
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
-    process.send?.({ id: msg.id, stats: { cpuMs: (cpu.user + cpu.system) / 1000, heapUsed: mem.heapUsed, rss: mem.rss, loopP99, loopMax } satisfies ServerStats });
+    process.send?.({ id: msg.id, stats: { cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: mainThreadCpuMs(), heapUsed: mem.heapUsed, rss: mem.rss, loopP99, loopMax } satisfies ServerStats });
   });
 }
