@@ -27,7 +27,7 @@ describe("heavy server modules load on first use", () => {
   it("starts without MJML, exceljs or the zxcvbn dictionaries, and loads the dictionaries for the first password check", () => {
     const atStart = loadedAfter("");
     for (const name of LAZY) expect(atStart, name).not.toContain(name);
-    // The lazy path works: the first check loads them and still refuses a weak password with a Polish reason.
+    // The lazy path works: the first check loads them, still refuses a weak password and accepts a strong one.
     const afterCheck = loadedAfter(`
       const { passwordWeakness } = await import("./server/auth/password-strength.ts");
       if (!passwordWeakness("password1234")) throw new Error("a weak password passed");
