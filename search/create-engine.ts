@@ -1,10 +1,10 @@
 // Picks the search adapter from configuration (SEARCH_ENGINE): embedded by default, Meilisearch in production.
 import { join } from "node:path";
-import { EmbeddedSearchEngine } from "./embedded/engine";
-import { ThreadedSearchEngine } from "./embedded/threaded-engine";
-import { MeilisearchEngine } from "./meilisearch/engine";
-import { CachedSearchEngine } from "./shared/result-cache";
-import type { SearchEngine } from "./types";
+import { EmbeddedSearchEngine } from "./embedded/engine.js";
+import { ThreadedSearchEngine } from "./embedded/threaded-engine.js";
+import { MeilisearchEngine } from "./meilisearch/engine.js";
+import { CachedSearchEngine } from "./shared/result-cache.js";
+import type { SearchEngine } from "./types.js";
 
 export type SearchEngineConfig = {
   searchEngine: "embedded" | "meilisearch";

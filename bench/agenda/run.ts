@@ -4,6 +4,7 @@
 // Usage: npm run bench:agenda [-- --seconds 15 --docs 1000 --clients 50 --no-write]
 import { fork, type ChildProcess } from "node:child_process";
 import { cpus, loadavg } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
@@ -11,6 +12,7 @@ import * as Y from "yjs";
 import { agendaRoots, createProposalMap, createSessionMap } from "../../domain/agenda-doc.js";
 import type { ServerReady, ServerStats } from "./server-stats.js";
 import { writeReport, type Result } from "./report.js";
+import { buildServer, SERVER_ROOTS } from "../../scripts/build-server.js";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,10 +44,15 @@ const OPEN_ONLY = process.argv.includes("--open-only");
 
 type Server = { child: ChildProcess; ready: ServerReady; stats: (gc?: boolean) => Promise<ServerStats> };
 
+// Both servers run as production runs the app (npm start): compiled to JavaScript, under plain node, not tsx.
+const COMPILED_DIR = path.join(".tmp", "bench-agenda-node");
+await buildServer([...SERVER_ROOTS, "bench/agenda"], COMPILED_DIR);
+
 function startServer(file: string): Promise<Server> {
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
+  const child = fork(path.resolve(COMPILED_DIR, "bench/agenda", file.replace(/\.ts$/, ".js")), [], {
     // BENCH_PROF=app writes a CPU profile of the app server (for finding hot paths; not used in measured runs).
-    execArgv: ["--expose-gc", "--import", "tsx", ...(process.env.BENCH_PROF && file.includes(process.env.BENCH_PROF) ? ["--cpu-prof", "--cpu-prof-dir=.tmp/prof"] : [])],
+    // BENCH_NODE_ARGS adds node flags to both servers (diagnostics such as --trace-gc; not used in measured runs).
+    execArgv: ["--expose-gc", ...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...(process.env.BENCH_PROF && file.includes(process.env.BENCH_PROF) ? ["--cpu-prof", "--cpu-prof-dir=.tmp/prof"] : [])],
     env: { ...process.env, BENCH_DOCS: String(EDIT_DOCS + DOCS * ROUNDS + OPEN_WARMUP_DOCS), BENCH_PEOPLE: String(CLIENTS) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

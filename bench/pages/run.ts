@@ -8,7 +8,7 @@
 // Settings: BENCH_SECONDS (per wrk run, default 8), BENCH_CONNECTIONS (50), BENCH_ROUNDS (3); BENCH_APP_ROOT runs the
 // app from another checkout (built there), e.g. an older commit for before/after figures.
 import { execFile, fork, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -58,7 +58,10 @@ async function startApp() {
     FRL_DEMO: "1",
     LOG_LEVEL: "error",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: appRoot, env, stdio: ["ignore", "inherit", "inherit"] });
+  // As `npm run start:built` runs it: the compiled server (npm run build); an older checkout without one runs under tsx.
+  const compiled = path.join(appRoot, "build/node/server/index.js");
+  const args = existsSync(compiled) ? [compiled] : ["--import", "tsx", "server/index.ts"];
+  const child = spawn(process.execPath, args, { cwd: appRoot, env, stdio: ["ignore", "inherit", "inherit"] });
   children.push(child);
   await waitFor(`http://127.0.0.1:${appPort}/healthz`);
   await waitFor(`http://127.0.0.1:${appPort}/biblioteka`);

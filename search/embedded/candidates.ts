@@ -1,9 +1,9 @@
 // The candidate stage of a query: one pass over the postings of every term that satisfies a query slot fills, per
 // document, the slots matched (bitmask), the typos spent and the slots matched in the title. The per-document
 // arrays are allocated once and reused (searches run one at a time); only touched entries are cleared afterwards.
-import { ATTR_BITS, POSTING_SHIFT, type PostingIndex } from "./postings";
-import type { Scores } from "./scores";
-import type { SlotTerms } from "./slot-terms";
+import { ATTR_BITS, POSTING_SHIFT, type PostingIndex } from "./postings.js";
+import type { Scores } from "./scores.js";
+import type { SlotTerms } from "./slot-terms.js";
 
 type Slice = [ArrayLike<number>, number, number];
 

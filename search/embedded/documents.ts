@@ -1,11 +1,11 @@
 // How a SearchDocument is laid out in the embedded store: folded tokens per attribute (for re-ranking), its distinct
 // words with the attributes they occur in (for the in-memory postings), and the small record of filterable and
 // sortable values kept in memory.
-import type { FilterValues } from "../shared/filter";
-import type { SearchDocument } from "../types";
-import { tokenize } from "../polish/normalize";
-import { sortKey } from "../polish/query";
-import { ATTR_BITS } from "./postings";
+import type { FilterValues } from "../shared/filter.js";
+import type { SearchDocument } from "../types.js";
+import { tokenize } from "../polish/normalize.js";
+import { sortKey } from "../polish/query.js";
+import { ATTR_BITS } from "./postings.js";
 
 /** Body tokens beyond this are not indexed (keeps indexing bounded on very long texts). */
 export const MAX_BODY_TOKENS = 3000;

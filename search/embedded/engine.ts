@@ -1,27 +1,27 @@
 // The default search engine: an in-memory inverted index (postings.ts) over a SQLite file that persists the
 // documents, with a Meilisearch-style ranking layer in JS (see docs/decisions/0006-search-engine.md).
 import type Database from "better-sqlite3";
-import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult, SearchSettings } from "../types";
-import { compileSynonyms, parseQuery, type SynonymIndex } from "../polish/query";
-import { stem } from "../polish/stemmer";
-import { compileFilter, type FilterNode } from "../shared/filter";
-import { formatText } from "../shared/format";
-import { checkQuery } from "../shared/request";
-import { CandidateScratch, findCandidates } from "./candidates";
-import { docRows, parseTerms, parseTok, type DocAttrs } from "./documents";
-import { FacetTable } from "./facets";
-import { FilterCache } from "./filter-cache";
-import { withLazyBody } from "./lazy-body";
-import { compareBySort, rankMatches } from "./order";
-import { PostingIndex } from "./postings";
-import { HitData } from "./hit-data";
-import { highlights, idMatcher, type IdMatcher } from "./rank";
-import type { Scores } from "./scores";
-import { slotTerms } from "./slot-terms";
-import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot";
-import { openStore, statements } from "./store";
-import { TokenStreams } from "./token-streams";
-import { Vocabulary } from "./vocabulary";
+import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult, SearchSettings } from "../types.js";
+import { compileSynonyms, parseQuery, type SynonymIndex } from "../polish/query.js";
+import { stem } from "../polish/stemmer.js";
+import { compileFilter, type FilterNode } from "../shared/filter.js";
+import { formatText } from "../shared/format.js";
+import { checkQuery } from "../shared/request.js";
+import { CandidateScratch, findCandidates } from "./candidates.js";
+import { docRows, parseTerms, parseTok, type DocAttrs } from "./documents.js";
+import { FacetTable } from "./facets.js";
+import { FilterCache } from "./filter-cache.js";
+import { withLazyBody } from "./lazy-body.js";
+import { compareBySort, rankMatches } from "./order.js";
+import { PostingIndex } from "./postings.js";
+import { HitData } from "./hit-data.js";
+import { highlights, idMatcher, type IdMatcher } from "./rank.js";
+import type { Scores } from "./scores.js";
+import { slotTerms } from "./slot-terms.js";
+import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot.js";
+import { openStore, statements } from "./store.js";
+import { TokenStreams } from "./token-streams.js";
+import { Vocabulary } from "./vocabulary.js";
 
 /** A result whose hits carry no body, with what is needed to highlight the body where it is read. */
 export type DetachedResult = { result: SearchResult; words: string[]; prefixes: string[]; cropLength: number };

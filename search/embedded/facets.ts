@@ -1,8 +1,8 @@
 // Facet values dictionary-encoded per document in typed arrays, so counting over tens of thousands of matches is
 // a tight loop over small integers: one code per document for single values, and for lists (areas) a bitmask of
 // the first 32 codes plus a rarely used list for the rest.
-import { FILTERABLE } from "../types";
-import type { DocAttrs } from "./documents";
+import { FILTERABLE } from "../types.js";
+import type { DocAttrs } from "./documents.js";
 
 type Field = (typeof FILTERABLE)[number];
 const WORD = 32;

@@ -1,6 +1,6 @@
 // Hits are decoded from one shared byte arena: replacing and removing documents must never hand back another
 // document's bytes, also after the arena is compacted and after it grows past its first size.
-import { HitData } from "./hit-data";
+import { HitData } from "./hit-data.js";
 
 const doc = (rid: number, version: number) =>
   JSON.stringify({ id: `library:${rid}`, title: `Rewitalizacja w Łodzi nr ${rid} (wersja ${version})`, summary: "Żółć ".repeat(rid % 50) });

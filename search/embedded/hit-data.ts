@@ -2,7 +2,7 @@
 // page from SQLite was ~15 % of a query's CPU, decoding them from memory takes a few microseconds each. All
 // documents share one byte arena (a Buffer object per document cost more than the bytes themselves); a replaced or
 // removed document's bytes are reclaimed by compaction once they are half of the arena.
-import type { SearchDocument } from "../types";
+import type { SearchDocument } from "../types.js";
 
 export type HitDoc = Omit<SearchDocument, "body">;
 

@@ -3,8 +3,8 @@
 // symbol: defining two accessors on every hit object gave each its own hidden class, which doubled the main
 // thread's cost per threaded search and filled the old generation. Being inherited, `body` is not copied by
 // JSON.stringify or spreading — the app maps the fields it shows, so no page ever serialised bodies anyway.
-import { formatText } from "../shared/format";
-import type { SearchHit } from "../types";
+import { formatText } from "../shared/format.js";
+import type { SearchHit } from "../types.js";
 
 const LAZY = Symbol("lazy body");
 

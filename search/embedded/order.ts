@@ -1,12 +1,12 @@
 // Orders a query's matches: by the requested sort (date, title), or by relevance, where a coarse key over all
 // matches picks the small pool worth re-ranking with every rule (rank.ts).
-import { isStopword } from "../polish/stopwords";
-import type { SortSpec } from "../shared/request";
-import type { DocAttrs } from "./documents";
-import type { PostingIndex } from "./postings";
-import { fineRank, queryTitleIds, type IdMatcher, type Ranked } from "./rank";
-import { coarseKey, popcount, type Scores } from "./scores";
-import type { TokenStreams } from "./token-streams";
+import { isStopword } from "../polish/stopwords.js";
+import type { SortSpec } from "../shared/request.js";
+import type { DocAttrs } from "./documents.js";
+import type { PostingIndex } from "./postings.js";
+import { fineRank, queryTitleIds, type IdMatcher, type Ranked } from "./rank.js";
+import { coarseKey, popcount, type Scores } from "./scores.js";
+import type { TokenStreams } from "./token-streams.js";
 
 /** Candidates re-ranked in full at least (more when a later page is asked for). */
 const MIN_FINE = 20;

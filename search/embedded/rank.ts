@@ -1,9 +1,9 @@
 // Fine ranking of candidates with Meilisearch's rules on their token streams: words → typo → proximity → attribute
 // (title > summary > tags/city/authors > body, then position) → exactness. Words and typo come from the candidate stage.
-import { isStopword } from "../polish/stopwords";
-import type { PostingIndex } from "./postings";
-import type { SlotTerms } from "./slot-terms";
-import { ATTR_BREAK } from "./token-streams";
+import { isStopword } from "../polish/stopwords.js";
+import type { PostingIndex } from "./postings.js";
+import type { SlotTerms } from "./slot-terms.js";
+import { ATTR_BREAK } from "./token-streams.js";
 
 export type Candidate = { rid: number; words: number; typo: number; title: number };
 export type Ranked = Candidate & { proximity: number; attr: number; pos: number; exact: number };

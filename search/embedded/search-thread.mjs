@@ -1,6 +1,12 @@
-// Entry of a search thread: registers tsx so the TypeScript engine loads the same way under node, tsx and vitest,
-// then hands over to search-thread.ts.
-import { register } from "tsx/esm/api";
+// Entry of a search thread. Next to the compiled server (npm start runs build/node/) it loads search-thread.js; next
+// to the sources (tsx, vitest) it registers tsx so the TypeScript engine loads the same way under node, tsx and vitest.
+import { existsSync } from "node:fs";
 
-register();
-await import("./search-thread.ts");
+const compiled = new URL("./search-thread.js", import.meta.url);
+if (existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("./search-thread.ts");
+}

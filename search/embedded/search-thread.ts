@@ -2,8 +2,8 @@
 // writes) or a read-only replica. Requests arrive as { id, op, args } and are answered as { id, value } or
 // { id, error: { name, message } } so named errors (SearchQueryError → HTTP 400) survive the trip.
 import { parentPort, workerData } from "node:worker_threads";
-import type { SearchDocument, SearchQuery, SearchSettings } from "../types";
-import { EmbeddedSearchEngine } from "./engine";
+import type { SearchDocument, SearchQuery, SearchSettings } from "../types.js";
+import { EmbeddedSearchEngine } from "./engine.js";
 
 export type ThreadRequest = { id: number; op: keyof typeof handlers; args: unknown[] };
 export type ThreadReply = { id: number; value?: unknown; error?: { name: string; message: string } };

@@ -1,9 +1,9 @@
 // Which indexed terms satisfy one query slot, split by typo level: the word itself (every indexed word it starts,
 // while it is being typed) or its stem at level 0, vocabulary neighbours within the typo budget at levels 1 and 2.
 // A multi-word alternative (a synonym phrase) needs every one of its words: it is kept apart for intersection.
-import type { QuerySlot, QueryTerm } from "../polish/query";
-import type { PostingIndex } from "./postings";
-import type { Vocabulary } from "./vocabulary";
+import type { QuerySlot, QueryTerm } from "../polish/query.js";
+import type { PostingIndex } from "./postings.js";
+import type { Vocabulary } from "./vocabulary.js";
 
 export type SlotTerms = {
   /** Term ids per typo level (0, 1, 2) of the single-word alternatives. */

@@ -3,8 +3,8 @@
 // written (rid above `maxRid`; rids are never reused) are indexed from their rows at open, documents deleted since
 // are simply not live, and a missing or unreadable snapshot means a rebuild from the rows.
 import type Database from "better-sqlite3";
-import type { PostingState } from "./postings";
-import type { StreamState } from "./token-streams";
+import type { PostingState } from "./postings.js";
+import type { StreamState } from "./token-streams.js";
 
 const FORMAT = 1;
 

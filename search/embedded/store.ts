@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { SNAPSHOT_SCHEMA } from "./snapshot";
+import { SNAPSHOT_SCHEMA } from "./snapshot.js";
 
 const SCHEMA_VERSION = 4;
 

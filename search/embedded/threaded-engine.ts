@@ -7,11 +7,11 @@
 // Hit bodies (rarely needed, most of the bytes) are read lazily from the store on this side.
 import Database from "better-sqlite3";
 import { Worker } from "node:worker_threads";
-import { SearchQueryError, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult, type SearchSettings } from "../types";
-import type { DetachedResult } from "./engine";
-import { withLazyBody } from "./lazy-body";
-import { highlights } from "./rank";
-import type { ThreadReply, ThreadRequest } from "./search-thread";
+import { SearchQueryError, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult, type SearchSettings } from "../types.js";
+import type { DetachedResult } from "./engine.js";
+import { withLazyBody } from "./lazy-body.js";
+import { highlights } from "./rank.js";
+import type { ThreadReply, ThreadRequest } from "./search-thread.js";
 
 /** Pause before a thread that died is replaced. */
 const RESTART_DELAY_MS = 500;

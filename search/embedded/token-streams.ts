@@ -1,7 +1,7 @@
 // Per document, the term ids of its ranked text in order: title, summary, meta, the beginning of the body, with -1
 // between attributes. Re-ranking reads these instead of re-splitting stored text, so matching a token against the
 // query is an integer lookup.
-import type { PostingIndex } from "./postings";
+import type { PostingIndex } from "./postings.js";
 
 export const ATTR_BREAK = -1;
 /** A token missing from the index (cannot happen for tokens of indexed documents; kept harmless). */

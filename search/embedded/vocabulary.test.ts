@@ -1,8 +1,8 @@
 // The trie-like typo candidate walk must find exactly what a brute-force Damerau scan with Meilisearch's counting finds.
-import { Vocabulary } from "./vocabulary";
-import { typoCost } from "../polish/typo";
-import { tokenize } from "../polish/normalize";
-import { fixtures } from "../../tests/contract/search-fixtures";
+import { Vocabulary } from "./vocabulary.js";
+import { typoCost } from "../polish/typo.js";
+import { tokenize } from "../polish/normalize.js";
+import { fixtures } from "../../tests/contract/search-fixtures.js";
 
 const text = fixtures.map((d) => `${d.title} ${d.summary} ${d.body}`).join(" ");
 const extra = ["rewitalizacja", "rewitalizacji", "rewitalizacją", "budżet", "budżetu", "budzet", "bużdet", "kompost", "kompot",

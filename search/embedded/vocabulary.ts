@@ -4,7 +4,7 @@
 // its row exceeds the budget; and the words a half-typed word starts. A first-letter typo costs two (typo.ts), so
 // the walk starts below the query's first letter and the few first-letter variants are looked up directly.
 // Filled as documents are indexed (removed words linger harmlessly: they match nothing).
-import { maxTypos } from "../polish/typo";
+import { maxTypos } from "../polish/typo.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 const MAX_TERM = 48;

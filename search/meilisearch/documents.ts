@@ -1,10 +1,10 @@
 // How a SearchDocument is stored in Meilisearch: the original fields for display and filtering, plus the folded,
 // stemmed text of each searchable attribute (s_*), so inflected forms and missing Polish letters match and the
 // query, stemmed the same way, hits them. Meilisearch ids allow only [A-Za-z0-9_-], hence the encoded primary key.
-import { tokenize } from "../polish/normalize";
-import { stem } from "../polish/stemmer";
-import { sortKey } from "../polish/query";
-import type { SearchDocument } from "../types";
+import { tokenize } from "../polish/normalize.js";
+import { stem } from "../polish/stemmer.js";
+import { sortKey } from "../polish/query.js";
+import type { SearchDocument } from "../types.js";
 
 export const SEARCHABLE = ["s_title", "s_summary", "s_meta", "s_body"] as const;
 export const PRIMARY_KEY = "pk";

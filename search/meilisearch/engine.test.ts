@@ -1,7 +1,7 @@
 // Pure parts of the Meilisearch adapter that do not need a server: settings, id encoding, stemmed queries, tasks.
-import { encodeId, meiliQuery, meiliSynonyms, toMeili, fromMeili } from "./documents";
-import { assertTask, meiliSettings } from "./engine";
-import { fixtures } from "../../tests/contract/search-fixtures";
+import { encodeId, meiliQuery, meiliSynonyms, toMeili, fromMeili } from "./documents.js";
+import { assertTask, meiliSettings } from "./engine.js";
+import { fixtures } from "../../tests/contract/search-fixtures.js";
 import type { Task } from "meilisearch";
 
 describe("Meilisearch adapter mapping", () => {

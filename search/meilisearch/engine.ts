@@ -2,13 +2,13 @@
 // every write waits for its task and turns a failed task into an exception. Highlighting and cropping are done
 // here with the shared formatter so both adapters return the same _formatted shape.
 import { Meilisearch, type Index, type Settings, type Task } from "meilisearch";
-import { parseQuery, slotMatcher, compileSynonyms, type SynonymIndex } from "../polish/query";
-import { POLISH_STOPWORDS } from "../polish/stopwords";
-import { stem } from "../polish/stemmer";
-import { formatText } from "../shared/format";
-import { checkQuery } from "../shared/request";
-import { FILTERABLE, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult, type SearchSettings } from "../types";
-import { PRIMARY_KEY, SEARCHABLE, encodeId, fromMeili, meiliQuery, meiliSynonyms, toMeili, type MeiliDocument } from "./documents";
+import { parseQuery, slotMatcher, compileSynonyms, type SynonymIndex } from "../polish/query.js";
+import { POLISH_STOPWORDS } from "../polish/stopwords.js";
+import { stem } from "../polish/stemmer.js";
+import { formatText } from "../shared/format.js";
+import { checkQuery } from "../shared/request.js";
+import { FILTERABLE, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult, type SearchSettings } from "../types.js";
+import { PRIMARY_KEY, SEARCHABLE, encodeId, fromMeili, meiliQuery, meiliSynonyms, toMeili, type MeiliDocument } from "./documents.js";
 
 export type MeiliOptions = { url: string; key?: string; indexUid?: string; taskTimeoutMs?: number };
 

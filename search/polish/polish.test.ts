@@ -1,7 +1,7 @@
 // Folding, tokenising and stemming: the pieces both adapters rely on to treat Polish text alike.
-import { fold, forEachToken, tokenize } from "./normalize";
-import { stem } from "./stemmer";
-import { compileSynonyms, parseQuery } from "./query";
+import { fold, forEachToken, tokenize } from "./normalize.js";
+import { stem } from "./stemmer.js";
+import { compileSynonyms, parseQuery } from "./query.js";
 
 describe("Polish text pipeline", () => {
   it("folds every Polish letter by hand, including Ł/ł, and other diacritics through NFD", () => {

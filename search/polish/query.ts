@@ -1,9 +1,9 @@
 // Turns a query string into slots: one per query word (or per synonym phrase found in the query), each with the
 // alternative term sequences that satisfy it. Both adapters rank by how many slots a document matches.
-import { fold, tokenize } from "./normalize";
-import { stem } from "./stemmer";
-import { isStopword } from "./stopwords";
-import { maxTypos, typoCost } from "./typo";
+import { fold, tokenize } from "./normalize.js";
+import { stem } from "./stemmer.js";
+import { isStopword } from "./stopwords.js";
+import { maxTypos, typoCost } from "./typo.js";
 
 export type QueryTerm = {
   word: string;

@@ -1,7 +1,7 @@
 // Meilisearch filter syntax (=, !=, >, >=, <, <=, TO, IN [...], NOT IN, EXISTS, NOT, AND, OR, parentheses) parsed
 // into a small AST, validated against FILTERABLE and compiled to a predicate for the embedded engine. The
 // Meilisearch adapter validates with the same parser so both adapters reject the same filters.
-import { FILTERABLE, SearchQueryError } from "../types";
+import { FILTERABLE, SearchQueryError } from "../types.js";
 
 export type FilterField = (typeof FILTERABLE)[number];
 export type FilterValues = Record<FilterField, string | number | string[] | null>;

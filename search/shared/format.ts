@@ -1,6 +1,6 @@
 // Highlighting and cropping shared by both adapters: HTML-escapes everything, wraps matching words in <mark>, and
 // crops long text to a window of words around the densest cluster of matches, marking cuts with "…".
-import { forEachToken } from "../polish/normalize";
+import { forEachToken } from "../polish/normalize.js";
 
 /** Escapes text for HTML element content and attribute values. */
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -1,7 +1,7 @@
 // Validation of the caller-controlled parts of a SearchQuery shared by both adapters, so a bad sort, facet or page
 // fails the same way (SearchQueryError → HTTP 400) whichever engine runs.
-import { FILTERABLE, SORTABLE, SearchQueryError, type SearchQuery } from "../types";
-import { parseFilter, type FilterNode } from "./filter";
+import { FILTERABLE, SORTABLE, SearchQueryError, type SearchQuery } from "../types.js";
+import { parseFilter, type FilterNode } from "./filter.js";
 
 export type SortSpec = { field: (typeof SORTABLE)[number]; dir: 1 | -1 };
 export type CheckedQuery = {

@@ -4,7 +4,7 @@
 // search. Only for an index that this process alone writes (the embedded engine behind the data folder's writer
 // lock): every change then passes through here and empties the cache. Meilisearch is written by every instance, so it
 // is not wrapped. Callers must treat results as read-only (they are shared).
-import type { SearchDocument, SearchEngine, SearchQuery, SearchResult, SearchSettings } from "../types";
+import type { SearchDocument, SearchEngine, SearchQuery, SearchResult, SearchSettings } from "../types.js";
 
 export const RESULT_CACHE_ENTRIES = 500;
 

@@ -1,7 +1,8 @@
 // What the server process holds from start-up (issue 16): MJML (mail), exceljs (survey export) and the zxcvbn
 // dictionaries (password checks) are about 30 MB of heap that every collection has to walk, so they load on first use;
-// Tiptap and y-indexeddb run only in the browser and stay out of the server build. A child process imports the server
-// and its Remix build the way `npm start` does and lists the CommonJS packages that got loaded.
+// Tiptap and y-indexeddb run only in the browser and stay out of the server build. A child process imports the compiled
+// server (build/node/, npm run build) and its Remix build under plain node, as `npm start` runs them, and lists the
+// CommonJS packages that got loaded.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -14,12 +15,12 @@ function loadedAfter(script: string): string[] {
   const code = `
     import { createRequire } from "node:module";
     import { pathToFileURL } from "node:url";
-    await import("./server/create-app.ts");
+    await import("./build/node/server/create-app.js");
     await import(pathToFileURL(${JSON.stringify(buildPath())}).href);
     ${script}
     const loaded = Object.keys(createRequire(import.meta.url).cache).map((f) => f.match(/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//)?.[1]).filter(Boolean);
     console.log(JSON.stringify([...new Set(loaded)]));`;
-  const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { cwd: process.cwd(), encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: process.cwd(), encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
   return JSON.parse(out.trim().split("\n").at(-1) as string) as string[];
 }
 
@@ -29,7 +30,7 @@ describe("heavy server modules load on first use", () => {
     for (const name of LAZY) expect(atStart, name).not.toContain(name);
     // The lazy path works: the first check loads them, still refuses a weak password and accepts a strong one.
     const afterCheck = loadedAfter(`
-      const { passwordWeakness } = await import("./server/auth/password-strength.ts");
+      const { passwordWeakness } = await import("./build/node/server/auth/password-strength.js");
       if (!passwordWeakness("password1234")) throw new Error("a weak password passed");
       if (passwordWeakness("Wąwóz-kormoran-83-szkło") !== null) throw new Error("a strong password was refused");`);
     expect(afterCheck).toContain("@zxcvbn-ts/language-pl");
