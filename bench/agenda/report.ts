@@ -54,7 +54,9 @@ export function writeReport(r: { plain: Result; app: Result; env: string; load: 
 Command: \`npm run bench:agenda\` (bench/agenda/run.ts). The real app (session cookie, access rules, limits,
 append-only SQLite persistence with batching and compaction) against a plain \`@y/websocket-server\` 0.1.1
 (\`setupWSConnection\`, in-memory, no auth) in the same run; each server in its own child process, the clients
-(y-websocket 3.1 \`WebsocketProvider\`) in 2 child processes (editing) and in the runner (open documents).
+(y-websocket 3.1 \`WebsocketProvider\`) in 2 child processes (editing) and in the runner (open documents). Both servers
+run compiled to JavaScript under plain node (scripts/build-server.ts into .tmp/bench-agenda-node), as \`npm start\` runs
+the app.
 
 - Before measuring, each server settles (until it uses < 12 ms/s of CPU for two 5-s windows in a row, at most 120 s:
   the app seeds and indexes 1,500 events at start) and then gets one editing warm-up as long as a round on its own
@@ -108,7 +110,7 @@ What changed for issue 16 (profiled with \`BENCH_PROF=app\`, which writes a \`--
   was created in the same scope as a closure that used the request: ~2 KB per connection, socket.io connections
   too); the vote guard created four root types in every document (now it only looks up \`proposals\` and \`meta\`,
   and keeps no maps for a document without proposals); per-document closures became a class (the guard) and one
-  hooks object shared by all rooms — under tsx, which runs the server, every named closure also carries its own
+  hooks object shared by all rooms — under tsx, which then ran the server, every named closure also carries its own
   \`name\` property (~200 bytes per closure per document); a WeakSet per room became a flag on the connection.
 - Join: the access check reads the event's end time only (it read the full event with a join, a sub-query and its
   areas), and a new document takes the dots budget from the settings the check just read.
