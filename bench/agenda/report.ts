@@ -62,8 +62,8 @@ the app.
   the app seeds and indexes 1,500 events at start) and then gets one editing warm-up as long as a round on its own
   document, not counted (V8 compiles both servers' hot paths during their first round of traffic).
 - Editing: ${r.rounds} rounds, both servers running, the order alternating (plain→app, app→plain, plain→app); each
-  round ${r.clients} people (each signed in with their own session) on a fresh document for ${r.seconds} s (long enough that
-  V8 compiling on its helper threads is not most of a round's CPU) replaying a seeded trace of people working in bursts:
+  round ${r.clients} people (each signed in with their own session) on a fresh document for ${r.seconds} s (60 by default: in
+  20-s rounds V8's compiling on its helper threads was a large and random share of a round's CPU) replaying a seeded trace of people working in bursts:
   5–20 actions 150–300 ms apart (85 % typing 1–3 characters into a session description, 8 % title changes, 7 % dot
   votes), then 2–8 s reading with an occasional cursor (awareness) move. The same seed drives both servers. Fan-out
   latency = receive time at ${r.observers} observer clients − local edit time at the sender (absolute

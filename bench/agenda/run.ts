@@ -1,6 +1,6 @@
 // Agenda (Yjs) benchmark: the real /collab endpoint against a plain @y/websocket-server 0.1.1, in the same run.
 // Phase 1: 50 clients on one document replay an edit trace (bursts of typing, titles, votes; cursors while idle).
-// Phase 2: 1,000 documents opened at once (one client each), then heap per document and join time.
+// Phase 2: 500 fresh documents per round, opened 50 at a time (one client each), then heap per document and join time.
 // Usage: npm run bench:agenda [-- --seconds 60 --warmup 60 --rounds 3 --docs 500 --clients 50 --no-write --open-only]
 import { fork, type ChildProcess } from "node:child_process";
 import { cpus, loadavg } from "node:os";
@@ -18,7 +18,7 @@ const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
-// 60 s: a 20-s round held only ~1.3 s of server CPU, and V8 compiling 20–90 functions on its helper threads (a few
+// 60 s: a 20-s round held only ~1.3 s of server CPU, and V8 compiling 10–90 functions on its helper threads (a few
 // hundred ms, at random moments) was a large and random share of it. The plain server's own cost moved 884–1,388 ms
 // per 1,000 updates between 20-s rounds; the cost per update of a long editing session is what the target is about.
 const SECONDS = arg("seconds", 60);
