@@ -67,19 +67,30 @@ function snapshot(doc: Y.Doc): Shadow {
  * mark), so an accepted vote does not read and copy every proposal a second time. Equal to snapshot(doc) then: no
  * fixes means every proposal kept its id, author and survey mark, and the budget did not change.
  */
-function acceptedAs(all: Y.Map<unknown>[], budget: unknown, votes: Map<Y.Map<unknown>, Map<string, unknown>>, marks: Map<Y.Map<unknown>, SurveyMark>): Shadow {
+function acceptedAs(all: Y.Map<unknown>[], shadow: Shadow, votes: Map<Y.Map<unknown>, Map<string, unknown>>, marks: Map<Y.Map<unknown>, SurveyMark>): Shadow {
+  const budget = shadow.budget;
   if (all.length === 0) return { budget, maps: NO_ENTRIES, byId: NO_ENTRIES };
   const maps = new Map<Y.Map<unknown>, Entry>();
   const byId = new Map<string, Entry>();
   for (const p of all) {
     const id = idOf(p);
     const read = votes.get(p);
-    const e: Entry = read ? { id, votes: read, author: { authorId: p.get("authorId"), authorName: p.get("authorName"), city: p.get("city") }, survey: marks.get(p) ?? surveyMarkOf(p) } : entryOf(p, id);
+    const known = shadow.maps.get(p);
+    // Untouched by the transaction (the check kept its accepted votes): the accepted entry itself.
+    const e: Entry =
+      known && read === known.votes && known.id === id
+        ? known
+        : read
+          ? { id, votes: read, author: { authorId: p.get("authorId"), authorName: p.get("authorName"), city: p.get("city") }, survey: marks.get(p) ?? surveyMarkOf(p) }
+          : entryOf(p, id);
     maps.set(p, e);
     if (!byId.has(id)) byId.set(id, e);
   }
   return { budget, maps, byId };
 }
+
+// Yjs keys tr.changed by its untyped base type.
+const changedIn = (tr: Y.Transaction, type: Y.AbstractType<any>): boolean => tr.changed.has(type);
 
 const validDots = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
@@ -189,6 +200,19 @@ class VoteGuard {
     for (const [id, p] of kept) {
       const before = shadow.byId.get(id);
       const votesType = p.get("votes");
+      // A proposal this transaction did not touch (neither its fields nor its votes map: Yjs records every type that
+      // existed before the transaction and changed in it) still holds what was accepted; only its owner's dots count.
+      // Without this, each vote re-read and copied every proposal's votes: O(proposals × voters) per dot.
+      if (before && shadow.maps.get(p) === before && votesType instanceof Y.Map && !changedIn(tr, p) && !changedIn(tr, votesType)) {
+        nowVotes.set(p, before.votes);
+        nowMarks.set(p, before.survey);
+        const dots = before.votes.get(me);
+        if (dots !== undefined) {
+          if (!validDots(dots)) mineValid = false;
+          else mine += dots;
+        }
+        continue;
+      }
       const now = new Map(votesType instanceof Y.Map ? [...votesType.entries()] : []);
       nowVotes.set(p, now);
       if (!(votesType instanceof Y.Map)) {
@@ -235,7 +259,7 @@ class VoteGuard {
       }
     }
     if (!budgetChanged && fixes.length === 0) {
-      this.accept(acceptedAs(all, shadow.budget, nowVotes, nowMarks));
+      this.accept(acceptedAs(all, shadow, nowVotes, nowMarks));
       return;
     }
     if (violations.size) opts.onViolation(user.id, [...violations].join(", "));

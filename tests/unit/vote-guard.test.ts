@@ -41,4 +41,33 @@ describe("the vote guard after accepted votes", () => {
     expect([votes(0).get("1"), votes(1).get("1"), proposals.get(0).get("authorName")]).toEqual([2, 1, "Osoba 1"]);
     expect(refused).toEqual(["others' votes", "over budget", "author"]);
   });
+
+  // A vote is checked against only the proposals its transaction touched; the others keep the state accepted for them,
+  // so that state must still be right many votes later: a change to one of them is put back to it.
+  it("keeps proposals nobody touched as accepted while votes go elsewhere", async () => {
+    const doc = new Y.Doc();
+    const refused: string[] = [];
+    guardVotes(doc, { userOf: (o) => (o && typeof o === "object" && "user" in o ? (o as Origin).user : null), onViolation: (_id, what) => refused.push(what) });
+    const { proposals, meta } = agendaRoots(doc);
+    doc.transact(() => {
+      meta.set("dotsBudget", 5);
+      for (const id of [1, 2, 3]) proposals.push([createProposalMap({ title: `Temat ${id}`, why: "", area: "", city: "Kalisz", authorId: id, authorName: `Osoba ${id}` })]);
+    }, "load");
+    const votes = (i: number) => proposals.get(i).get("votes") as Y.Map<number>;
+    doc.transact(() => votes(0).set("1", 2), person(1));
+    for (let n = 1; n <= 3; n++) {
+      doc.transact(() => votes(1).set("2", n), person(2));
+      await settle();
+    }
+    doc.transact(() => votes(2).set("1", 3), person(1));
+    await settle();
+    // Person 1 has 2 + 3 of 5 dots: one more anywhere is over the budget, counted with the untouched proposal.
+    doc.transact(() => votes(1).set("1", 1), person(1));
+    await settle();
+    // Someone else takes person 1's dots off the first proposal, untouched since it was accepted.
+    doc.transact(() => votes(0).delete("1"), person(3));
+    await settle();
+    expect([votes(0).get("1"), votes(1).get("1"), votes(1).get("2"), votes(2).get("1")]).toEqual([2, undefined, 3, 3]);
+    expect(refused).toEqual(["over budget", "others' votes"]);
+  });
 });
