@@ -157,19 +157,27 @@ export class AgendaHub {
       return this.refuse(req, socket, head, unreadable ? CLOSE.storedStateUnreadable : CLOSE.loadFailed);
     }
     if (socket.destroyed) return;
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      // The room may have been closed while the handshake finished; reopen rather than attach to a dead doc.
-      if (this.rooms.get(doc.name) !== room) {
-        ws.close(CLOSE.loadFailed, CLOSE_REASON[CLOSE.loadFailed]);
-        return;
-      }
-      clearTimeout(this.idle.get(doc.name));
-      this.idle.delete(doc.name);
-      this.watchAlive(ws);
-      const u = ctx.user!;
-      const conn = room.add(ws, { id: u.id, name: u.name, city: u.cityName ?? "" }, access === "read", u.sessionId);
-      if (generation !== this.accessGeneration) void this.recheck.recheck(room, conn).catch((error) => this.deps.logger.error("agenda: re-check failed", { error }));
-    });
+    // Corked until the room has sent its first messages: the 101 answer, sync step 1 and the access message leave in
+    // one write instead of three (ws completes the handshake and calls back synchronously). Three small writes per
+    // join were three system calls and three TCP segments for every client to read.
+    socket.cork();
+    try {
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        // The room may have been closed while the handshake finished; reopen rather than attach to a dead doc.
+        if (this.rooms.get(doc.name) !== room) {
+          ws.close(CLOSE.loadFailed, CLOSE_REASON[CLOSE.loadFailed]);
+          return;
+        }
+        clearTimeout(this.idle.get(doc.name));
+        this.idle.delete(doc.name);
+        this.watchAlive(ws);
+        const u = ctx.user!;
+        const conn = room.add(ws, { id: u.id, name: u.name, city: u.cityName ?? "" }, access === "read", u.sessionId);
+        if (generation !== this.accessGeneration) void this.recheck.recheck(room, conn).catch((error) => this.deps.logger.error("agenda: re-check failed", { error }));
+      });
+    } finally {
+      socket.uncork();
+    }
   }
 
   // A method, so the pong listener (alive as long as the socket) closes over the socket only, not the upgrade's scope.
@@ -228,6 +236,8 @@ export class AgendaHub {
 
   private scheduleIdleClose(room: AgendaRoom): void {
     if (this.closed) return;
+    // Nobody holds this document's latest changes any more but this process: written now, not at the window's end.
+    void this.persistence.flush();
     clearTimeout(this.idle.get(room.name));
     const timer = setTimeout(() => {
       this.idle.delete(room.name);

@@ -124,6 +124,7 @@ describe.each(dialects)("agenda persistence across SIGKILL (%s)", (dialect) => {
     expect(noteLines.sort()).toEqual(counts.map((n, i) => String(i).repeat(n)).sort());
 
     // Now the stored state alone: clients leave, the server is killed again (no shutdown hook), a fresh client joins.
+    // 300 ms is shorter than the 1-s write window: the last edits are stored because the last client left.
     clients.forEach((c) => c.destroy());
     await new Promise((r) => setTimeout(r, 300));
     await kill(child, "SIGKILL");
