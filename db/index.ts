@@ -1,8 +1,9 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, CamelCasePlugin } from "kysely";
-import pg from "pg";
+import type PgModule from "pg";
 import type { Database } from "./schema.js";
 import { FifoSqliteDialect } from "./sqlite-dialect.js";
 import { cachingDatabase } from "./statement-cache.js";
@@ -13,9 +14,15 @@ export type DialectName = "sqlite" | "postgres";
 /** A database handle plus the dialect it speaks, so repositories can pick dialect-specific SQL. */
 export type DbHandle = { db: Db; dialect: DialectName; close: () => Promise<void> };
 
+const require = createRequire(import.meta.url);
+
 /** Creates a Kysely instance: PostgreSQL for postgres:// URLs, otherwise a SQLite file in WAL mode. */
 export function createDb(url: string): DbHandle {
   if (/^postgres(ql)?:\/\//.test(url)) {
+    // Loaded only for PostgreSQL: the driver is ~3 MB of heap that a SQLite server would carry for its whole life (a
+    // larger heap makes every major GC of the collaboration and page paths longer). CommonJS, so require() keeps
+    // createDb synchronous.
+    const pg = require("pg") as typeof PgModule;
     // Counts and sums come back as strings by default; ids and counts here fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: url, max: 10 });

@@ -1,6 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import nodemailer from "nodemailer";
+import type Nodemailer from "nodemailer";
+
+// Loaded only when SMTP is configured (~2 MB of heap otherwise carried by every server that writes mail to files).
+const require = createRequire(import.meta.url);
 
 /**
  * One message. `text` is always there; notification mails add `html`, extra headers (List-Unsubscribe) and a calendar
@@ -30,6 +34,7 @@ export function createFileMailer(dir: string, from: string): Mailer {
 
 /** Sends through SMTP (SMTP_URL, e.g. smtps://user:pass@host:465). */
 export function createSmtpMailer(url: string, from: string): Mailer {
+  const nodemailer = require("nodemailer") as typeof Nodemailer;
   const transport = nodemailer.createTransport(url);
   return {
     async send(mail) {
