@@ -10,6 +10,7 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { agendaRoots, createProposalMap, createSessionMap } from "../../domain/agenda-doc.js";
+import { MESSAGE_ACCESS } from "../../domain/agenda-access-message.js";
 import type { ServerReady, ServerStats } from "./server-stats.js";
 import { writeReport, type Result } from "./report.js";
 import { buildServer, SERVER_ROOTS } from "../../scripts/build-server.js";
@@ -90,10 +91,14 @@ function connect(port: number, cookie: string, docName: string): WebsocketProvid
       super(url, protocols, { headers: { cookie, origin: `http://127.0.0.1:${port}` } });
     }
   }
-  return new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, docName, new Y.Doc(), {
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, docName, new Y.Doc(), {
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
+  // The app's access message ("edit"/"read") is handled as the workspace's editor handles it: without a handler,
+  // y-websocket logs "Unable to compute message" for each, and the runner's logging counted in the app's join time.
+  provider.messageHandlers[MESSAGE_ACCESS] = () => {};
+  return provider;
 }
 
 const synced = (p: WebsocketProvider) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once("sync", () => resolve())));
@@ -108,7 +113,7 @@ const pct = (xs: number[], p: number) => {
 
 type Report = { sent: [string, number][]; received: [string, number][]; vectors: string[] };
 
-type Editing = Pick<Result, "updates" | "cpuPer1000" | "p50" | "p99" | "max" | "samples" | "lost" | "loopP99" | "loopMax"> & { mainCpuPer1000: number };
+type Editing = Pick<Result, "updates" | "cpuPer1000" | "p50" | "p99" | "max" | "samples" | "lost" | "loopP99" | "loopMax"> & { mainCpuPer1000: number; threadsPer1000: Record<string, number> };
 
 async function editing(server: Server, docIndex: number, seconds: number): Promise<Editing> {
   const { port, cookie, docNames } = server.ready;
@@ -165,10 +170,11 @@ async function editing(server: Server, docIndex: number, seconds: number): Promi
   await sleep(CLOSE_SETTLE_MS);
   const after = await server.stats();
   const cpu = after.cpuMs - before.cpuMs;
-  return { updates, cpuPer1000: (cpu / updates) * 1000, mainCpuPer1000: ((after.mainCpuMs - before.mainCpuMs) / updates) * 1000, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), samples: latencies.length, lost, loopP99: after.loopP99, loopMax: after.loopMax };
+  const threadsPer1000 = Object.fromEntries(Object.entries(after.threadsCpuMs).map(([k, v]) => [k, Math.round(((v - (before.threadsCpuMs[k] ?? 0)) / updates) * 1000)]));
+  return { updates, cpuPer1000: (cpu / updates) * 1000, mainCpuPer1000: ((after.mainCpuMs - before.mainCpuMs) / updates) * 1000, threadsPer1000, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), samples: latencies.length, lost, loopP99: after.loopP99, loopMax: after.loopMax };
 }
 
-type Opening = { heapPerDocKb: number; joinP50: number; joinP99: number };
+type Opening = { heapPerDocKb: number; joinP50: number; joinP99: number; loopP99: number; loopMax: number; cpuPerJoin: number; runnerCpuPerJoin: number; mainCpuPerJoin: number; threadsPerJoin: Record<string, number> };
 
 // Each round opens its own fresh documents; the previous round's close (idle timeout 5 s, then stored) before measuring.
 async function manyDocs(server: Server, round: number | "warm-up"): Promise<Opening> {
@@ -177,6 +183,7 @@ async function manyDocs(server: Server, round: number | "warm-up"): Promise<Open
   const docNames = server.ready.docNames.slice(first, first + (round === "warm-up" ? OPEN_WARMUP_DOCS : DOCS));
   await sleep(8000);
   const before = await server.stats(true);
+  const runnerBefore = process.cpuUsage();
   const providers: WebsocketProvider[] = [];
   const joins: number[] = [];
   for (let i = 0; i < docNames.length; i += 50) {
@@ -192,19 +199,23 @@ async function manyDocs(server: Server, round: number | "warm-up"): Promise<Open
     await Promise.all(batch);
   }
   await sleep(1500);
+  const runnerCpu = process.cpuUsage(runnerBefore);
   const after = await server.stats(true);
   providers.forEach((p) => {
     p.destroy();
     p.doc.destroy();
   });
-  return { heapPerDocKb: (after.heapUsed - before.heapUsed) / docNames.length / 1024, joinP50: pct(joins, 50), joinP99: pct(joins, 99) };
+  return { heapPerDocKb: (after.heapUsed - before.heapUsed) / docNames.length / 1024, joinP50: pct(joins, 50), joinP99: pct(joins, 99), loopP99: after.loopP99, loopMax: after.loopMax, cpuPerJoin: (after.cpuMs - before.cpuMs) / docNames.length, runnerCpuPerJoin: (runnerCpu.user + runnerCpu.system) / 1000 / docNames.length, mainCpuPerJoin: (after.mainCpuMs - before.mainCpuMs) / docNames.length, threadsPerJoin: Object.fromEntries(Object.entries(after.threadsCpuMs).map(([k, v]) => [k, (v - (before.threadsCpuMs[k] ?? 0)) / docNames.length])) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // Both servers run side by side; rounds alternate the order (plain→app, app→plain, …) so load from elsewhere on the
 // machine and whatever runs first hit both alike. Ratios are taken within a round; a target holds if their median does.
-const servers = { plain: await startServer("./plain-server.ts"), app: await startServer("./app-server.ts") };
+// Diagnostics, not measured runs: BENCH_PLAIN=./plain-in-app-server.ts hosts the baseline inside a started app process
+// (tells the app's own code from the cost of the process it runs in); BENCH_PLAIN=/abs/path/to/app-server.js puts
+// another build of the app in the baseline's place (an A/B of two versions in alternating rounds).
+const servers = { plain: await startServer(process.env.BENCH_PLAIN ?? "./plain-server.ts"), app: await startServer("./app-server.ts") };
 const order = (round: number) => (round % 2 === 0 ? (["plain", "app"] as const) : (["app", "plain"] as const));
 // Background CPU with nothing connected (the app's job queue, search outbox and index-lock timers, its threads' GC):
 // counted in the replay's CPU like everything else the process does, shown apart so the table can be read.
@@ -255,7 +266,7 @@ try {
   for (const name of ["plain", "app"] as const) {
     const rs = rounds[name];
     const os = openings[name];
-    const sum = (k: keyof Editing) => rs.reduce((a, r) => a + r[k], 0);
+    const sum = (k: "updates" | "samples" | "lost") => rs.reduce((a, r) => a + r[k], 0);
     results[name] = {
       name,
       updates: sum("updates"),

@@ -1,19 +1,45 @@
 // IPC shared by the two bench servers: the parent asks for CPU and heap (after a forced GC) of the server process.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { writeHeapSnapshot } from "node:v8";
 
-export type ServerStats = { cpuMs: number; mainCpuMs: number; heapUsed: number; rss: number; loopP99: number; loopMax: number };
+export type ServerStats = { cpuMs: number; mainCpuMs: number; threadsCpuMs: Record<string, number>; heapUsed: number; rss: number; loopP99: number; loopMax: number };
+
+const ticksToMs = (fields: string[]) => ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
 
 /** CPU of the main thread alone (Linux /proc; NaN elsewhere): tells the event loop's work from V8's helper threads. */
 function mainThreadCpuMs(): number {
   try {
     const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ, 100 on Linux) → ms
+    return ticksToMs(fields);
   } catch {
     return NaN;
   }
+}
+
+/**
+ * CPU per thread name (Linux /proc; empty elsewhere): "main" is the event loop; every other thread (V8's compiler and
+ * GC helpers, worker_threads Workers such as search and merging) is summed under its name, which Node 20 leaves as
+ * "node" for all of them. Tells what a round's CPU went to beyond the event loop. BENCH_TIDS=1 keeps each thread
+ * apart (name:tid), e.g. to see the merge worker, which starts last.
+ */
+function threadsCpuMs(): Record<string, number> {
+  const out: Record<string, number> = {};
+  try {
+    for (const tid of readdirSync("/proc/self/task")) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+        const name = tid === String(process.pid) ? "main" : stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) + (process.env.BENCH_TIDS ? `:${tid}` : "");
+        out[name] = (out[name] ?? 0) + ticksToMs(stat.slice(stat.lastIndexOf(")") + 2).split(" "));
+      } catch {
+        // the thread ended between listing and reading
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
 }
 /** cookie: the runner's own session; cookies/userIds: one person per editing client (the plain server has no sessions). */
 export type ServerReady = { port: number; cookie: string; cookies: string[]; userIds: number[]; docNames: string[] };
@@ -36,6 +62,6 @@ export function serveStats(): void {
     if (msg.gc && process.env.BENCH_HEAPSNAP) writeHeapSnapshot(`.tmp/prof/${process.pid}-${msg.id}.heapsnapshot`);
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
-    process.send?.({ id: msg.id, stats: { cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: mainThreadCpuMs(), heapUsed: mem.heapUsed, rss: mem.rss, loopP99, loopMax } satisfies ServerStats });
+    process.send?.({ id: msg.id, stats: { cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: mainThreadCpuMs(), threadsCpuMs: threadsCpuMs(), heapUsed: mem.heapUsed, rss: mem.rss, loopP99, loopMax } satisfies ServerStats });
   });
 }
