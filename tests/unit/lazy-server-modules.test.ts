@@ -8,8 +8,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildPath } from "../../server/http/remix-build.js";
 
-// redis, its socket.io adapter and pg-boss are needed only with REDIS_URL or PostgreSQL (the default here is neither).
-const LAZY = ["mjml", "exceljs", "@zxcvbn-ts/core", "@zxcvbn-ts/language-pl", "redis", "@socket.io/redis-streams-adapter", "pg-boss"];
+// redis, its socket.io adapter, pg-boss and pg are needed only with REDIS_URL or PostgreSQL (the default here is
+// neither), nodemailer only with SMTP_URL (by default mail is written to files).
+const LAZY = ["mjml", "exceljs", "@zxcvbn-ts/core", "@zxcvbn-ts/language-pl", "redis", "@socket.io/redis-streams-adapter", "pg-boss", "pg", "nodemailer"];
 
 function loadedAfter(script: string): string[] {
   const code = `
