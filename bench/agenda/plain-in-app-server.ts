@@ -1,16 +1,12 @@
 // Diagnostic: the plain @y/websocket-server path hosted inside a started app process (its modules, heap, threads and
 // timers loaded, the app's own /collab unused), to tell the app's code from the cost of the process it runs in.
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setupWSConnection } from "@y/websocket-server/utils";
-import { WebSocketServer } from "ws";
 import { insertEvent } from "../../db/repositories/events.js";
 import { loadConfig } from "../../server/config.js";
 import { startApp } from "../../server/create-app.js";
-import { serveStats, type ServerReady } from "./server-stats.js";
+import { servePlain } from "./plain-ws.js";
 
 const docCount = Number(process.env.BENCH_DOCS ?? 1000);
 const app = await startApp(
@@ -22,15 +18,4 @@ for (let i = 0; i < docCount; i++) {
 }
 const search = (app.services as { search?: { indexer: { waitUntilEmpty: (ms: number) => Promise<void> } } }).search;
 await search?.indexer.waitUntilEmpty(180_000).catch(() => undefined);
-const server = createServer((_req, res) => res.writeHead(404).end());
-const wss = new WebSocketServer({ noServer: true });
-server.on("upgrade", (req, socket, head) => {
-  const docName = decodeURIComponent((req.url ?? "").split("?")[0].replace(/^\/collab\//, ""));
-  wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req, { docName }));
-});
-server.listen(0, "127.0.0.1", () => {
-  serveStats();
-  const ready: ServerReady = { port: (server.address() as AddressInfo).port, cookie: "", cookies: [], userIds: Array.from({ length: 50 }, (_, i) => i + 1), docNames: Array.from({ length: docCount }, (_, i) => `agenda:${i + 1}`) };
-  process.send?.({ ready });
-});
-process.on("disconnect", () => process.exit(0));
+servePlain(docCount);
