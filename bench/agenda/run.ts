@@ -170,9 +170,13 @@ async function editing(server: Server, docIndex: number, seconds: number): Promi
   await sleep(CLOSE_SETTLE_MS);
   const after = await server.stats();
   const cpu = after.cpuMs - before.cpuMs;
-  const threadsPer1000 = Object.fromEntries(Object.entries(after.threadsCpuMs).map(([k, v]) => [k, Math.round(((v - (before.threadsCpuMs[k] ?? 0)) / updates) * 1000)]));
+  const threadsPer1000 = Object.fromEntries(Object.entries(threadsSpent(before, after, updates / 1000)).map(([k, v]) => [k, Math.round(v)]));
   return { updates, cpuPer1000: (cpu / updates) * 1000, mainCpuPer1000: ((after.mainCpuMs - before.mainCpuMs) / updates) * 1000, threadsPer1000, p50: pct(latencies, 50), p99: pct(latencies, 99), max: Math.max(...latencies), samples: latencies.length, lost, loopP99: after.loopP99, loopMax: after.loopMax };
 }
+
+/** CPU each thread name used between two readings, divided by `per`. */
+const threadsSpent = (before: ServerStats, after: ServerStats, per: number): Record<string, number> =>
+  Object.fromEntries(Object.entries(after.threadsCpuMs).map(([k, v]) => [k, (v - (before.threadsCpuMs[k] ?? 0)) / per]));
 
 type Opening = { heapPerDocKb: number; joinP50: number; joinP99: number; loopP99: number; loopMax: number; cpuPerJoin: number; runnerCpuPerJoin: number; mainCpuPerJoin: number; threadsPerJoin: Record<string, number> };
 
@@ -205,7 +209,7 @@ async function manyDocs(server: Server, round: number | "warm-up"): Promise<Open
     p.destroy();
     p.doc.destroy();
   });
-  return { heapPerDocKb: (after.heapUsed - before.heapUsed) / docNames.length / 1024, joinP50: pct(joins, 50), joinP99: pct(joins, 99), loopP99: after.loopP99, loopMax: after.loopMax, cpuPerJoin: (after.cpuMs - before.cpuMs) / docNames.length, runnerCpuPerJoin: (runnerCpu.user + runnerCpu.system) / 1000 / docNames.length, mainCpuPerJoin: (after.mainCpuMs - before.mainCpuMs) / docNames.length, threadsPerJoin: Object.fromEntries(Object.entries(after.threadsCpuMs).map(([k, v]) => [k, (v - (before.threadsCpuMs[k] ?? 0)) / docNames.length])) };
+  return { heapPerDocKb: (after.heapUsed - before.heapUsed) / docNames.length / 1024, joinP50: pct(joins, 50), joinP99: pct(joins, 99), loopP99: after.loopP99, loopMax: after.loopMax, cpuPerJoin: (after.cpuMs - before.cpuMs) / docNames.length, runnerCpuPerJoin: (runnerCpu.user + runnerCpu.system) / 1000 / docNames.length, mainCpuPerJoin: (after.mainCpuMs - before.mainCpuMs) / docNames.length, threadsPerJoin: threadsSpent(before, after, docNames.length) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -7,17 +7,6 @@ export type ServerStats = { cpuMs: number; mainCpuMs: number; threadsCpuMs: Reco
 
 const ticksToMs = (fields: string[]) => ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
 
-/** CPU of the main thread alone (Linux /proc; NaN elsewhere): tells the event loop's work from V8's helper threads. */
-function mainThreadCpuMs(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ticksToMs(fields);
-  } catch {
-    return NaN;
-  }
-}
-
 /**
  * CPU per thread name (Linux /proc; empty elsewhere): "main" is the event loop; every other thread (V8's compiler and
  * GC helpers, worker_threads Workers such as search and merging) is summed under its name, which Node 20 leaves as
@@ -62,6 +51,8 @@ export function serveStats(): void {
     if (msg.gc && process.env.BENCH_HEAPSNAP) writeHeapSnapshot(`.tmp/prof/${process.pid}-${msg.id}.heapsnapshot`);
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
-    process.send?.({ id: msg.id, stats: { cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: mainThreadCpuMs(), threadsCpuMs: threadsCpuMs(), heapUsed: mem.heapUsed, rss: mem.rss, loopP99, loopMax } satisfies ServerStats });
+    const threads = threadsCpuMs();
+    // The main thread alone (NaN off Linux) tells the event loop's work from V8's helper threads.
+    process.send?.({ id: msg.id, stats: { cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs: threads.main ?? NaN, threadsCpuMs: threads, heapUsed: mem.heapUsed, rss: mem.rss, loopP99, loopMax } satisfies ServerStats });
   });
 }
