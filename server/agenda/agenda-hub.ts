@@ -12,7 +12,7 @@ import type { SessionUser } from "../../db/repositories/sessions.js";
 import { createAgendaRecheck, type AgendaRecheck } from "./agenda-recheck.js";
 import { AgendaPersistence, StoredStateUnreadableError, type PersistenceOptions } from "./agenda-persistence.js";
 import { noRelay, type AgendaRelay } from "./agenda-relay.js";
-import { AgendaRoom, MESSAGE_SYNC, ORIGIN, type RoomHooks } from "./agenda-room.js";
+import { AgendaRoom, MESSAGE_SYNC, newRoomDoc, type RoomHooks } from "./agenda-room.js";
 import { CLOSE, CLOSE_REASON } from "./close-codes.js";
 import { parseCollabPath } from "./doc-name.js";
 import * as encoding from "lib0/encoding";
@@ -205,15 +205,27 @@ export class AgendaHub {
 
   private async load(name: string, dotsBudget?: number): Promise<AgendaRoom> {
     await this.closing.get(name);
-    const room = new AgendaRoom(name, this.roomHooks, this.deps.logger);
+    // The stored state and the dots budget go into the document before the room listens to it: with nobody listening,
+    // Yjs encodes no update for them (a new document's budget was an update built, queued and written per join). The
+    // budget is then stored with the whole document when it closes; until then it is derived again from the
+    // settings on every load, so nothing depends on it being written sooner.
+    const doc = newRoomDoc(name);
+    let room: AgendaRoom;
     try {
-      room.docBytes = await this.persistence.load(name, room.doc);
+      const docBytes = await this.persistence.load(name, doc);
       // The dots budget lives in the document so the vote guard and every client read the same number.
-      const meta = room.doc.getMap<unknown>("meta");
+      const meta = doc.getMap<unknown>("meta");
       if (name.startsWith("agenda:") && typeof meta.get("dotsBudget") !== "number") {
         const budget = dotsBudget ?? (await findAgendaSettings(this.deps.db.db, Number(name.split(":")[1]))).dotsBudget;
-        room.doc.transact(() => meta.set("dotsBudget", budget), ORIGIN.server);
+        meta.set("dotsBudget", budget);
       }
+      room = new AgendaRoom(name, doc, this.roomHooks, this.deps.logger);
+      room.docBytes = docBytes;
+    } catch (error) {
+      doc.destroy();
+      throw error;
+    }
+    try {
       await this.relay.subscribe(name, (message) => {
         if (this.rooms.get(name) !== room) return;
         const reply = room.applyRelayed(message);

@@ -45,6 +45,14 @@ export type RoomHooks = {
   empty: (room: AgendaRoom) => void;
 };
 
+/**
+ * A new Y.Doc for a room. The document's name is its guid: without one, Y.Doc draws a random UUID from the system's
+ * random source for every document opened.
+ */
+export function newRoomDoc(name: string): Y.Doc {
+  return new Y.Doc({ gc: true, guid: name });
+}
+
 /** The user behind a transaction's origin: a local connection's session user, else null (load, relay, server). */
 function connectionUser(origin: unknown): ConnectionUser | null {
   return origin && typeof origin === "object" && "userId" in origin ? (origin as Connection).user : null;
@@ -55,20 +63,18 @@ function connectionUser(origin: unknown): ConnectionUser | null {
  * through y-protocols, drops updates from read-only connections and enforces the per-connection limits.
  */
 export class AgendaRoom {
-  // The document's name is its guid: without one, Y.Doc draws a random UUID from the system's random source for every
-  // document opened.
-  readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly conns = new Map<WebSocket, Connection>();
   docBytes = 0;
   changedSinceHistory = false;
 
+  /** doc: the document as loaded (see openDoc); the room's listeners and the vote guard attach to it from here on. */
   constructor(
     readonly name: string,
+    readonly doc: Y.Doc,
     private hooks: RoomHooks,
     private logger: Logger,
   ) {
-    this.doc = new Y.Doc({ gc: true, guid: name });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     guardVotes(this.doc, { userOf: connectionUser, onViolation: this.voteRefused.bind(this) });
