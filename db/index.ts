@@ -5,7 +5,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, CamelCasePlugin } from "kysely";
 import type PgModule from "pg";
 import type { Database } from "./schema.js";
-import { FifoSqliteDialect } from "./sqlite-dialect.js";
+import { FifoSqliteDialect, SQLITE_BUSY_MS } from "./sqlite-dialect.js";
 import { cachingDatabase } from "./statement-cache.js";
 
 export type Db = Kysely<Database>;
@@ -36,7 +36,7 @@ export function createDb(url: string): DbHandle {
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_MS}`);
   sqlite.pragma("synchronous = NORMAL");
   // SQLite's built-in lower() folds ASCII only, so "Łódź" would never equal "łódź". PostgreSQL's lower() is
   // Unicode-aware; this override makes the same queries behave alike on both dialects.

@@ -58,6 +58,7 @@ export const envFields = z
     API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
     JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
     JOBS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    COLLAB_PROCESS: z.enum(["0", "1"]).optional(),
   });
 
 /** SEARCH_ENGINE=meilisearch needs to know where Meilisearch runs; the server and the CLIs both check it. */
@@ -117,6 +118,8 @@ export type Config = {
   jobsPollMs: number;
   /** The first retry of a failed job waits this long; each further one twice as long. */
   jobsRetryBaseMs: number;
+  /** /collab served from its own process (the default in production; not with an in-memory SQLite database). */
+  collabProcess: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -126,12 +129,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env = parseEnv(envSchema, source);
   const dataDir = path.resolve(env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
+  const databaseUrl = databaseUrlFromEnv({ DATABASE_URL: env.DATABASE_URL, DATA_DIR: dataDir });
   return {
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
     dataDir,
-    databaseUrl: databaseUrlFromEnv({ DATABASE_URL: env.DATABASE_URL, DATA_DIR: dataDir }),
+    databaseUrl,
     sessionSecret: env.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     publicUrl: env.PUBLIC_URL,
     redisUrl: env.REDIS_URL || undefined,
@@ -153,6 +157,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     streamHosts: env.STREAM_HOSTS,
     jobsPollMs: env.JOBS_POLL_MS,
     jobsRetryBaseMs: env.JOBS_RETRY_BASE_MS,
+    // In production co-editing gets its own process and heap (decision 0014); elsewhere it runs in this one, which
+    // keeps tests and development light. Another process cannot open an in-memory database.
+    collabProcess: (env.COLLAB_PROCESS ? env.COLLAB_PROCESS === "1" : env.NODE_ENV === "production") && !/:memory:/.test(databaseUrl),
   };
 }
 

@@ -13,6 +13,7 @@ import { createCityDirectory } from "./cities/city-directory.js";
 import { createCityClaimService } from "./cities/city-claim-service.js";
 import { createRateLimiter } from "./auth/rate-limit.js";
 import { startAgenda } from "./agenda/index.js";
+import type { CollabProcess } from "./agenda/collab-host.js";
 import type { Config } from "./config.js";
 import { publicOrigin } from "./http/public-url.js";
 import { createEventService } from "./events/event-service.js";
@@ -34,6 +35,8 @@ import "./validation/polish-zod.js";
 export type RunningApp = {
   server: Server;
   services: AppServices;
+  /** The /collab process, when co-editing is served from one (config.collabProcess). */
+  collab: CollabProcess | undefined;
   url: string;
   close: () => Promise<void>;
 };
@@ -63,10 +66,19 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const upgrade = new UpgradeDispatcher({ resolveSession: auth.resolve, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
   const lib = await startLibrary({ config, db, logger, events, notices: notifications.content });
 
-  const agenda = await startAgenda({ db, logger, upgrade, redisUrl: config.redisUrl, access, sessionUser: auth.sessionUser, notices: notifications.content });
+  const agenda = await startAgenda({
+    db,
+    logger,
+    upgrade,
+    redisUrl: config.redisUrl,
+    access,
+    sessionUser: auth.sessionUser,
+    notices: notifications.content,
+    collabProcess: config.collabProcess ? { databaseUrl: config.databaseUrl, logLevel: config.logLevel } : undefined,
+  });
   const pageReads = { areas: createAreaService({ db }), cities: createCityDirectory({ db }), users: createUserDirectory({ db }), audit: createAuditService({ db }) };
-  const surveys = createSurveyService({ db, mailer, logger, hub: agenda.hub, events, queue: jobs, notifications, origin: () => origin });
-  const networks = await startNetworks({ db, access, hub: agenda.hub, demo: config.demo, jobs, notifications, origin: () => origin, search: lib.search });
+  const surveys = createSurveyService({ db, mailer, logger, hub: agenda.docs, events, queue: jobs, notifications, origin: () => origin });
+  const networks = await startNetworks({ db, access, hub: agenda.docs, demo: config.demo, jobs, notifications, origin: () => origin, search: lib.search });
   const liveHub = await createLiveHub({ config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, agenda: agenda.service, cityClaims, surveys, networks, jobs, notifications, ...pageReads });
   const services: AppServices = { config, logger, db, mailer, limiter, auth, access, events, upgrade, library: lib.library, search: lib.search, live: liveHub.service, agenda: agenda.service, cityClaims, surveys, networks, jobs, notifications, ...pageReads };
   // Realtime hubs and the search engine register here (later: search indexer, agenda, live rooms).
@@ -107,5 +119,5 @@ export async function startApp(config: Config): Promise<RunningApp> {
       await db.close();
     })());
 
-  return { server, services, url, close };
+  return { server, services, collab: agenda.collab, url, close };
 }

@@ -52,7 +52,9 @@ for (let i = 0; i < people; i++) {
   cookies.push(`frl_session=${session}`);
   userIds.push(user.id);
 }
-serveStats();
+// In production (NODE_ENV=production, as here) /collab runs in its own process: its CPU and heap are the app's too.
+const collab = app.collab;
+serveStats(collab ? async (gc) => collab.stats(gc) : undefined);
 const ready: ServerReady = { port: Number(new URL(app.url).port), cookie: `frl_session=${token}`, cookies, userIds, docNames: ids.map((id) => `agenda:${id}`) };
 process.send?.({ ready });
 process.on("disconnect", () => void app.close().then(() => process.exit(0)));

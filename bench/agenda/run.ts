@@ -219,7 +219,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 // Diagnostics, not measured runs: BENCH_PLAIN=./plain-in-app-server.ts hosts the baseline inside a started app process
 // (tells the app's own code from the cost of the process it runs in); BENCH_PLAIN=/abs/path/to/app-server.js puts
 // another build of the app in the baseline's place (an A/B of two versions in alternating rounds).
-const servers = { plain: await startServer(process.env.BENCH_PLAIN ?? "./plain-server.ts"), app: await startServer("./app-server.ts") };
+const servers = { plain: await startServer(process.env.BENCH_PLAIN ?? "./plain-server.ts"), app: await startServer(process.env.BENCH_APP ?? "./app-server.ts") };
 const order = (round: number) => (round % 2 === 0 ? (["plain", "app"] as const) : (["app", "plain"] as const));
 // Background CPU with nothing connected (the app's job queue, search outbox and index-lock timers, its threads' GC):
 // counted in the replay's CPU like everything else the process does, shown apart so the table can be read.

@@ -24,10 +24,20 @@ export type AgendaHubOptions = PersistenceOptions & { idleCloseMs?: number; ping
 export type DocAccessResolver = (id: number, actor: { id: number; role: SessionUser["role"]; cityId: number | null }) => Promise<"edit" | "read" | "none" | null>;
 
 /**
+ * What the rest of the app uses of /collab's documents, served in this process (AgendaHub) or in the /collab process
+ * (CollabProcess): the server's own reads and edits, and access decisions for other document kinds.
+ */
+export type AgendaDocs = {
+  /** Runs fn against the live document (opening it from storage if needed); its changes are stored and broadcast. */
+  withDoc<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  registerDocKind(kind: "network", resolver: DocAccessResolver): void;
+};
+
+/**
  * The /collab endpoint: decides access before accepting, loads the stored document BEFORE the first sync message is
  * sent (so no client ever syncs against an empty document), and owns the open rooms of this instance.
  */
-export class AgendaHub {
+export class AgendaHub implements AgendaDocs {
   readonly persistence: AgendaPersistence;
   private wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
   private rooms = new Map<string, AgendaRoom>();
@@ -45,7 +55,7 @@ export class AgendaHub {
   private readonly resolvers = new Map<string, DocAccessResolver>();
 
   constructor(
-    private deps: { db: DbHandle; logger: Logger; relay?: AgendaRelay; access?: AccessChanges; sessionUser?: (sessionId: string) => Promise<SessionUser | null> },
+    private deps: { db: DbHandle; logger: Logger; relay?: AgendaRelay; access?: Pick<AccessChanges, "subscribe">; sessionUser?: (sessionId: string) => Promise<SessionUser | null> },
     opts: AgendaHubOptions = {},
   ) {
     this.recheck = createAgendaRecheck({

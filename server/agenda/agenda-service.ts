@@ -20,7 +20,7 @@ import type { Logger } from "../logger.js";
 import type { AccessChanges } from "../auth/access-changes.js";
 import { agendaContentSchema, agendaPlainText, renderAgendaHtml, renderAgendaMarkdown, type LibraryLinks } from "./agenda-content.js";
 import { findLibraryItemsByIds } from "../../db/repositories/library-queries.js";
-import type { AgendaHub } from "./agenda-hub.js";
+import type { AgendaDocs } from "./agenda-hub.js";
 import { agendaDocName } from "./doc-name.js";
 
 export type PublishedAgenda = { number: number; createdAt: string; html: string; content: AgendaContent };
@@ -38,7 +38,7 @@ function newlyOpenedCities(before: AgendaSettings, after: AgendaSettings): numbe
 }
 
 /** Agenda use cases shared by routes and tests: settings, access, publish, versions, rendering. */
-export function createAgendaService(deps: { db: DbHandle; hub: AgendaHub; logger: Logger; access?: AccessChanges; notices?: AgendaNotices }) {
+export function createAgendaService(deps: { db: DbHandle; hub: AgendaDocs; logger: Logger; access?: AccessChanges; notices?: AgendaNotices }) {
   const { db, hub } = deps;
 
   const areaNames = async (): Promise<Record<string, string>> => {

@@ -1,5 +1,5 @@
 import type { DbHandle } from "../../db/index.js";
-import type { AgendaHub } from "../agenda/agenda-hub.js";
+import type { AgendaDocs } from "../agenda/agenda-hub.js";
 import type { AccessChanges } from "../auth/access-changes.js";
 import { seedDemoNetworks } from "./demo-networks.js";
 import { createNetworkService, type NetworkService } from "./network-service.js";
@@ -15,7 +15,7 @@ import type { SearchRuntime } from "../search/search-runtime.js";
 export async function startNetworks(deps: {
   db: DbHandle;
   access: AccessChanges;
-  hub: AgendaHub;
+  hub: AgendaDocs;
   demo: boolean;
   jobs: JobQueue;
   notifications: NotificationService;

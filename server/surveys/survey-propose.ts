@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { agendaRoots, createProposalMap } from "../../domain/agenda-doc.js";
 import { surveys as text } from "../../domain/i18n/pl/surveys.js";
-import type { AgendaHub } from "../agenda/agenda-hub.js";
+import type { AgendaDocs } from "../agenda/agenda-hub.js";
 import { ORIGIN } from "../agenda/agenda-room.js";
 import { agendaDocName } from "../agenda/doc-name.js";
 import type { SurveyDefinition } from "./survey-definition.js";
@@ -19,7 +19,7 @@ export const surveySource = (slug: string, optionId: string) => `survey:${slug}:
  * and broadcasts it like any other change.
  */
 export async function proposeTopics(
-  hub: AgendaHub,
+  hub: AgendaDocs,
   eventId: number,
   survey: SurveyDefinition,
   results: SurveyResults & { rows: { citySlug: string; cityName: string }[] },

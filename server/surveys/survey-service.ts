@@ -13,7 +13,7 @@ import {
 import { deleteSurveyTopic, listSurveyTopics, type SurveyTopic } from "../../db/repositories/survey-topics.js";
 import type { SurveyRow } from "../../db/schema.js";
 import { assertCan, can, cityAnswersAccess, isStaff, surveyAccess, type Actor } from "../auth/permissions.js";
-import type { AgendaHub } from "../agenda/agenda-hub.js";
+import type { AgendaDocs } from "../agenda/agenda-hub.js";
 import type { EventService } from "../events/event-service.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../mail/mailer.js";
@@ -49,7 +49,7 @@ function viewOf(row: SurveyRow, now = Date.now()): SurveyView {
 const respondentOf = (s: SurveyView, actor: Actor) => (s.respondent === "city" ? { cityId: actor?.cityId ?? null, personId: null } : { cityId: null, personId: actor?.id ?? null });
 
 /** City surveys (issue 13): import and export, answering with a version check, results, topics into the agenda. */
-export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger: Logger; hub: AgendaHub; events: EventService; queue: JobQueue; notifications: NotificationService; origin: () => string }) {
+export function createSurveyService(deps: { db: DbHandle; mailer: Mailer; logger: Logger; hub: AgendaDocs; events: EventService; queue: JobQueue; notifications: NotificationService; origin: () => string }) {
   const db = deps.db.db;
 
   const bySlug = async (slug: string): Promise<SurveyView | null> => {

@@ -34,6 +34,8 @@ export async function startTestServer(opts: { dialect?: Dialect; env?: Record<st
     JOBS_POLL_MS: "100",
     RATE_LIMIT_PREFIX: `frl:rate:test:${randomBytes(4).toString("hex")}:`,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    // COLLAB_PROCESS=1 npm run test:collab-process runs the /collab suites against the /collab process.
+    ...(process.env.COLLAB_PROCESS ? { COLLAB_PROCESS: process.env.COLLAB_PROCESS } : {}),
     ...opts.env,
   });
   const app = await startApp(config);
