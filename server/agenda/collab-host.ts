@@ -125,7 +125,9 @@ export class CollabProcess implements AgendaDocs {
 
   private async spawn(): Promise<void> {
     const { entry, execArgv } = collabEntry();
-    const child = fork(entry, [], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // Its own process group: Ctrl-C in a terminal reaches the app only, which closes this process in order (its
+    // documents stored) instead of both stopping at once.
+    const child = fork(entry, [], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"], detached: true });
     const peer = new IpcPeer(child, { decide: (req: DecideRequest) => this.decide(req) });
     this.child = child;
     this.peer = peer;

@@ -85,7 +85,9 @@ function registerKind(kind: "network"): void {
   requireHub().registerDocKind(kind, (id, actor) => peer.call<"edit" | "read" | "none" | null>("decide", { kind, id, actor } satisfies DecideRequest));
 }
 
-// The app's process went away: store every open document before exiting.
-process.on("disconnect", () => {
-  void close().finally(() => process.exit(0));
-});
+// The app's process went away, or a service manager stops every process of the app (SIGTERM): store every open
+// document before exiting. The app starts this process again if it is still running.
+const stop = () => void close().finally(() => process.exit(0));
+process.on("disconnect", stop);
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
