@@ -10,7 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
-    reporters: ["default", ["json", { outputFile: ".tmp/vitest-report.json" }]],
+    // VITEST_REPORT names another file for a second run (npm run test:collab-process), so it does not overwrite this one.
+    reporters: ["default", ["json", { outputFile: process.env.VITEST_REPORT ?? ".tmp/vitest-report.json" }]],
     projects: [
       {
         extends: true,

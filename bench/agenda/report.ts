@@ -56,7 +56,8 @@ append-only SQLite persistence with batching and compaction) against a plain \`@
 (\`setupWSConnection\`, in-memory, no auth) in the same run; each server in its own child process, the clients
 (y-websocket 3.1 \`WebsocketProvider\`) in 2 child processes (editing) and in the runner (open documents). Both servers
 run compiled to JavaScript under plain node (scripts/build-server.ts into .tmp/bench-agenda-node), as \`npm start\` runs
-the app.
+the app: with \`NODE_ENV=production\`, so /collab runs in the app's own /collab process (decision 0014), and the app's
+CPU and heap below are those of both of its processes, summed.
 
 - Before measuring, each server settles (until it uses < 12 ms/s of CPU for two 5-s windows in a row, at most 120 s:
   the app seeds and indexes 1,500 events at start) and then gets one editing warm-up as long as a round on its own
@@ -68,7 +69,7 @@ the app.
   votes), then 2–8 s reading with an occasional cursor (awareness) move. The same seed drives both servers. Fan-out
   latency = receive time at ${r.observers} observer clients − local edit time at the sender (absolute
   \`performance.timeOrigin + now()\`, clients in 2 child processes), matched by Yjs struct id. Server CPU = user + system
-  time of the server process from before the replay until 7 s after its last client left (the app stores and compacts
+  time of the server's processes (the app's two) from before the replay until 7 s after its last client left (the app stores and compacts
   a document 5 s after that; the plain server keeps it in memory), per 1,000 updates sent. Table: median over the rounds; each ratio is
   app ÷ plain within one round, and a target holds only if the median of those ratios meets it.
 - Open documents: ${r.rounds} rounds in the same alternating order, each on ${plain.docs} fresh documents, one client each,
@@ -150,6 +151,12 @@ builds side by side: 0.87 × the CPU); the vote guard checks only the proposals 
 answer and first messages leave in one write. \`BENCH_PLAIN=./plain-in-app-server.ts\` runs the plain server inside
 a started app process: there the app's agenda path costs 0.96 × the library's (median of 3 rounds), so what remains
 against the bare server is the cost of the app's process, not of the agenda code.
+
+Fourth pass (2026-12-06, fifth session; details in "Issue 16: status after the 2026-12-06 fifth session"): in
+production /collab runs in its own process (\`COLLAB_PROCESS=1\`, decision 0014), forked by the app, which hands each
+accepted upgrade over with its socket; a new document gets its stored state and dots budget before the room listens
+(no update encoded and written per join). \`BENCH_APP=./hub-only-server.ts\` runs only the app's hub, sessions and
+persistence in a small process in the app's place (the experiment behind the decision).
 ${END}`;
   const text = existsSync(FILE) ? readFileSync(FILE, "utf8") : "# Benchmarks\n";
   const i = text.indexOf(START);

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
 import type { Duplex } from "node:stream";
@@ -20,6 +20,16 @@ function collabEntry(): { entry: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   const ts = here.endsWith(".ts");
   return { entry: path.join(path.dirname(here), ts ? "collab-process.ts" : "collab-process.js"), execArgv: ts ? ["--import", "tsx"] : process.execArgv };
+}
+
+// The request headers ws reads to answer the handshake: the only ones the /collab process needs (Origin and the
+// session were checked here), so cookies and the rest are not copied into every hand-over message.
+const HANDSHAKE_HEADERS = ["upgrade", "sec-websocket-key", "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions"] as const;
+
+function handshakeHeaders(req: IncomingMessage): IncomingHttpHeaders {
+  const out: IncomingHttpHeaders = {};
+  for (const name of HANDSHAKE_HEADERS) if (req.headers[name] !== undefined) out[name] = req.headers[name];
+  return out;
 }
 
 /**
@@ -75,7 +85,7 @@ export class CollabProcess implements AgendaDocs {
     // Without this, Node treats the socket as one of a cluster worker's connections: the HTTP server then waits for
     // the /collab process on close and, once that process has exited, never closes.
     (s as unknown as { server: unknown }).server = null;
-    const upgrade: CollabUpgrade = { url: req.url ?? "/", headers: req.headers, head: (early ? Buffer.concat([head, early]) : head).toString("base64"), user: ctx.user, origin: ctx.origin };
+    const upgrade: CollabUpgrade = { url: req.url ?? "/", headers: handshakeHeaders(req), head: (early ? Buffer.concat([head, early]) : head).toString("base64"), user: ctx.user, origin: ctx.origin };
     peer.note("upgrade", upgrade, s, (error) => {
       if (error) this.deps.logger.warn("collab: handing over a connection failed", { error: String(error) });
       // The /collab process holds its own descriptor of the connection now; this one is closed without ending it.

@@ -11,7 +11,10 @@ export type CollabInit = {
   kinds: "network"[];
 };
 
-/** An accepted upgrade handed over with its socket: the session was resolved and the Origin checked by the app. */
+/**
+ * An accepted upgrade handed over with its socket: the session was resolved and the Origin checked by the app; headers
+ * are only those ws reads for the handshake.
+ */
 export type CollabUpgrade = { url: string; headers: IncomingHttpHeaders; head: string; user: SessionUser | null; origin: string };
 
 /** The /collab process asks the app whether an actor may open a document of another kind (network notes). */
