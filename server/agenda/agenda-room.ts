@@ -68,7 +68,7 @@ export class AgendaRoom {
   docBytes = 0;
   changedSinceHistory = false;
 
-  /** doc: the document as loaded (see openDoc); the room's listeners and the vote guard attach to it from here on. */
+  /** doc: the document as loaded (newRoomDoc); the room's listeners and the vote guard attach to it from here on. */
   constructor(
     readonly name: string,
     readonly doc: Y.Doc,
@@ -81,7 +81,7 @@ export class AgendaRoom {
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === ORIGIN.load) return;
       this.docBytes += update.byteLength;
-      // Built once, and only when someone receives it (a new document's budget is written before anyone joined).
+      // Built once, and only when someone receives it (a server change to a document nobody has open reaches no one).
       let message: Uint8Array | undefined;
       for (const c of this.conns.values()) if (c !== origin) send(c.ws, (message ??= syncUpdateMessage(update)));
       if (origin === ORIGIN.relay) return;

@@ -54,10 +54,15 @@ export class CollabProcess implements AgendaDocs {
     this.unsubscribe = deps.access?.subscribe((change) => this.forwardAccess(change)) ?? (() => {});
   }
 
-  /** Starts the process; resolves once it serves. */
-  start(): Promise<void> {
+  /** Starts the process; resolves once it serves. A first start that fails is not retried: the app does not start. */
+  async start(): Promise<void> {
     this.started = this.spawn();
-    return this.started;
+    try {
+      await this.started;
+    } catch (error) {
+      this.closed = true;
+      throw error;
+    }
   }
 
   /** The process's id (the benchmark adds its CPU to the app's). */
