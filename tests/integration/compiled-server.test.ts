@@ -1,21 +1,27 @@
 // `npm start` runs the server compiled by `npm run build` (build/node/, scripts/build-server.ts) under plain node.
 // This starts that output as production does and uses it as a reader would: pages, a search (answered by the search
-// thread, which must load its compiled entry), and a clean SIGTERM. `npm test` builds before vitest runs.
+// thread, which must load its compiled entry), agenda co-editing (served by the /collab process, which must load its
+// compiled entry too), and a clean SIGTERM. `npm test` builds before vitest runs.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../db/index.js";
+import { agendaRoots, createSessionMap } from "../../domain/agenda-doc.js";
+import { connectAgenda, cookieOf, eventually } from "./agenda-clients.js";
+import { createAgendaEvent } from "./agenda-fixtures.js";
 
 const entry = path.resolve("build/node/server/index.js");
 let child: ChildProcessWithoutNullStreams;
 let base = "";
 let output = "";
+let dataDir = "";
 
 beforeAll(async () => {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "frl-compiled-"));
+  dataDir = mkdtempSync(path.join(tmpdir(), "frl-compiled-"));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, [entry], {
@@ -78,6 +84,24 @@ describe("the compiled server (npm start)", () => {
     const count = /Wyniki dla „mieszkania”: (\d+)/.exec(html);
     expect(count, "the results heading").not.toBeNull();
     expect(Number(count![1])).toBeGreaterThan(0);
+  });
+
+  it("serves agenda co-editing from its /collab process: two people edit one programme live", async () => {
+    // A new event with the default co-design settings, written next to the running server (SQLite in WAL mode).
+    const db = createDb(`sqlite:${path.join(dataDir, "frl.db")}`);
+    const eventId = await createAgendaEvent(db).finally(() => db.close());
+    const docName = `agenda:${eventId}`;
+    const a = connectAgenda(base, docName, await cookieOf(base, "member"));
+    const b = connectAgenda(base, docName, await cookieOf(base, "moderator"));
+    try {
+      await Promise.all([a.synced, b.synced]);
+      agendaRoots(a.doc).sessions.push([createSessionMap({ id: "s1", title: "Otwarcie" })]);
+      await eventually(() => agendaRoots(b.doc).sessions.length === 1, "the moderator sees the member's session");
+      expect(a.access.at(-1)).toBe("edit");
+    } finally {
+      a.destroy();
+      b.destroy();
+    }
   });
 
   it("exits 0 on SIGTERM", async () => {
