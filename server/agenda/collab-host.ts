@@ -14,12 +14,21 @@ import type { CollabInit, CollabStats, CollabUpgrade, DecideRequest } from "./co
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// V8's young generation for the /collab process, in MB per semi-space. Every message and join allocates many small,
+// short-lived objects (buffers, decoders, Yjs structs); V8 starts the young generation at 1 MB and, seeing few of them
+// survive, keeps it there: a scavenge every ~1 MB, tens per second under load, each also promoting whatever was still
+// in flight. Started at 16 MB (V8 still grows it up to its own maximum), scavenges are rare and most of those objects
+// die young. Costs up to 32 MB of memory; measured in bench:agenda (docs/BENCHMARKS.md, sixth session). A flag given
+// to the app wins.
+const YOUNG_GENERATION_MB = 16;
+
 // Compiled (npm start): the .js next to this file under plain node, with this process's node flags. From sources
 // (tests, npm run dev): the .ts file through tsx, as the app itself runs there.
 function collabEntry(): { entry: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   const ts = here.endsWith(".ts");
-  return { entry: path.join(path.dirname(here), ts ? "collab-process.ts" : "collab-process.js"), execArgv: ts ? ["--import", "tsx"] : process.execArgv };
+  const young = `--min-semi-space-size=${YOUNG_GENERATION_MB}`;
+  return { entry: path.join(path.dirname(here), ts ? "collab-process.ts" : "collab-process.js"), execArgv: ts ? ["--import", "tsx", young] : [young, ...process.execArgv] };
 }
 
 // The request headers ws reads to answer the handshake: the only ones the /collab process needs (Origin and the

@@ -1,12 +1,3 @@
-import { z } from "zod";
-
-/** `agenda:<eventId>`: the only documents /collab serves. */
-export const agendaDocNameSchema = z
-  .string()
-  .max(40)
-  .regex(/^agenda:[1-9][0-9]{0,9}$/)
-  .transform((name) => ({ name, eventId: Number(name.slice("agenda:".length)) }));
-
 /** The document name for an event's agenda. */
 export function agendaDocName(eventId: number): string {
   return `agenda:${eventId}`;
@@ -15,15 +6,11 @@ export function agendaDocName(eventId: number): string {
 /** Kinds of documents /collab serves besides agendas; each registers its access decision with the hub. */
 export type CollabDocKind = "agenda" | "network";
 
-/** `agenda:<eventId>` or `network:<networkId>` (issue 14: a network's shared notes). */
-export const collabDocNameSchema = z
-  .string()
-  .max(40)
-  .regex(/^(agenda|network):[1-9][0-9]{0,9}$/)
-  .transform((name) => {
-    const [kind, id] = name.split(":");
-    return { name, kind: kind as CollabDocKind, id: Number(id), eventId: Number(id) };
-  });
+/**
+ * `agenda:<eventId>` or `network:<networkId>` (issue 14: a network's shared notes); ids are positive, at most 10 digits.
+ * A plain expression, not a schema: it runs for every connection, and a path needs no more than this.
+ */
+const COLLAB_DOC_NAME = /^(agenda|network):([1-9][0-9]{0,9})$/;
 
 /** Parses `/collab/<docName>` (URL-decoded); null when the path or name is invalid. For a network doc eventId is its id. */
 export function parseCollabPath(url: string | undefined): { name: string; kind: CollabDocKind; id: number; eventId: number } | null {
@@ -35,6 +22,8 @@ export function parseCollabPath(url: string | undefined): { name: string; kind: 
   } catch {
     return null;
   }
-  const parsed = collabDocNameSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
+  const match = COLLAB_DOC_NAME.exec(raw);
+  if (!match) return null;
+  const id = Number(match[2]);
+  return { name: raw, kind: match[1] as CollabDocKind, id, eventId: id };
 }
