@@ -157,6 +157,11 @@ production /collab runs in its own process (\`COLLAB_PROCESS=1\`, decision 0014)
 accepted upgrade over with its socket; a new document gets its stored state and dots budget before the room listens
 (no update encoded and written per join). \`BENCH_APP=./hub-only-server.ts\` runs only the app's hub, sessions and
 persistence in a small process in the app's place (the experiment behind the decision).
+
+Fifth pass (2026-12-06, sixth session; details in "Issue 16: status after the 2026-12-06 sixth session"): the /collab
+process starts with a 16 MB young generation (V8 had kept it at 1 MB: a scavenge every ~1 MB allocated, about 35 per
+300 joins); /collab paths are parsed with a regular expression instead of a zod schema; the runner collects its own
+garbage before each measured window, so the previous round's clients are not collected inside the next server's.
 ${END}`;
   const text = existsSync(FILE) ? readFileSync(FILE, "utf8") : "# Benchmarks\n";
   const i = text.indexOf(START);
