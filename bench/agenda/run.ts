@@ -105,7 +105,7 @@ const synced = (p: WebsocketProvider) => new Promise<void>((resolve) => (p.synce
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // The runner's own garbage (the previous round's clients, of either server) is collected before a measured window
 // starts, so it is not collected inside the next server's window: rounds alternate the order, and whichever server
-// came second paid for the first one's clients (npm run bench:agenda runs node with --expose-gc).
+// came second could pay for the first one's clients (npm run bench:agenda runs node with --expose-gc).
 const collectRunnerGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
