@@ -59,6 +59,7 @@ export const envFields = z
     JOBS_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
     JOBS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     COLLAB_PROCESS: z.enum(["0", "1"]).optional(),
+    COLLAB_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   });
 
 /** SEARCH_ENGINE=meilisearch needs to know where Meilisearch runs; the server and the CLIs both check it. */
@@ -120,6 +121,11 @@ export type Config = {
   jobsRetryBaseMs: number;
   /** /collab served from its own process (the default in production; not with an in-memory SQLite database). */
   collabProcess: boolean;
+  /**
+   * A port on which the /collab process also accepts /collab connections itself, for a reverse proxy to route them
+   * there (decision 0015); the app's port keeps handing them over. 0 picks a free port (tests, benchmarks).
+   */
+  collabPort: number | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -130,6 +136,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const dataDir = path.resolve(env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const databaseUrl = databaseUrlFromEnv({ DATABASE_URL: env.DATABASE_URL, DATA_DIR: dataDir });
+  // In production co-editing gets its own process and heap (decision 0014); elsewhere it runs in this one, which
+  // keeps tests and development light. Another process cannot open an in-memory database.
+  const collabProcess = (env.COLLAB_PROCESS ? env.COLLAB_PROCESS === "1" : env.NODE_ENV === "production") && !/:memory:/.test(databaseUrl);
+  if (env.COLLAB_PORT !== undefined && !collabProcess) {
+    throw new ConfigError("Invalid configuration:\n  COLLAB_PORT: needs /collab in its own process (COLLAB_PROCESS=1, the default in production, and a database file or PostgreSQL)");
+  }
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -157,9 +169,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     streamHosts: env.STREAM_HOSTS,
     jobsPollMs: env.JOBS_POLL_MS,
     jobsRetryBaseMs: env.JOBS_RETRY_BASE_MS,
-    // In production co-editing gets its own process and heap (decision 0014); elsewhere it runs in this one, which
-    // keeps tests and development light. Another process cannot open an in-memory database.
-    collabProcess: (env.COLLAB_PROCESS ? env.COLLAB_PROCESS === "1" : env.NODE_ENV === "production") && !/:memory:/.test(databaseUrl),
+    collabProcess,
+    collabPort: env.COLLAB_PORT,
   };
 }
 

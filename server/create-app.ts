@@ -74,7 +74,13 @@ export async function startApp(config: Config): Promise<RunningApp> {
     access,
     sessionUser: auth.sessionUser,
     notices: notifications.content,
-    collabProcess: config.collabProcess ? { databaseUrl: config.databaseUrl, logLevel: config.logLevel } : undefined,
+    collabProcess: config.collabProcess
+      ? {
+          databaseUrl: config.databaseUrl,
+          logLevel: config.logLevel,
+          listen: config.collabPort === undefined ? undefined : { port: config.collabPort, host: config.host, publicUrl: config.publicUrl, trustProxy: config.trustProxy },
+        }
+      : undefined,
   });
   const pageReads = { areas: createAreaService({ db }), cities: createCityDirectory({ db }), users: createUserDirectory({ db }), audit: createAuditService({ db }) };
   const surveys = createSurveyService({ db, mailer, logger, hub: agenda.docs, events, queue: jobs, notifications, origin: () => origin });

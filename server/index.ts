@@ -15,6 +15,8 @@ try {
 
 const app = await startApp(config);
 app.services.logger.info(`Forum Rozwoju Lokalnego działa na ${config.publicUrl ?? app.url}`);
+// The reverse proxy's /collab route points here (decision 0015); the app's own port serves /collab as well.
+if (app.collab?.port !== undefined) app.services.logger.info(`/collab (współedycja) przyjmuje też połączenia na ${config.host}:${app.collab.port}`);
 
 if (config.env === "development" && process.env.REMIX_DEV_ORIGIN) {
   // remix dev --manual: tell it the server is ready, and again after every rebuild (the build is re-imported lazily).

@@ -15,7 +15,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "frl-bench-agenda-"));
 // BENCH_DATABASE_URL (an empty PostgreSQL database) runs the same bench on PostgreSQL instead of the default SQLite file.
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const app = await startApp(
-  loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "error", FRL_DEMO: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+  loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PORT: "0", COLLAB_PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "error", FRL_DEMO: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
 );
 const { db } = app.services.db;
 const start = new Date(Date.now() + 30 * 86_400_000);
@@ -53,8 +53,10 @@ for (let i = 0; i < people; i++) {
   userIds.push(user.id);
 }
 // In production (NODE_ENV=production, as here) /collab runs in its own process: its CPU and heap are the app's too.
+// Clients open /collab on that process's own port (COLLAB_PORT), where the reverse proxy routes them in production
+// (decision 0015); the app's port would hand each connection over.
 const collab = app.collab;
 serveStats(collab ? async (gc) => collab.stats(gc) : undefined);
-const ready: ServerReady = { port: Number(new URL(app.url).port), cookie: `frl_session=${token}`, cookies, userIds, docNames: ids.map((id) => `agenda:${id}`) };
+const ready: ServerReady = { port: Number(new URL(app.url).port), collabPort: collab?.port, cookie: `frl_session=${token}`, cookies, userIds, docNames: ids.map((id) => `agenda:${id}`) };
 process.send?.({ ready });
 process.on("disconnect", () => void app.close().then(() => process.exit(0)));

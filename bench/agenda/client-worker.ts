@@ -8,6 +8,8 @@ import { MESSAGE_ACCESS } from "../../domain/agenda-access-message.js";
 
 const env = (k: string) => process.env[k] ?? "";
 const PORT = Number(env("BENCH_PORT"));
+// Where /collab is opened: the server's own /collab port when it has one (ServerReady.collabPort), else PORT.
+const COLLAB_PORT = Number(env("BENCH_COLLAB_PORT") || PORT);
 const COOKIE = env("BENCH_COOKIE");
 const DOC = env("BENCH_DOC");
 const COUNT = Number(env("BENCH_COUNT"));
@@ -32,7 +34,7 @@ const BUDGET = 5;
 function socketFor(cookie: string) {
   return class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie, origin: `http://127.0.0.1:${PORT}` } });
+      super(url, protocols, { headers: { cookie, host: `127.0.0.1:${PORT}`, origin: `http://127.0.0.1:${PORT}` } });
     }
   };
 }
@@ -40,7 +42,7 @@ function socketFor(cookie: string) {
 const providers = Array.from(
   { length: COUNT },
   (_, k) =>
-    new WebsocketProvider(`ws://127.0.0.1:${PORT}/collab`, DOC, new Y.Doc(), {
+    new WebsocketProvider(`ws://127.0.0.1:${COLLAB_PORT}/collab`, DOC, new Y.Doc(), {
       WebSocketPolyfill: socketFor(COOKIES[OFFSET + k] ?? COOKIE) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     }),

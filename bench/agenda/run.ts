@@ -85,13 +85,14 @@ function startServer(file: string): Promise<Server> {
   });
 }
 
-function connect(port: number, cookie: string, docName: string): WebsocketProvider {
+// Host and Origin name the site, as a browser's request through the reverse proxy does when it reaches a collabPort.
+function connect({ port, collabPort }: ServerReady, cookie: string, docName: string): WebsocketProvider {
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie, origin: `http://127.0.0.1:${port}` } });
+      super(url, protocols, { headers: { cookie, host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}` } });
     }
   }
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, docName, new Y.Doc(), {
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${collabPort ?? port}/collab`, docName, new Y.Doc(), {
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -123,7 +124,7 @@ async function editing(server: Server, docIndex: number, seconds: number): Promi
   const { port, cookie, docNames } = server.ready;
   const doc = docNames[docIndex];
   // The runner's own client seeds the document and stays as the reference for convergence.
-  const seed = connect(port, cookie, doc);
+  const seed = connect(server.ready, cookie, doc);
   await synced(seed);
   seed.doc.transact(() => {
     for (let i = 0; i < 10; i++) agendaRoots(seed.doc).sessions.push([createSessionMap({ title: `Blok ${i}`, start: "10:00", end: "11:00", description: "Opis bloku." })]);
@@ -137,6 +138,7 @@ async function editing(server: Server, docIndex: number, seconds: number): Promi
       env: {
         ...process.env,
         BENCH_PORT: String(port),
+        BENCH_COLLAB_PORT: String(server.ready.collabPort ?? port),
         BENCH_COOKIE: cookie,
         BENCH_DOC: doc,
         BENCH_COUNT: String(Math.min(per, CLIENTS - w * per)),
@@ -187,7 +189,7 @@ type Opening = { heapPerDocKb: number; joinP50: number; joinP99: number; loopP99
 
 // Each round opens its own fresh documents; the previous round's close (idle timeout 5 s, then stored) before measuring.
 async function manyDocs(server: Server, round: number | "warm-up"): Promise<Opening> {
-  const { port, cookie } = server.ready;
+  const { cookie } = server.ready;
   const first = round === "warm-up" ? EDIT_DOCS + ROUNDS * DOCS : EDIT_DOCS + round * DOCS;
   const docNames = server.ready.docNames.slice(first, first + (round === "warm-up" ? OPEN_WARMUP_DOCS : DOCS));
   await sleep(8000);
@@ -199,7 +201,7 @@ async function manyDocs(server: Server, round: number | "warm-up"): Promise<Open
   for (let i = 0; i < docNames.length; i += 50) {
     const batch = docNames.slice(i, i + 50).map((name) => {
       const t0 = performance.now();
-      const p = connect(port, cookie, name);
+      const p = connect(server.ready, cookie, name);
       providers.push(p);
       return synced(p).then(() => {
         joins.push(performance.now() - t0);

@@ -36,7 +36,11 @@ function threadsCpuMs(pid: number | "self" = "self", prefix = ""): Record<string
 export type HelperStats = (gc: boolean) => Promise<{ pid: number; heapUsed: number } | undefined>;
 
 /** cookie: the runner's own session; cookies/userIds: one person per editing client (the plain server has no sessions). */
-export type ServerReady = { port: number; cookie: string; cookies: string[]; userIds: number[]; docNames: string[] };
+/**
+ * port: the site's port (Origin and Host name it); collabPort: where clients open /collab when the server has a port
+ * of its own for it (the app's COLLAB_PORT, where a reverse proxy routes /collab in production), else port.
+ */
+export type ServerReady = { port: number; collabPort?: number; cookie: string; cookies: string[]; userIds: number[]; docNames: string[] };
 
 /** Answers `stats` requests from the bench runner over the child-process IPC channel. */
 export function serveStats(helper?: HelperStats): void {

@@ -10,7 +10,7 @@ import type { Logger } from "../logger.js";
 import type { UpgradeContext } from "../upgrade.js";
 import type { AgendaDocs, DocAccessResolver } from "./agenda-hub.js";
 import { IpcClosedError, IpcPeer } from "./collab-ipc.js";
-import type { CollabInit, CollabStats, CollabUpgrade, DecideRequest } from "./collab-messages.js";
+import type { CollabInit, CollabStarted, CollabStats, CollabUpgrade, DecideRequest } from "./collab-messages.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -54,6 +54,7 @@ export class CollabProcess implements AgendaDocs {
   private closed = false;
   private restarts = 0;
   private upSince = 0;
+  private ownPort: number | undefined;
   private readonly resolvers = new Map<"network", DocAccessResolver>();
   // The server's edits of one document run one after another, as they did against the in-process document.
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -77,6 +78,11 @@ export class CollabProcess implements AgendaDocs {
   /** The process's id (the benchmark adds its CPU to the app's). */
   get pid(): number | undefined {
     return this.live ? this.child?.pid : undefined;
+  }
+
+  /** The port on which the process accepts /collab connections itself (COLLAB_PORT; 0 there picks this one). */
+  get port(): number | undefined {
+    return this.ownPort;
   }
 
   /** Upgrade handler for /collab: the socket and the request's headers go to the /collab process. */
@@ -157,7 +163,8 @@ export class CollabProcess implements AgendaDocs {
     this.peer = peer;
     child.once("exit", (code, signal) => this.exited(child, peer, code, signal));
     try {
-      await peer.call("init", { ...this.deps.init, kinds: [...this.resolvers.keys()] } satisfies CollabInit);
+      const started = await peer.call<CollabStarted>("init", { ...this.deps.init, kinds: [...this.resolvers.keys()] } satisfies CollabInit);
+      this.ownPort = started.port;
     } catch (error) {
       child.kill("SIGKILL");
       throw error;

@@ -9,7 +9,15 @@ export type CollabInit = {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   options: AgendaHubOptions;
   kinds: "network"[];
+  /**
+   * Also accept /collab connections on this port (decision 0015): the /collab process then checks Origin and resolves
+   * the session itself, as the app's upgrade dispatcher does.
+   */
+  listen?: { port: number; host: string; publicUrl: string | undefined; trustProxy: boolean };
 };
+
+/** What the /collab process answers once it serves: its own port when it listens on one. */
+export type CollabStarted = { pid: number; port: number | undefined };
 
 /**
  * An accepted upgrade handed over with its socket: the session was resolved and the Origin checked by the app; headers

@@ -1,20 +1,25 @@
 // The /collab process (COLLAB_PROCESS=1, the default in production): the agenda hub with its own database connection,
 // Redis relay and V8 heap. The app's process accepts the upgrade, checks Origin and the session, and hands the socket
-// over; from then on every message of the connection is served here. See docs/decisions/0014-collab-process.md.
-import type { IncomingMessage } from "node:http";
+// over; from then on every message of the connection is served here. See docs/decisions/0014-collab-process.md. With
+// COLLAB_PORT it also accepts /collab connections itself, with the same checks (decision 0015).
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Socket } from "node:net";
 import * as Y from "yjs";
 import { createDb, type DbHandle } from "../../db/index.js";
 import { findSessionUser } from "../../db/repositories/sessions.js";
 import type { AccessChange, AccessListener } from "../auth/access-changes.js";
-import { createLogger } from "../logger.js";
+import { resolveSessionToken } from "../auth/session-token.js";
+import { createLogger, type Logger } from "../logger.js";
+import { UpgradeDispatcher } from "../upgrade.js";
 import { AgendaHub } from "./agenda-hub.js";
 import { createRedisRelay, type AgendaRelay } from "./agenda-relay.js";
 import { ORIGIN } from "./agenda-room.js";
 import { IpcPeer, type IpcPort } from "./collab-ipc.js";
-import type { CollabInit, CollabStats, CollabUpgrade, DecideRequest } from "./collab-messages.js";
+import type { CollabInit, CollabStarted, CollabStats, CollabUpgrade, DecideRequest } from "./collab-messages.js";
 
 let hub: AgendaHub | undefined;
+let own: { server: Server; upgrades: UpgradeDispatcher } | undefined;
 let db: DbHandle | undefined;
 let relay: AgendaRelay | undefined;
 let closing: Promise<void> | undefined;
@@ -27,7 +32,11 @@ function requireHub(): AgendaHub {
 
 const close = (): Promise<void> =>
   (closing ??= (async () => {
+    // No new connections on the own port; the hub then closes the open ones (1012) after storing their documents.
+    own?.server.close();
     await hub?.close();
+    own?.upgrades.destroyAll();
+    own?.server.closeAllConnections();
     await relay?.close();
     await db?.close();
   })());
@@ -49,7 +58,8 @@ const peer = new IpcPeer(process as unknown as IpcPort, {
       init.options,
     );
     for (const kind of init.kinds) registerKind(kind);
-    return { pid: process.pid };
+    if (init.listen) own = await listenOwnPort(init.listen, hub, opened, logger);
+    return { pid: process.pid, port: own ? (own.server.address() as AddressInfo).port : undefined } satisfies CollabStarted;
   },
 
   kind: (kind: "network") => registerKind(kind),
@@ -79,6 +89,24 @@ const peer = new IpcPeer(process as unknown as IpcPort, {
 
   close: () => close(),
 });
+
+/**
+ * The own port (COLLAB_PORT, for a reverse proxy's /collab route): the app's upgrade dispatcher, here, so Origin and
+ * the session are checked as on the app's port; anything but a /collab upgrade is refused.
+ */
+async function listenOwnPort(listen: NonNullable<CollabInit["listen"]>, agendas: AgendaHub, opened: DbHandle, logger: Logger) {
+  const upgrades = new UpgradeDispatcher({ resolveSession: (token) => resolveSessionToken(opened.db, token), publicUrl: listen.publicUrl, trustProxy: listen.trustProxy, logger });
+  upgrades.register("/collab", agendas.handleUpgrade);
+  const server = createServer((_req, res) => {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not Found: this port serves /collab WebSocket connections only\n");
+  });
+  upgrades.attach(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  return { server, upgrades };
+}
 
 // Access decisions for other document kinds (network notes) stay with the app, which owns those domains.
 function registerKind(kind: "network"): void {

@@ -5,6 +5,7 @@ import type { AccessChanges } from "../auth/access-changes.js";
 import type { SessionUser } from "../../db/repositories/sessions.js";
 import { AgendaHub, type AgendaDocs, type AgendaHubOptions } from "./agenda-hub.js";
 import { CollabProcess } from "./collab-host.js";
+import type { CollabInit } from "./collab-messages.js";
 import { createRedisRelay, type AgendaRelay } from "./agenda-relay.js";
 import { createAgendaService, type AgendaNotices, type AgendaService } from "./agenda-service.js";
 
@@ -24,7 +25,7 @@ export async function startAgenda(deps: {
   options?: AgendaHubOptions;
   notices?: AgendaNotices;
   /** Serve /collab from its own process, which opens this database itself (a file or PostgreSQL, not :memory:). */
-  collabProcess?: { databaseUrl: string; logLevel: "debug" | "info" | "warn" | "error" | "silent" };
+  collabProcess?: Pick<CollabInit, "databaseUrl" | "logLevel" | "listen">;
 }): Promise<{
   service: AgendaService;
   docs: AgendaDocs;

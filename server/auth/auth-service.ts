@@ -1,6 +1,6 @@
 import type { DbHandle } from "../../db/index.js";
 import { findCredentialsByEmail, findUserByEmail, findUserById, insertUser, updatePasswordHash } from "../../db/repositories/users.js";
-import { deleteSession, deleteUserSessions, findSessionUser, insertSession, touchSession, type SessionUser } from "../../db/repositories/sessions.js";
+import { deleteSession, deleteUserSessions, findSessionUser, insertSession, type SessionUser } from "../../db/repositories/sessions.js";
 import { consumePasswordReset, insertPasswordReset, invalidatePasswordResets, isPasswordResetValid } from "../../db/repositories/password-resets.js";
 import { findCityById } from "../../db/repositories/cities.js";
 import { restartCityClaim } from "../../db/repositories/city-claims.js";
@@ -12,6 +12,7 @@ import type { AccessChanges } from "./access-changes.js";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { hashToken, randomToken } from "./tokens.js";
+import { resolveSessionToken } from "./session-token.js";
 import { SESSION_TTL_MS } from "./cookies.js";
 import type { RegisterInput } from "./auth-schemas.js";
 
@@ -121,13 +122,7 @@ export function createAuthService(deps: { db: DbHandle; mailer: Mailer; limiter:
     },
 
     /** Resolves a cookie token to its user, sliding the expiry at most once an hour. */
-    async resolve(token: string | undefined): Promise<SessionUser | null> {
-      if (!token || token.length > 200) return null;
-      const session = await findSessionUser(db, hashToken(token));
-      if (!session) return null;
-      if (Date.now() - Date.parse(session.lastSeenAt) > 3600_000) await touchSession(db, session.sessionId, isoFromNow(SESSION_TTL_MS));
-      return session;
-    },
+    resolve: (token: string | undefined): Promise<SessionUser | null> => resolveSessionToken(db, token),
 
     /** Ends one session. */
     async logout(sessionId: string): Promise<void> {

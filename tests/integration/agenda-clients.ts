@@ -27,16 +27,21 @@ export async function cookieOf(baseUrl: string, who: "admin" | "moderator" | "me
   return (await signedIn(baseUrl, who)).cookieHeader();
 }
 
-/** Opens a WebsocketProvider to /collab/<docName> with a cookie, as a browser on the same origin would. */
-export function connectAgenda(baseUrl: string, docName: string, cookie: string, opts: { doc?: Y.Doc; connect?: boolean } = {}): AgendaClient {
-  const origin = baseUrl;
+/**
+ * Opens a WebsocketProvider to /collab/<docName> with a cookie, as a browser on the same origin would. `via`: another
+ * address to connect to (the /collab process's own port), reached as through a reverse proxy: Host and Origin still
+ * name baseUrl.
+ */
+export function connectAgenda(baseUrl: string, docName: string, cookie: string, opts: { doc?: Y.Doc; connect?: boolean; via?: string; origin?: string } = {}): AgendaClient {
+  const origin = opts.origin ?? baseUrl;
+  const headers: Record<string, string> = { cookie, origin, ...(opts.via ? { host: new URL(baseUrl).host } : {}) };
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie, origin } });
+      super(url, protocols, { headers });
     }
   }
   const doc = opts.doc ?? new Y.Doc();
-  const provider = new WebsocketProvider(baseUrl.replace(/^http/, "ws") + "/collab", docName, doc, {
+  const provider = new WebsocketProvider((opts.via ?? baseUrl).replace(/^http/, "ws") + "/collab", docName, doc, {
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     // In Node, lib0's BroadcastChannel fallback would sync clients of one process without the server.
     disableBc: true,

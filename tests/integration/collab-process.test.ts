@@ -1,11 +1,13 @@
 // /collab served from its own process (COLLAB_PROCESS=1, production's default): the app accepts the upgrade and hands
 // the socket over; the server's own reads and edits, access decisions and a crash of that process are what changes.
+import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaRoots, createSessionMap } from "../../domain/agenda-doc.js";
 import { findUserByEmail } from "../../db/repositories/users.js";
-import { loadConfig } from "../../server/config.js";
+import { ConfigError, loadConfig } from "../../server/config.js";
+import { signedIn } from "../setup/http-client.js";
 import { startTestServer, type TestServer } from "../setup/test-server.js";
-import { connectAgenda, cookieOf, eventually, type AgendaClient } from "./agenda-clients.js";
+import { connectAgenda, cookieOf, eventually, within, type AgendaClient } from "./agenda-clients.js";
 import { createAgendaEvent } from "./agenda-fixtures.js";
 
 describe("the /collab process", () => {
@@ -116,6 +118,79 @@ describe("the /collab process", () => {
   });
 });
 
+// COLLAB_PORT (decision 0015): the /collab process also accepts /collab connections itself, for a reverse proxy to
+// route them there; it checks Origin and the session as the app's port does. Clients here connect as through such a
+// proxy: to the own port, with Host and Origin naming the site.
+describe("the /collab process's own port", () => {
+  let app: TestServer;
+  let direct: string;
+  const clients: AgendaClient[] = [];
+  const open = (docName: string, cookie: string, opts: { via?: string; origin?: string } = { via: direct }) => {
+    const c = connectAgenda(app.url, docName, cookie, opts);
+    clients.push(c);
+    return c;
+  };
+  /** The HTTP status of a refused upgrade to the own port (0 when it was accepted). */
+  const upgradeStatus = (pathname: string, headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(direct.replace(/^http/, "ws") + pathname, { headers: { host: new URL(app.url).host, ...headers } });
+      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? -1));
+      ws.on("open", () => {
+        ws.terminate();
+        resolve(0);
+      });
+      ws.on("error", (error) => (String(error).includes("Unexpected server response") ? undefined : reject(error)));
+    });
+
+  beforeAll(async () => {
+    app = await startTestServer({ env: { COLLAB_PROCESS: "1", COLLAB_PORT: "0" } });
+    expect(app.collab?.port).toBeTypeOf("number");
+    direct = `http://127.0.0.1:${app.collab!.port}`;
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await app?.stop();
+  });
+
+  it("editors on the own port and on the app's port edit one document together, and the app reads it", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    const viaProxy = open(`agenda:${eventId}`, await cookieOf(app.url, "member"));
+    const viaApp = open(`agenda:${eventId}`, await cookieOf(app.url, "moderator"), {});
+    await Promise.all([viaProxy.synced, viaApp.synced]);
+    expect(viaProxy.access.at(-1)).toBe("edit");
+    agendaRoots(viaProxy.doc).sessions.push([createSessionMap({ id: "p", title: "Przez proxy" })]);
+    agendaRoots(viaApp.doc).sessions.push([createSessionMap({ id: "a", title: "Przez aplikację" })]);
+    await eventually(() => agendaRoots(viaApp.doc).sessions.length === 2 && agendaRoots(viaProxy.doc).sessions.length === 2, "both see both sessions");
+    await eventually(async () => (await app.services.agenda.current(eventId)).sessions.length === 2, "the app reads both");
+  });
+
+  it("refuses what the app's port refuses: no session or a made-up one (4401), an unknown document (4404), another site (403)", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    expect(await within(open(`agenda:${eventId}`, "").closed, 5000)).toBe(4401);
+    expect(await within(open(`agenda:${eventId}`, "frl_session=zmyslony-token").closed, 5000)).toBe(4401);
+    const member = await cookieOf(app.url, "member");
+    expect(await within(open("agenda:999999", member).closed, 5000)).toBe(4404);
+    expect(await upgradeStatus(`/collab/agenda:${eventId}`, { cookie: member, origin: "https://atakujacy.example" })).toBe(403);
+  });
+
+  it("serves nothing but /collab: other upgrades and plain requests get 404", async () => {
+    const member = await cookieOf(app.url, "member");
+    expect(await upgradeStatus("/socket.io/?EIO=4&transport=websocket", { cookie: member, origin: app.url })).toBe(404);
+    const page = await fetch(`${direct}/biblioteka`, { headers: { cookie: member } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).not.toContain("<html");
+  });
+
+  it("logging out in the app closes that session's connection on the own port with 4401", async () => {
+    const eventId = await createAgendaEvent(app.services.db);
+    const browser = await signedIn(app.url, "member");
+    const conn = open(`agenda:${eventId}`, browser.cookieHeader());
+    await conn.synced;
+    expect((await browser.post("/logout", {})).status).toBe(302);
+    expect(await within(conn.closed, 5000)).toBe(4401);
+  });
+});
+
 describe("where /collab runs", () => {
   const base = { SESSION_SECRET: "x".repeat(40), DATA_DIR: "./.tmp/collab-config", FRL_DEMO: "1" };
   it("in its own process in production, in the app's process in tests and development, as COLLAB_PROCESS says otherwise", () => {
@@ -126,5 +201,13 @@ describe("where /collab runs", () => {
     expect(loadConfig({ ...base, NODE_ENV: "development", COLLAB_PROCESS: "1" }).collabProcess).toBe(true);
     // Another process cannot open an in-memory database.
     expect(loadConfig({ ...base, NODE_ENV: "production", DATABASE_URL: "sqlite::memory:" }).collabProcess).toBe(false);
+  });
+
+  it("COLLAB_PORT only with the /collab process: otherwise the app does not start and says why", () => {
+    expect(loadConfig({ ...base, NODE_ENV: "production", COLLAB_PORT: "3001" }).collabPort).toBe(3001);
+    expect(loadConfig({ ...base, NODE_ENV: "production" }).collabPort).toBeUndefined();
+    expect(() => loadConfig({ ...base, NODE_ENV: "production", COLLAB_PROCESS: "0", COLLAB_PORT: "3001" })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, NODE_ENV: "development", COLLAB_PORT: "3001" })).toThrow(/COLLAB_PORT: needs \/collab in its own process/);
+    expect(() => loadConfig({ ...base, NODE_ENV: "production", COLLAB_PORT: "70000" })).toThrow(/COLLAB_PORT/);
   });
 });
