@@ -57,7 +57,9 @@ append-only SQLite persistence with batching and compaction) against a plain \`@
 (y-websocket 3.1 \`WebsocketProvider\`) in 2 child processes (editing) and in the runner (open documents). Both servers
 run compiled to JavaScript under plain node (scripts/build-server.ts into .tmp/bench-agenda-node), as \`npm start\` runs
 the app: with \`NODE_ENV=production\`, so /collab runs in the app's own /collab process (decision 0014), and the app's
-CPU and heap below are those of both of its processes, summed.
+CPU and heap below are those of both of its processes, summed. The app's clients open /collab on that process's own
+port (\`COLLAB_PORT\`, decision 0015), where a reverse proxy routes /collab in production, with Host and Origin naming
+the site as through the proxy; neither server has a proxy in front of it here.
 
 - Before measuring, each server settles (until it uses < 12 ms/s of CPU for two 5-s windows in a row, at most 120 s:
   the app seeds and indexes 1,500 events at start) and then gets one editing warm-up as long as a round on its own
@@ -162,6 +164,11 @@ Fifth pass (2026-12-06, sixth session; details in "Issue 16: status after the 20
 process starts with a 16 MB young generation (V8 had kept it at 1 MB: a scavenge every ~1 MB allocated, about 35 per
 300 joins); /collab paths are parsed with a regular expression instead of a zod schema; the runner collects its own
 garbage before each measured window, so the previous round's clients are not collected inside the next server's.
+
+Sixth pass (2026-12-06, seventh session; details in "Issue 16: status after the 2026-12-06 seventh session"): the
+/collab process can accept /collab connections on a port of its own (\`COLLAB_PORT\`, decision 0015), with the same
+Origin and session checks, so a reverse proxy's /collab route reaches it without the app's process: no HTTP parsing,
+session query and IPC hand-over (and its acknowledgement) per join in the app. The app's clients connect there.
 ${END}`;
   const text = existsSync(FILE) ? readFileSync(FILE, "utf8") : "# Benchmarks\n";
   const i = text.indexOf(START);
