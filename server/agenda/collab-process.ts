@@ -3,8 +3,7 @@
 // over; from then on every message of the connection is served here. See docs/decisions/0014-collab-process.md. With
 // COLLAB_PORT it also accepts /collab connections itself, with the same checks (decision 0015).
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Socket } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import * as Y from "yjs";
 import { createDb, type DbHandle } from "../../db/index.js";
 import { findSessionUser } from "../../db/repositories/sessions.js";
