@@ -32,9 +32,8 @@ export async function cookieOf(baseUrl: string, who: "admin" | "moderator" | "me
  * address to connect to (the /collab process's own port), reached as through a reverse proxy: Host and Origin still
  * name baseUrl.
  */
-export function connectAgenda(baseUrl: string, docName: string, cookie: string, opts: { doc?: Y.Doc; connect?: boolean; via?: string; origin?: string } = {}): AgendaClient {
-  const origin = opts.origin ?? baseUrl;
-  const headers: Record<string, string> = { cookie, origin, ...(opts.via ? { host: new URL(baseUrl).host } : {}) };
+export function connectAgenda(baseUrl: string, docName: string, cookie: string, opts: { doc?: Y.Doc; connect?: boolean; via?: string } = {}): AgendaClient {
+  const headers: Record<string, string> = { cookie, origin: baseUrl, ...(opts.via ? { host: new URL(baseUrl).host } : {}) };
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers });

@@ -125,7 +125,7 @@ describe("the /collab process's own port", () => {
   let app: TestServer;
   let direct: string;
   const clients: AgendaClient[] = [];
-  const open = (docName: string, cookie: string, opts: { via?: string; origin?: string } = { via: direct }) => {
+  const open = (docName: string, cookie: string, opts: { via?: string } = { via: direct }) => {
     const c = connectAgenda(app.url, docName, cookie, opts);
     clients.push(c);
     return c;
