@@ -15,6 +15,9 @@ import type { ServerReady, ServerStats } from "./server-stats.js";
 import { writeReport, type Result } from "./report.js";
 import { buildServer, SERVER_ROOTS } from "../../scripts/build-server.js";
 
+// y-websocket adds a process "exit" listener per provider; the open-document rounds hold 50 at a time on purpose.
+process.setMaxListeners(0);
+
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
