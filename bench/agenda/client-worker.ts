@@ -13,11 +13,11 @@ const COLLAB_PORT = Number(env("BENCH_COLLAB_PORT") || PORT);
 const COOKIE = env("BENCH_COOKIE");
 const DOC = env("BENCH_DOC");
 const COUNT = Number(env("BENCH_COUNT"));
-// y-websocket adds a process "exit" listener per provider; this process runs up to 25 of them on purpose.
-process.setMaxListeners(0);
 const OFFSET = Number(env("BENCH_OFFSET"));
 const OBSERVERS = Number(env("BENCH_OBSERVERS"));
 const now = () => performance.timeOrigin + performance.now();
+// y-websocket adds a process "exit" listener per provider; this process runs up to 25 of them on purpose.
+process.setMaxListeners(0);
 const WORDS = "samorząd miasto rozwój lokalny mieszkańcy partycypacja budżet rewitalizacja transport energia klimat dane usługi współpraca".split(" ");
 
 function rng(seed: number) {
